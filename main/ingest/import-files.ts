@@ -1,0 +1,145 @@
+import type { Entity } from '../../shared/domain/fields.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Cancellation, ProgressFn } from '../jobs/job-types.ts';
+import type { Db } from '../store/open-project.ts';
+import { findSourceByHash } from '../store/sources-repo.ts';
+import type { Encoding } from './detect-encoding.ts';
+import { linkReferences } from './link-references.ts';
+import { inspectFile, openRecords, type InspectedFile } from './open-file.ts';
+import { openRecordsInWorker } from './read-in-worker.ts';
+import { makeRowWriter } from './row-writer.ts';
+import type { Delimiter } from './sniff-delimiter.ts';
+import { suggestMapping, type Mapping } from './suggest-mapping.ts';
+
+export interface ImportFileRequest {
+  path: string;
+  /** Header → target field; omitted means the suggested mapping. */
+  mapping?: Mapping;
+  idColumn?: string | null;
+  entity?: Entity;
+  encoding?: Encoding;
+  delimiter?: Delimiter;
+  /** What to do when the same bytes were imported before: refuse (default), import again, or skip. */
+  onDuplicate?: 'refuse' | 'import' | 'skip';
+}
+
+export interface ImportedFile {
+  file: string;
+  path: string;
+  sourceId: number | null;
+  skipped: boolean;
+  format: string;
+  rows: number;
+  imported: number;
+  quarantined: number;
+  encoding: string | null;
+  delimiter: string | null;
+  idColumn: string | null;
+  entity: Entity;
+  preset: string | null;
+  mapping: Mapping;
+}
+
+export interface ImportProgress {
+  step: 'scan' | 'import' | 'link';
+  file: string;
+  fileIndex: number;
+  files: number;
+  done: number;
+  total: number;
+  rows: number;
+}
+
+const PARALLEL_PARSE_BYTES = 4 << 20;
+
+const neverCancelled: Cancellation = { throwIfAborted() {} };
+
+/**
+ * Imports files as one all-or-nothing unit: everything is written inside a
+ * single transaction that commits only after the last file, so a cancel, a
+ * crash or an unreadable file leaves the project exactly as it was.
+ */
+export async function importFiles(
+  db: Db,
+  requests: ImportFileRequest[],
+  opts: { signal?: Cancellation; onProgress?: ProgressFn<ImportProgress> } = {},
+): Promise<ImportedFile[]> {
+  const signal = opts.signal ?? neverCancelled;
+  const progress = opts.onProgress ?? (() => {});
+  const inspected: InspectedFile[] = [];
+  for (const [i, req] of requests.entries()) {
+    progress({ step: 'scan', file: req.path, fileIndex: i, files: requests.length, done: 0, total: 1, rows: 0 });
+    inspected.push(await inspectFile(req.path, { encoding: req.encoding, delimiter: req.delimiter }));
+    signal.throwIfAborted();
+  }
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const results: ImportedFile[] = [];
+    for (const [i, file] of inspected.entries()) {
+      results.push(await importOne(db, file, requests[i], i, requests.length, signal, progress));
+    }
+    progress({ step: 'link', file: '', fileIndex: requests.length - 1, files: requests.length, done: 0, total: 1, rows: 0 });
+    linkReferences(db);
+    signal.throwIfAborted();
+    db.exec('COMMIT');
+    return results;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+async function importOne(
+  db: Db,
+  file: InspectedFile,
+  req: ImportFileRequest,
+  fileIndex: number,
+  files: number,
+  signal: Cancellation,
+  progress: ProgressFn<ImportProgress>,
+): Promise<ImportedFile> {
+  // Big text files are parsed on the other core while this thread writes.
+  const stream = file.format === 'csv' && file.scan.size > PARALLEL_PARSE_BYTES ? await openRecordsInWorker(file) : await openRecords(file);
+  const suggested = suggestMapping(stream.headers, []);
+  const mapping = completeMapping(stream.headers, req.mapping ?? suggested.mapping);
+  const entity = req.entity ?? suggested.entity;
+  const idColumn = req.idColumn === undefined ? suggested.idColumn : req.idColumn;
+  const base = { file: file.fileName, path: file.path, format: file.format, encoding: file.encoding, delimiter: file.delimiter, idColumn, entity, preset: suggested.preset, mapping };
+  const earlier = findSourceByHash(db, file.scan.hash);
+  if (earlier && (req.onDuplicate ?? 'refuse') !== 'import') {
+    if (req.onDuplicate === 'skip') return { ...base, sourceId: null, skipped: true, rows: 0, imported: 0, quarantined: 0 };
+    throw new AppError('already_imported', `${file.fileName} was already imported on ${earlier.importedAt.slice(0, 10)} (source #${earlier.id}). Choose to import it again or skip it.`);
+  }
+  if (idColumn) mapping[idColumn] = entity === 'customer' ? 'source_record_id' : mapping[idColumn];
+  const sourceId = Number(
+    db.prepare(
+      `INSERT INTO sources (file_name, file_path, content_hash, byte_size, format, encoding, delimiter, entity, preset, headers_json, mapping_json, id_column, rows, imported, quarantined, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
+    ).run(file.fileName, file.path, file.scan.hash, file.scan.size, file.format, file.encoding, file.delimiter, entity, suggested.preset, JSON.stringify(stream.headers), JSON.stringify(mapping), idColumn, new Date().toISOString()).lastInsertRowid,
+  );
+  const writer = makeRowWriter(db, sourceId, entity, stream.headers, mapping);
+  for await (const batch of stream.batches) {
+    signal.throwIfAborted();
+    writer.write(batch);
+    const rows = writer.counts.imported + writer.counts.quarantined;
+    progress({ step: 'import', file: file.fileName, fileIndex, files, done: stream.bytesRead(), total: file.scan.size, rows });
+  }
+  const { imported, quarantined } = writer.counts;
+  db.prepare('UPDATE sources SET rows = ?, imported = ?, quarantined = ? WHERE id = ?').run(imported + quarantined, imported, quarantined, sourceId);
+  return { ...base, sourceId, skipped: false, rows: imported + quarantined, imported, quarantined };
+}
+
+/** Every header gets an entry; a mapping for a header the file does not have is refused. */
+function completeMapping(headers: string[], mapping: Mapping): Mapping {
+  const unknown = Object.keys(mapping).filter((h) => !headers.includes(h));
+  if (unknown.length) throw new AppError('invalid_input', `The mapping names columns the file does not have: ${unknown.join(', ')}.`);
+  const used = new Set<string>();
+  const out: Mapping = {};
+  for (const h of headers) {
+    const f = mapping[h] ?? null;
+    if (f && used.has(f)) throw new AppError('invalid_input', `Two columns are mapped to ${f}; map each field from one column.`);
+    if (f) used.add(f);
+    out[h] = f;
+  }
+  return out;
+}

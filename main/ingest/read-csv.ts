@@ -1,0 +1,132 @@
+import { createReadStream } from 'node:fs';
+import { makeDecoder, type Encoding } from './detect-encoding.ts';
+import { parseCsvRecord } from './parse-csv-line.ts';
+import { checkFieldCount, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
+
+/** A quoted field longer than this many lines is taken to be an unclosed quote, not a long note. */
+const MAX_RECORD_LINES = 100;
+const MAX_RECORD_CHARS = 1 << 20;
+
+interface Pending {
+  lines: string[];
+  startLine: number;
+  chars: number;
+}
+
+/**
+ * Streams a delimited text file as records. Works line by line: a line that
+ * opens a quoted field pulls the following lines in until the quote closes.
+ * If it never closes (within MAX_RECORD_LINES or by the end of the file), only
+ * the opening line is quarantined and reading resumes on the next line, so one
+ * stray quote cannot swallow the rest of the file.
+ */
+export async function readCsv(path: string, encoding: Encoding, delimiter: string): Promise<RecordStream> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const decoder = makeDecoder(encoding);
+  let bytes = 0;
+  let headers: string[] | null = null;
+  let lineNo = 0;
+  let rowNo = 0;
+  let pending: Pending | null = null;
+  let out: ParsedRecord[] = [];
+
+  const emit = (text: string, startLine: number): void => {
+    const parsed = parseCsvRecord(text, delimiter);
+    if (headers === null) {
+      headers = parsed.status === 'ok' ? normaliseHeaders(parsed.fields) : normaliseHeaders(text.split(delimiter));
+      return;
+    }
+    rowNo++;
+    if (parsed.status === 'ok') {
+      out.push(checkFieldCount(headers.length, parsed.fields, rowNo, startLine, () => text));
+    } else {
+      out.push({ ok: false, rowNumber: rowNo, lineNumber: startLine, rawText: text, reason: 'text_after_quote', detail: `Text follows the closing quote in field ${(parsed as { column: number }).column}.` });
+    }
+  };
+
+  const quarantineOpen = (p: Pending): string[] => {
+    rowNo++;
+    out.push({ ok: false, rowNumber: rowNo, lineNumber: p.startLine, rawText: p.lines[0], reason: 'unterminated_quote', detail: 'A quoted field opens on this line and is never closed.' });
+    return p.lines.slice(1);
+  };
+
+  // Feeds physical lines; a work list lets quarantined multi-line attempts be re-read.
+  const feed = (first: string): void => {
+    const work: { text: string; line: number }[] = [{ text: first, line: ++lineNo }];
+    while (work.length) {
+      const { text: raw, line } = work.shift()!;
+      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (pending) {
+        pending.lines.push(text);
+        pending.chars += text.length;
+        const joined = pending.lines.join('\n');
+        const parsed = parseCsvRecord(joined, delimiter);
+        if (parsed.status !== 'open') {
+          const start = pending.startLine;
+          pending = null;
+          emit(joined, start);
+        } else if (pending.lines.length > MAX_RECORD_LINES || pending.chars > MAX_RECORD_CHARS) {
+          const start = pending.startLine;
+          const rest = quarantineOpen(pending);
+          pending = null;
+          work.unshift(...rest.map((t, k) => ({ text: t, line: start + 1 + k })));
+        }
+        continue;
+      }
+      if (text.trim() === '') continue;
+      if (text.indexOf('"') !== -1 && parseCsvRecord(text, delimiter).status === 'open') {
+        pending = { lines: [text], startLine: line, chars: text.length };
+        continue;
+      }
+      emit(text, line);
+    }
+  };
+
+  async function* batches(): AsyncGenerator<ParsedRecord[]> {
+    let carry = '';
+    for await (const chunk of stream) {
+      bytes += (chunk as Buffer).length;
+      const text = carry + decoder.decode(chunk as Buffer, { stream: true });
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        feed(text.slice(start, nl));
+        start = nl + 1;
+      }
+      carry = text.slice(start);
+      if (out.length) {
+        yield out;
+        out = [];
+      }
+    }
+    const tail = carry + decoder.decode();
+    if (tail !== '') feed(tail);
+    // A quote still open at the end of the file: quarantine its first line, re-read the rest.
+    while (pending) {
+      const p: Pending = pending;
+      pending = null;
+      const rest = quarantineOpen(p);
+      lineNo = p.startLine;
+      for (const line of rest) feed(line);
+    }
+    if (out.length) yield out;
+  }
+
+  // Read up to the header before returning, so callers see the columns first.
+  const iterator = batches();
+  const first = await iterator.next();
+  const buffered = first.done ? [] : first.value;
+  return {
+    get headers() {
+      return headers ?? [];
+    },
+    bytesRead: () => bytes,
+    batches: (async function* () {
+      if (buffered.length) yield buffered;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    })(),
+  };
+}

@@ -1,0 +1,66 @@
+/** What every reader (CSV, XLSX, JSON) yields: rows it could read and rows it could not. */
+export type QuarantineReason =
+  | 'too_many_fields'
+  | 'too_few_fields'
+  | 'unterminated_quote'
+  | 'text_after_quote'
+  | 'not_an_object'
+  | 'unreadable_cell';
+
+export interface GoodRecord {
+  ok: true;
+  rowNumber: number;
+  lineNumber: number;
+  cells: string[];
+  /** The cells serialised, when a reader thread already did it. */
+  json?: string;
+}
+
+export interface BrokenRecord {
+  ok: false;
+  rowNumber: number;
+  lineNumber: number;
+  rawText: string;
+  reason: QuarantineReason;
+  detail: string;
+}
+
+export type ParsedRecord = GoodRecord | BrokenRecord;
+
+export interface RecordStream {
+  headers: string[];
+  /** Batches of records in file order; a batch is what one transaction step handles. */
+  batches: AsyncIterable<ParsedRecord[]>;
+  /** Bytes consumed so far, for progress. */
+  bytesRead(): number;
+}
+
+/**
+ * Blank headers get "Column N", repeated ones "Name (2)": every column keeps a
+ * distinct name so no cell is lost when rows become objects.
+ */
+export function normaliseHeaders(raw: string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((h, i) => {
+    let name = h.replace(/^\uFEFF/, '').trim() || `Column ${i + 1}`;
+    const count = (seen.get(name.toLowerCase()) ?? 0) + 1;
+    seen.set(name.toLowerCase(), count);
+    if (count > 1) name = `${name} (${count})`;
+    return name;
+  });
+}
+
+/** Applies the field-count rule shared by every tabular reader. */
+export function checkFieldCount(headerCount: number, cells: string[], rowNumber: number, lineNumber: number, rawText: () => string): ParsedRecord {
+  if (cells.length > headerCount) {
+    // Trailing empty cells (a delimiter at the end of the line) carry nothing: accept them.
+    let last = cells.length;
+    while (last > headerCount && cells[last - 1].trim() === '') last--;
+    if (last === headerCount) return { ok: true, rowNumber, lineNumber, cells: cells.slice(0, headerCount) };
+    return { ok: false, rowNumber, lineNumber, rawText: rawText(), reason: 'too_many_fields', detail: `Expected ${headerCount} fields, found ${cells.length}.` };
+  }
+  if (cells.length < headerCount) {
+    return { ok: false, rowNumber, lineNumber, rawText: rawText(), reason: 'too_few_fields', detail: `Expected ${headerCount} fields, found ${cells.length}.` };
+  }
+  return { ok: true, rowNumber, lineNumber, cells };
+}

@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../../shared/errors.ts';
+import { migrate } from './migrate.ts';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (new project). */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+/** The marker stored in every project so we refuse SQLite files that are not ours. */
+const APP_ID = 0x43524d53; // 'CRMS'
+
+/**
+ * Opens (or creates) a project file. Every connection — the service's and each
+ * worker's — goes through here so they all get WAL, foreign keys and a busy
+ * timeout: a worker importing while the UI pages the grid must not fail with
+ * SQLITE_BUSY.
+ */
+export function openProject(path: string, opts: OpenOptions = {}): Db {
+  const exists = existsSync(path);
+  if (!exists && !opts.create) throw new AppError('project_not_found', `No project file at ${path}.`);
+  if (exists && opts.create) throw new AppError('project_exists', `A file already exists at ${path}; open it instead or choose another name.`);
+  if (!exists) mkdirSync(dirname(path), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+    db.pragma('journal_mode = WAL');
+  } catch (err) {
+    throw new AppError('project_unreadable', `${path} is not a CRM Steward project or is damaged: ${(err as Error).message}`);
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('synchronous = NORMAL');
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const hasTables = (db.prepare("SELECT count(*) n FROM sqlite_master WHERE type='table'").get() as { n: number }).n > 0;
+  if (!opts.create && hasTables && appId !== APP_ID) {
+    db.close();
+    throw new AppError('project_unreadable', `${path} is an SQLite file but not a CRM Steward project.`);
+  }
+  if (!opts.readonly) {
+    migrate(db);
+    if (appId !== APP_ID) db.pragma(`application_id = ${APP_ID}`);
+  }
+  return db;
+}

@@ -1,0 +1,71 @@
+import type { Db } from './open-project.ts';
+
+export interface SourceSummary {
+  id: number;
+  fileName: string;
+  filePath: string;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  entity: string;
+  preset: string | null;
+  idColumn: string | null;
+  headers: string[];
+  mapping: Record<string, string | null>;
+  rows: number;
+  imported: number;
+  quarantined: number;
+  importedAt: string;
+}
+
+interface SourceRow {
+  id: number;
+  file_name: string;
+  file_path: string;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  entity: string;
+  preset: string | null;
+  id_column: string | null;
+  headers_json: string;
+  mapping_json: string;
+  rows: number;
+  imported: number;
+  quarantined: number;
+  imported_at: string;
+}
+
+function toSummary(r: SourceRow): SourceSummary {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    filePath: r.file_path,
+    format: r.format,
+    encoding: r.encoding,
+    delimiter: r.delimiter,
+    entity: r.entity,
+    preset: r.preset,
+    idColumn: r.id_column,
+    headers: JSON.parse(r.headers_json) as string[],
+    mapping: JSON.parse(r.mapping_json) as Record<string, string | null>,
+    rows: r.rows,
+    imported: r.imported,
+    quarantined: r.quarantined,
+    importedAt: r.imported_at,
+  };
+}
+
+export function listSources(db: Db): SourceSummary[] {
+  return (db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]).map(toSummary);
+}
+
+export function getSource(db: Db, id: number): SourceSummary | null {
+  const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+export function findSourceByHash(db: Db, hash: string): SourceSummary | null {
+  const row = db.prepare('SELECT * FROM sources WHERE content_hash = ? ORDER BY id DESC LIMIT 1').get(hash) as SourceRow | undefined;
+  return row ? toSummary(row) : null;
+}

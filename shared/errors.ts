@@ -1,0 +1,44 @@
+/**
+ * Errors that cross a transport carry a stable code and a sentence a person
+ * can read. Every transport turns thrown errors into { code, message } and
+ * the client rebuilds an AppError from it.
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'no_project'
+  | 'project_not_found'
+  | 'project_exists'
+  | 'project_unreadable'
+  | 'file_not_found'
+  | 'file_unreadable'
+  | 'already_imported'
+  | 'job_not_found'
+  | 'cancelled'
+  | 'not_supported'
+  | 'unauthorized'
+  | 'not_found'
+  | 'internal';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+}
+
+export function toErrorPayload(err: unknown): ErrorPayload {
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  if (err && typeof err === 'object' && 'name' in err && (err as Error).name === 'ZodError') {
+    return { code: 'invalid_input', message: `Invalid request: ${(err as Error).message}` };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'internal', message };
+}
