@@ -1,0 +1,3 @@
+export async function runScale(n: number): Promise<void> {
+  throw new Error(`scale ${n}: not written yet`);
+}

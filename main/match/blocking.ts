@@ -1,0 +1,153 @@
+/**
+ * Candidate pair generation. Keys are hashed to 31 bits rather than interned
+ * so that a million records cost a few typed arrays, not a map of strings per
+ * rule; a hash collision only adds a candidate pair that scoring then rejects.
+ * A pair produced by an earlier rule is not produced again (the check reads
+ * the earlier rules' keys, so no set of seen pairs is needed).
+ */
+import type { BlockingRuleStats, LinkMode } from './types.ts';
+import type { Prepared } from './prepare.ts';
+import { hasColumn } from './comparison-set.ts';
+import { blockingRules, type BlockingRule } from './blocking-rules.ts';
+
+export interface CandidatePairs {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  /** Index into `rules` of the first rule that produced the pair. */
+  rule: Uint8Array;
+  rules: BlockingRule[];
+  /** Per rule, per record: the key hash or -1. */
+  keys: Int32Array[];
+  stats: BlockingRuleStats[];
+}
+
+export interface BlockingOptions {
+  mode?: LinkMode;
+  /** Blocks with more records are skipped: they would cost O(size²) pairs of mostly non-matches. */
+  maxBlockSize?: number;
+  /** Only pairs involving a record at index ≥ newFrom (incremental matching). */
+  newFrom?: number;
+}
+
+export function hashKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < s.length; k++) {
+    h ^= s.charCodeAt(k);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 1;
+}
+
+export function defaultRules(p: Prepared): BlockingRule[] {
+  return blockingRules.filter((r) => r.columns.every((c) => hasColumn(p, c)));
+}
+
+class PairBuffer {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  rule = new Uint8Array(1024);
+  count = 0;
+  push(i: number, j: number, r: number): void {
+    if (this.count === this.a.length) this.grow();
+    this.a[this.count] = i;
+    this.b[this.count] = j;
+    this.rule[this.count++] = r;
+  }
+  private grow(): void {
+    const n = this.a.length * 2;
+    const a = new Int32Array(n); a.set(this.a); this.a = a;
+    const b = new Int32Array(n); b.set(this.b); this.b = b;
+    const r = new Uint8Array(n); r.set(this.rule); this.rule = r;
+  }
+}
+
+function ruleKeys(p: Prepared, rule: BlockingRule): Int32Array {
+  const keys = new Int32Array(p.n);
+  for (let i = 0; i < p.n; i++) {
+    const k = rule.key(p, i);
+    keys[i] = k ? hashKey(k) : -1;
+  }
+  return keys;
+}
+
+/** Record indices grouped by key: sorting hash·2²² + index packs both into one float. */
+function sortedByKey(keys: Int32Array): Float64Array {
+  let m = 0;
+  for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) m++;
+  const packed = new Float64Array(m);
+  let k = 0;
+  for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) packed[k++] = keys[i] * 4194304 + i;
+  return packed.sort();
+}
+
+interface RuleContext {
+  p: Prepared;
+  keys: Int32Array[];
+  oversized: Set<number>[];
+  r: number;
+  link: boolean;
+  newFrom: number;
+  out: PairBuffer;
+}
+
+function seenEarlier(ctx: RuleContext, i: number, j: number): boolean {
+  for (let q = 0; q < ctx.r; q++) {
+    const k = ctx.keys[q][i];
+    if (k >= 0 && k === ctx.keys[q][j] && !ctx.oversized[q].has(k)) return true;
+  }
+  return false;
+}
+
+function emitBlock(ctx: RuleContext, members: number[]): number {
+  let added = 0;
+  const { p, link, newFrom, out, r } = ctx;
+  for (let x = 0; x < members.length; x++) {
+    const i = members[x];
+    for (let y = x + 1; y < members.length; y++) {
+      const j = members[y];
+      if (j < newFrom) continue;
+      if (link && p.sources[i] === p.sources[j]) continue;
+      if (seenEarlier(ctx, i, j)) continue;
+      out.push(i, j, r);
+      added++;
+    }
+  }
+  return added;
+}
+
+function runRule(ctx: RuleContext, maxBlockSize: number): BlockingRuleStats {
+  const packed = sortedByKey(ctx.keys[ctx.r]);
+  const stats = { rule: '', comparisons: 0, skippedBlocks: 0 };
+  let start = 0;
+  while (start < packed.length) {
+    const key = Math.floor(packed[start] / 4194304);
+    let end = start + 1;
+    while (end < packed.length && Math.floor(packed[end] / 4194304) === key) end++;
+    const members: number[] = [];
+    for (let k = start; k < end; k++) members.push(packed[k] - key * 4194304);
+    if (members.length > maxBlockSize) {
+      ctx.oversized[ctx.r].add(key);
+      stats.skippedBlocks++;
+    } else if (members.length > 1 && members[members.length - 1] >= ctx.newFrom) {
+      stats.comparisons += emitBlock(ctx, members);
+    }
+    start = end;
+  }
+  return stats;
+}
+
+export function findCandidatePairsPrepared(p: Prepared, rules: BlockingRule[], opts: BlockingOptions = {}): CandidatePairs {
+  if (p.n >= 4194304) throw new Error('blocking supports up to 4,194,303 records per run');
+  const keys = rules.map((rule) => ruleKeys(p, rule));
+  const oversized = rules.map(() => new Set<number>());
+  const out = new PairBuffer();
+  const stats: BlockingRuleStats[] = [];
+  const ctx: RuleContext = { p, keys, oversized, r: 0, link: opts.mode === 'link', newFrom: opts.newFrom ?? 0, out };
+  for (let r = 0; r < rules.length; r++) {
+    ctx.r = r;
+    stats.push({ ...runRule(ctx, opts.maxBlockSize ?? 300), rule: rules[r].name });
+  }
+  const n = out.count;
+  return { count: n, a: out.a.subarray(0, n), b: out.b.subarray(0, n), rule: out.rule.subarray(0, n), rules, keys, stats };
+}

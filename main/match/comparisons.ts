@@ -1,0 +1,131 @@
+/**
+ * Comparison functions: each maps a pair of prepared records to a level.
+ * Level 0 always means "a value is missing" and carries weight 0; the last
+ * level is plain disagreement. Levels are tested strongest first, so a pair
+ * gets the most specific evidence it has.
+ */
+import type { Prepared, PreparedColumn } from './prepare.ts';
+import { jaroWinkler } from './similarity.ts';
+import { sameNicknameGroup } from './normalize/nicknames.ts';
+
+export interface Comparison {
+  name: string;
+  levels: string[];
+  /** Columns the comparison reads; also used to tell which EM sessions may estimate it. */
+  columns: PreparedColumn[];
+  /** Level whose weight gets a term-frequency adjustment, or -1. */
+  tfLevel: number;
+  /** Column holding the value whose frequency adjusts the tfLevel weight. */
+  tfColumn?: PreparedColumn;
+  level(p: Prepared, i: number, j: number): number;
+}
+
+function metaEqual(a1: string, a2: string, b1: string, b2: string): boolean {
+  return a1 === b1 || (a2 !== '' && (a2 === b1 || a2 === b2)) || (b2 !== '' && a1 === b2);
+}
+
+/** Given name: one is an initial of the other counts for something on sparse forms. */
+export const givenName: Comparison = {
+  name: 'given_name',
+  levels: ['missing', 'exact', 'nickname', 'jaro-winkler ≥ 0.92', 'swapped with family name', 'double metaphone', 'jaro-winkler ≥ 0.80', 'initial', 'different'],
+  columns: ['given'],
+  tfLevel: 1,
+  tfColumn: 'given',
+  level(p, i, j) {
+    const a = p.given[i];
+    const b = p.given[j];
+    if (!a || !b) return 0;
+    if (a === b) return 1;
+    if (sameNicknameGroup(p.givenNick[i], p.givenNick[j])) return 2;
+    const jw = jaroWinkler(a, b);
+    if (jw >= 0.92) return 3;
+    if (p.family[j] && jaroWinkler(a, p.family[j]) >= 0.92 && jaroWinkler(b, p.family[i]) >= 0.92) return 4;
+    if (metaEqual(p.givenMeta[i], p.givenMeta2[i], p.givenMeta[j], p.givenMeta2[j]) && p.givenMeta[i] !== '') return 5;
+    if (jw >= 0.8) return 6;
+    if ((a.length === 1 || b.length === 1) && a[0] === b[0]) return 7;
+    return 8;
+  },
+};
+
+export const familyName: Comparison = {
+  name: 'family_name',
+  levels: ['missing', 'exact', 'swapped with given name', 'jaro-winkler ≥ 0.92', 'double metaphone', 'jaro-winkler ≥ 0.80', 'different'],
+  columns: ['family'],
+  tfLevel: 1,
+  tfColumn: 'family',
+  level(p, i, j) {
+    const a = p.family[i];
+    const b = p.family[j];
+    if (!a || !b) return 0;
+    if (a === b) return 1;
+    if (p.given[j] && jaroWinkler(a, p.given[j]) >= 0.92 && jaroWinkler(b, p.given[i]) >= 0.92) return 2;
+    const jw = jaroWinkler(a, b);
+    if (jw >= 0.92) return 3;
+    if (metaEqual(p.familyMeta[i], p.familyMeta2[i], p.familyMeta[j], p.familyMeta2[j]) && p.familyMeta[i] !== '') return 4;
+    if (jw >= 0.8) return 5;
+    return 6;
+  },
+};
+
+function dayMonthSwapped(a: string, b: string): boolean {
+  return a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6);
+}
+
+export const birthDate: Comparison = {
+  name: 'birth_date',
+  levels: ['missing', 'exact', 'day and month swapped', 'one digit off', 'same year', 'different'],
+  columns: ['dob'],
+  tfLevel: -1,
+  level(p, i, j) {
+    const a = p.dob[i];
+    const b = p.dob[j];
+    if (!a || !b) return 0;
+    if (a === b) return 1;
+    if (dayMonthSwapped(a, b)) return 2;
+    let diff = 0;
+    for (let k = 0; k < 8 && diff < 2; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) diff++;
+    if (diff === 1) return 3;
+    if (a.slice(0, 4) === b.slice(0, 4)) return 4;
+    return 5;
+  },
+};
+
+export const email: Comparison = {
+  name: 'email',
+  levels: ['missing', 'exact (canonical)', 'same local part', 'local part jaro-winkler ≥ 0.88', 'different'],
+  columns: ['email', 'emailLocal'],
+  tfLevel: 1,
+  tfColumn: 'email',
+  level(p, i, j) {
+    const a = p.email[i];
+    const b = p.email[j];
+    if (!a || !b) return 0;
+    if (a === b) return 1;
+    const la = p.emailLocal[i];
+    const lb = p.emailLocal[j];
+    if (la === lb) return 2;
+    if (jaroWinkler(la, lb) >= 0.88) return 3;
+    return 4;
+  },
+};
+
+export const phone: Comparison = {
+  name: 'phone',
+  levels: ['missing', 'exact (E.164)', 'same last 7 digits', 'different'],
+  columns: ['phone', 'phoneLast7', 'mobile', 'mobileLast7'],
+  tfLevel: -1,
+  level(p, i, j) {
+    const a1 = p.phone[i];
+    const a2 = p.mobile[i];
+    const b1 = p.phone[j];
+    const b2 = p.mobile[j];
+    if ((!a1 && !a2) || (!b1 && !b2)) return 0;
+    if ((a1 && (a1 === b1 || a1 === b2)) || (a2 && (a2 === b1 || a2 === b2))) return 1;
+    const c1 = p.phoneLast7[i];
+    const c2 = p.mobileLast7[i];
+    const d1 = p.phoneLast7[j];
+    const d2 = p.mobileLast7[j];
+    if ((c1 && (c1 === d1 || c1 === d2)) || (c2 && (c2 === d1 || c2 === d2))) return 2;
+    return 3;
+  },
+};

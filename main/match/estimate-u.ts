@@ -1,0 +1,77 @@
+/**
+ * u probabilities: how often two records that are NOT the same customer
+ * agree at each level. Almost all random pairs are non-matches (a few
+ * duplicates among n² pairs change nothing), so u is counted on random pairs.
+ * For exact agreement on a tf column u is computed exactly from value
+ * frequencies: Σ f(v)², the chance two random filled records share a value.
+ */
+import type { Comparison } from './comparisons.ts';
+import type { Prepared } from './prepare.ts';
+import type { LinkMode } from './types.ts';
+
+/** Small deterministic PRNG (mulberry32): the same data always gives the same model. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Value → count for the tf column of a comparison (filled records only). */
+export function valueCounts(p: Prepared, c: Comparison): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!c.tfColumn) return counts;
+  const col = p[c.tfColumn] as string[];
+  for (const v of col) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return counts;
+}
+
+function exactAgreement(counts: Map<string, number>): number {
+  let total = 0;
+  let sq = 0;
+  for (const c of counts.values()) {
+    total += c;
+    sq += c * c;
+  }
+  return total > 1 ? (sq - total) / (total * (total - 1)) : 0;
+}
+
+function samplePair(p: Prepared, next: () => number, link: boolean): [number, number] {
+  for (;;) {
+    const i = Math.floor(next() * p.n);
+    const j = Math.floor(next() * p.n);
+    if (i !== j && (!link || p.sources[i] !== p.sources[j])) return [i, j];
+  }
+}
+
+export function estimateU(
+  p: Prepared, comps: readonly Comparison[], mode: LinkMode, sampleSize = 300_000,
+): number[][] {
+  const counts = comps.map((c) => new Float64Array(c.levels.length));
+  const next = rng(42);
+  const total = mode === 'link' ? sampleSize : Math.min(sampleSize, (p.n * (p.n - 1)) / 2);
+  for (let s = 0; s < total; s++) {
+    const [i, j] = samplePair(p, next, mode === 'link');
+    for (let c = 0; c < comps.length; c++) counts[c][comps[c].level(p, i, j)]++;
+  }
+  return comps.map((c, ci) => {
+    const row = counts[ci];
+    const filled = row.reduce((s, x) => s + x, 0) - row[0];
+    // Add-half smoothing: a level never seen among random pairs is rare, not impossible.
+    const u = Array.from(row, (x, l) => (l === 0 ? 0 : (x + 0.5) / (filled + 0.5 * (row.length - 1))));
+    if (c.tfLevel > 0) fixExactLevel(u, c.tfLevel, exactAgreement(valueCounts(p, c)));
+    return u;
+  });
+}
+
+/** Sets u[level] to the exact value and rescales the other levels to keep the sum 1. */
+function fixExactLevel(u: number[], level: number, exact: number): void {
+  if (!(exact > 0)) return;
+  const rest = u.reduce((s, x, l) => (l === 0 || l === level ? s : s + x), 0);
+  const scale = rest > 0 ? (1 - exact) / rest : 1;
+  for (let l = 1; l < u.length; l++) u[l] = l === level ? exact : u[l] * scale;
+}

@@ -1,0 +1,2 @@
+export interface ExistingEntities { x: number }
+export function matchIncremental(): void {}

@@ -1,0 +1,122 @@
+/**
+ * The engine's public entry points. A run prepares the records, blocks,
+ * trains the model on its own candidate pairs (no labels), scores and
+ * clusters. Pairs keep their comparison levels; the waterfall of any pair is
+ * rebuilt from them on demand, which is what keeps a million-record run small.
+ */
+import type { MatchModel, MatchRecord, MatchResult, RunOptions, ScoredPair, LinkMode } from './types.ts';
+import { prepareRecords, type Prepared } from './prepare.ts';
+import { chooseComparisons, comparisonByName } from './comparison-set.ts';
+import { defaultRules, findCandidatePairsPrepared, type CandidatePairs } from './blocking.ts';
+import { ruleByName, type BlockingRule } from './blocking-rules.ts';
+import type { Comparison } from './comparisons.ts';
+import { estimateModel } from './train.ts';
+import { blockAndCompare, weighRun, type BlockedRun } from './pipeline.ts';
+import { clusterIndices } from './cluster.ts';
+import { explainPair, makeScorer, probabilityFromWeight, weightFromProbability } from './score.ts';
+
+export interface MatchOptions extends RunOptions {
+  /** Posterior match probability at which pairs link into entities. */
+  threshold?: number;
+  /** Pairs at or above this probability are returned with waterfalls (default: threshold). */
+  reportThreshold?: number;
+  mode?: LinkMode;
+  maxBlockSize?: number;
+  minDensity?: number;
+  workers?: number;
+  /** false: return no ScoredPair objects (a million-record run); clusters and stats only. */
+  explain?: boolean;
+}
+
+/** The default link threshold: a pair must be nine times likelier a match than not. */
+export const DEFAULT_THRESHOLD = 0.9;
+
+export function comparisonsOf(model: MatchModel): Comparison[] {
+  return model.comparisons.map((c) => comparisonByName(c.name));
+}
+
+export function rulesOf(model: MatchModel): BlockingRule[] {
+  return model.blockingRules.map(ruleByName);
+}
+
+/** Candidate pairs of raw records; a and b are indices into `records`. */
+export function findCandidatePairs(
+  records: readonly MatchRecord[], rules?: readonly string[], opts: { mode?: LinkMode; maxBlockSize?: number } = {},
+): CandidatePairs {
+  const p = prepareRecords(records);
+  return findCandidatePairsPrepared(p, rules ? rules.map(ruleByName) : defaultRules(p), opts);
+}
+
+async function trainPrepared(p: Prepared, opts: MatchOptions): Promise<{ model: MatchModel; comps: Comparison[]; run: BlockedRun }> {
+  const comps = chooseComparisons(p);
+  const run = await blockAndCompare(p, comps, defaultRules(p), opts);
+  opts.onProgress?.({ step: 'train', done: 0, total: 1 });
+  const model = estimateModel(p, comps, run.cands, run.gammas, { mode: opts.mode ?? 'dedupe', threshold: opts.threshold ?? DEFAULT_THRESHOLD });
+  opts.onProgress?.({ step: 'train', done: 1, total: 1 });
+  return { model, comps, run };
+}
+
+/** Trains a model on the records' own candidate pairs, without labels. */
+export async function trainModel(records: readonly MatchRecord[], opts: MatchOptions = {}): Promise<MatchModel> {
+  return (await trainPrepared(prepareRecords(records), opts)).model;
+}
+
+/** Scores given pairs of records (by id) with their full waterfalls. */
+export function scorePairs(
+  model: MatchModel, records: readonly MatchRecord[], pairs: readonly { a: number; b: number }[],
+): ScoredPair[] {
+  const p = prepareRecords(records);
+  const index = new Map(p.ids.map((id, i) => [id, i]));
+  const comps = comparisonsOf(model);
+  const s = makeScorer(model);
+  return pairs.map(({ a, b }) => {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i === undefined || j === undefined) throw new Error(`unknown record in pair ${a}-${b}`);
+    return explainPair(model, s, comps, p, i, j, '');
+  });
+}
+
+export interface Finished {
+  p: Prepared;
+  comps: Comparison[];
+  model: MatchModel;
+  run: BlockedRun;
+  weights: Float64Array;
+  labels: Int32Array;
+}
+
+/** Builds the public result: cluster map, reported pairs with waterfalls, stats. */
+export function toResult(f: Finished, opts: MatchOptions): MatchResult {
+  const { p, run, weights, model, comps } = f;
+  const s = makeScorer(model);
+  const reportWeight = weightFromProbability(opts.reportThreshold ?? model.threshold);
+  const pairs: ScoredPair[] = [];
+  for (let x = 0; x < run.cands.count && opts.explain !== false; x++) {
+    if (weights[x] < reportWeight) continue;
+    const i = run.cands.a[x];
+    const j = run.cands.b[x];
+    pairs.push(explainPair(model, s, comps, p, i, j, run.cands.rules[run.cands.rule[x]].name));
+  }
+  pairs.sort((x, y) => y.weight - x.weight);
+  const clusters = new Map<number, number>();
+  for (let i = 0; i < p.n; i++) clusters.set(p.ids[i], p.ids[f.labels[i]]);
+  return { model, pairs, clusters, blockingStats: run.cands.stats, comparisons: run.cands.count };
+}
+
+/** Matches a whole set of records: train, score, cluster. */
+export async function matchRecords(records: readonly MatchRecord[], opts: MatchOptions = {}): Promise<MatchResult> {
+  opts.onProgress?.({ step: 'prepare', done: 0, total: records.length });
+  const p = prepareRecords(records);
+  opts.onProgress?.({ step: 'prepare', done: records.length, total: records.length });
+  const { model, comps, run } = await trainPrepared(p, opts);
+  const weights = await weighRun(model, p, comps, run, opts);
+  opts.signal?.throwIfAborted();
+  opts.onProgress?.({ step: 'cluster', done: 0, total: 1 });
+  const edges = { count: run.cands.count, a: run.cands.a, b: run.cands.b, weight: weights };
+  const labels = clusterIndices(p.n, p.ids, edges, { thresholdWeight: weightFromProbability(model.threshold), minDensity: opts.minDensity });
+  opts.onProgress?.({ step: 'cluster', done: 1, total: 1 });
+  return toResult({ p, comps, model, run, weights, labels }, opts);
+}
+
+export { probabilityFromWeight };

@@ -1,0 +1,90 @@
+/**
+ * Scoring: the match weight of a pair is log2 prior odds plus, per
+ * comparison, log2(m/u) of its level; exact agreement on a tf column is
+ * adjusted by log2(u_exact / frequency of the shared value), so sharing a
+ * rare surname counts more than sharing "smith". Missing values add 0.
+ */
+import type { Comparison } from './comparisons.ts';
+import type { Prepared } from './prepare.ts';
+import type { MatchModel, RunOptions, ScoredPair, WaterfallStep } from './types.ts';
+import { CHUNK, yieldToLoop } from './gammas.ts';
+
+export interface Scorer {
+  prior: number;
+  /** weights[c][level] in bits. */
+  weights: Float64Array[];
+  tfAdjust(c: number, value: string): number;
+}
+
+export function probabilityFromWeight(w: number): number {
+  return 1 / (1 + 2 ** -w);
+}
+
+export function weightFromProbability(p: number): number {
+  return Math.log2(p / (1 - p));
+}
+
+export function makeScorer(model: MatchModel): Scorer {
+  const weights = model.comparisons.map((c) =>
+    Float64Array.from(c.m, (m, l) => (l === 0 ? 0 : Math.log2(m / c.u[l]))));
+  const tables = model.comparisons.map((c) => model.tf[c.name]);
+  const floors = model.comparisons.map((c) => 1 / Math.max(1, model.tfFilled[c.name] ?? model.trainedOn));
+  const cache = model.comparisons.map(() => new Map<string, number>());
+  return {
+    prior: Math.log2(model.lambda / (1 - model.lambda)),
+    weights,
+    tfAdjust(c, value) {
+      let adj = cache[c].get(value);
+      if (adj === undefined) {
+        const comp = model.comparisons[c];
+        const freq = tables[c]?.[value] ?? floors[c];
+        adj = Math.log2(comp.u[comp.tfLevel] / Math.max(freq, floors[c]));
+        if (cache[c].size < 200_000) cache[c].set(value, adj);
+      }
+      return adj;
+    },
+  };
+}
+
+function pairWeight(s: Scorer, comps: readonly Comparison[], p: Prepared, gammas: Uint8Array, x: number, i: number): number {
+  const k = comps.length;
+  let w = s.prior;
+  for (let c = 0; c < k; c++) {
+    const l = gammas[x * k + c];
+    w += s.weights[c][l];
+    const comp = comps[c];
+    if (l === comp.tfLevel && comp.tfColumn) w += s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]);
+  }
+  return w;
+}
+
+/** Total weights (bits) of every candidate pair, in chunks with progress and cancel. */
+export async function scoreGammas(
+  model: MatchModel, p: Prepared, comps: readonly Comparison[], a: Int32Array, gammas: Uint8Array, opts: RunOptions = {},
+): Promise<Float64Array> {
+  const s = makeScorer(model);
+  const n = a.length;
+  const out = new Float64Array(n);
+  for (let from = 0; from < n; from += CHUNK) {
+    opts.signal?.throwIfAborted();
+    const to = Math.min(n, from + CHUNK);
+    for (let x = from; x < to; x++) out[x] = pairWeight(s, comps, p, gammas, x, a[x]);
+    await yieldToLoop();
+  }
+  return out;
+}
+
+/** The full waterfall of one pair, recomputed from the records (cheap; done only for shown pairs). */
+export function explainPair(
+  model: MatchModel, s: Scorer, comps: readonly Comparison[], p: Prepared, i: number, j: number, rule: string,
+): ScoredPair {
+  let weight = s.prior;
+  const steps: WaterfallStep[] = comps.map((comp, c) => {
+    const l = comp.level(p, i, j);
+    const tf = l === comp.tfLevel && comp.tfColumn ? s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]) : 0;
+    const bf = s.weights[c][l] + tf;
+    weight += bf;
+    return { comparison: comp.name, level: model.comparisons[c].levels[l], log2BayesFactor: bf, tfAdjustment: tf };
+  });
+  return { a: p.ids[i], b: p.ids[j], weight, probability: probabilityFromWeight(weight), prior: s.prior, steps, rule };
+}

@@ -1,0 +1,84 @@
+/**
+ * Assembles a model from candidate pairs without labels: u from random pairs,
+ * m by EM once per blocking rule (each session leaves out the columns its rule
+ * forced to agree), averaged over the sessions that could estimate it; then
+ * the prior over all pairs.
+ */
+import type { Comparison } from './comparisons.ts';
+import type { Prepared } from './prepare.ts';
+import type { CandidatePairs } from './blocking.ts';
+import type { ComparisonParams, LinkMode, MatchModel } from './types.ts';
+import { estimateU, valueCounts } from './estimate-u.ts';
+import { aggregatePatterns, estimateLambda, initialM, runEm } from './em.ts';
+
+export interface EstimateOptions {
+  mode: LinkMode;
+  threshold: number;
+}
+
+/** Sessions with fewer pairs than this say too little to move m. */
+const MIN_SESSION_PAIRS = 30;
+
+export function totalPairs(p: Prepared, mode: LinkMode): number {
+  if (mode === 'dedupe') return (p.n * (p.n - 1)) / 2;
+  const bySource = new Map<number, number>();
+  for (const s of p.sources) bySource.set(s, (bySource.get(s) ?? 0) + 1);
+  let same = 0;
+  for (const c of bySource.values()) same += (c * (c - 1)) / 2;
+  return (p.n * (p.n - 1)) / 2 - same;
+}
+
+function estimateM(comps: readonly Comparison[], cands: CandidatePairs, gammas: Uint8Array, u: number[][]): number[][] {
+  const k = comps.length;
+  const m0 = comps.map((c) => initialM(c.levels.length));
+  const sums = comps.map((c) => new Array<number>(c.levels.length).fill(0));
+  const sessions = new Array<number>(k).fill(0);
+  cands.rules.forEach((rule, r) => {
+    const keys = cands.keys[r];
+    const include = comps.map((c) => !c.columns.some((col) => rule.columns.includes(col)));
+    const pc = aggregatePatterns(gammas, k, cands.count, (x) => keys[cands.a[x]] >= 0 && keys[cands.a[x]] === keys[cands.b[x]]);
+    if (pc.counts.reduce((s, x) => s + x, 0) < MIN_SESSION_PAIRS || !include.some(Boolean)) return;
+    const { m } = runEm(pc, m0, u, include);
+    comps.forEach((_, c) => {
+      if (!include[c]) return;
+      sessions[c]++;
+      m[c].forEach((x, l) => (sums[c][l] += x));
+    });
+  });
+  const all = aggregatePatterns(gammas, k, cands.count);
+  const fallback = sessions.some((s) => s === 0) ? runEm(all, m0, u, comps.map(() => true)).m : m0;
+  return comps.map((_, c) => (sessions[c] ? sums[c].map((x) => x / sessions[c]) : fallback[c]));
+}
+
+function tfTables(p: Prepared, comps: readonly Comparison[]): Pick<MatchModel, 'tf' | 'tfFilled'> {
+  const tf: MatchModel['tf'] = {};
+  const tfFilled: MatchModel['tfFilled'] = {};
+  for (const c of comps) {
+    if (c.tfLevel < 0) continue;
+    const counts = valueCounts(p, c);
+    let filled = 0;
+    for (const n of counts.values()) filled += n;
+    const table: Record<string, number> = {};
+    // Values seen once get the floor frequency at scoring time; storing them would bloat the model.
+    for (const [v, n] of counts) if (n > 1) table[v] = n / filled;
+    tf[c.name] = table;
+    tfFilled[c.name] = filled;
+  }
+  return { tf, tfFilled };
+}
+
+export function estimateModel(
+  p: Prepared, comps: readonly Comparison[], cands: CandidatePairs, gammas: Uint8Array, opts: EstimateOptions,
+): MatchModel {
+  const u = estimateU(p, comps, opts.mode);
+  const m = estimateM(comps, cands, gammas, u);
+  const all = aggregatePatterns(gammas, comps.length, cands.count);
+  const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)));
+  const comparisons: ComparisonParams[] = comps.map((c, ci) => ({
+    name: c.name, levels: c.levels, m: m[ci], u: u[ci], tfLevel: c.tfLevel,
+  }));
+  return {
+    version: 1, mode: opts.mode, lambda, comparisons, blockingRules: cands.rules.map((r) => r.name),
+    ...tfTables(p, comps), trainedOn: p.n, threshold: opts.threshold,
+  };
+}
