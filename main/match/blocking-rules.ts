@@ -17,6 +17,10 @@ function both(a: string, b: string): string {
   return a && b ? `${a}|${b}` : '';
 }
 
+function sorted(a: string, b: string): string {
+  return a < b ? both(a, b) : both(b, a);
+}
+
 function longestWord(tokens: readonly string[]): string {
   let best = '';
   for (const t of tokens) if (t.length > best.length && !/^\d/.test(t)) best = t;
@@ -35,13 +39,20 @@ export const blockingRules: readonly BlockingRule[] = [
   { name: 'mobile', columns: ['mobile'], key: (p, i) => p.mobileLast7[i] },
   {
     name: 'given+family (either order)', columns: ['given', 'family'],
-    key: (p, i) => (p.given[i] < p.family[i] ? both(p.given[i], p.family[i]) : both(p.family[i], p.given[i])),
+    key: (p, i) => sorted(p.given[i], p.family[i]),
   },
   { name: 'family metaphone+birth year', columns: ['family', 'dob'], key: (p, i) => both(p.familyMeta[i], p.dob[i].slice(0, 4)) },
   { name: 'given metaphone+birth date', columns: ['given', 'dob'], key: (p, i) => both(p.givenMeta[i], p.dob[i]) },
   { name: 'family+postcode', columns: ['family', 'postcode'], key: (p, i) => both(p.family[i], p.postcode[i]) },
   { name: 'birth date+postcode', columns: ['dob', 'postcode'], key: (p, i) => both(p.dob[i], p.postcode[i]) },
-  { name: 'given+family metaphone', columns: ['given', 'family'], key: (p, i) => both(p.givenMeta[i], p.familyMeta[i]) },
+  { name: 'given+family metaphone (either order)', columns: ['given', 'family'], key: (p, i) => sorted(p.givenMeta[i], p.familyMeta[i]) },
+  { name: 'birth date+city', columns: ['dob', 'city'], key: (p, i) => both(p.dob[i], p.city[i]) },
+  { name: 'birth date+given initial', columns: ['dob', 'given'], key: (p, i) => both(p.dob[i], p.given[i].slice(0, 1)) },
+  { name: 'birth date+family initial', columns: ['dob', 'family'], key: (p, i) => both(p.dob[i], p.family[i].slice(0, 1)) },
+  { name: 'email local part', columns: ['email'], key: (p, i) => (p.emailLocal[i].length >= 4 ? p.emailLocal[i] : '') },
+  { name: 'postcode+given initial', columns: ['postcode', 'given'], key: (p, i) => both(p.postcode[i], p.given[i].slice(0, 1)) },
+  { name: 'postcode+family initial', columns: ['postcode', 'family'], key: (p, i) => both(p.postcode[i], p.family[i].slice(0, 1)) },
+  { name: 'given metaphone+city', columns: ['given', 'city'], key: (p, i) => both(p.givenMeta[i], p.city[i]) },
   { name: 'family metaphone+city', columns: ['family', 'city'], key: (p, i) => both(p.familyMeta[i], p.city[i]) },
   { name: 'street number+name', columns: ['street'], key: streetKey },
   { name: 'company', columns: ['company'], key: (p, i) => p.company[i] },

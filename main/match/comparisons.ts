@@ -24,6 +24,16 @@ function metaEqual(a1: string, a2: string, b1: string, b2: string): boolean {
   return a1 === b1 || (a2 !== '' && (a2 === b1 || a2 === b2)) || (b2 !== '' && a1 === b2);
 }
 
+/**
+ * Name a of one record matches the other name slot of the other record, and
+ * the remaining pair agrees too or one side of it is missing (a given name
+ * typed into the surname box of a record with no given name).
+ */
+function swapped(a: string, otherSlotOfB: string, b: string, otherSlotOfA: string): boolean {
+  if (!otherSlotOfB || jaroWinkler(a, otherSlotOfB) < 0.92) return false;
+  return !otherSlotOfA || jaroWinkler(b, otherSlotOfA) >= 0.92;
+}
+
 /** Given name: one is an initial of the other counts for something on sparse forms. */
 export const givenName: Comparison = {
   name: 'given_name',
@@ -39,7 +49,7 @@ export const givenName: Comparison = {
     if (sameNicknameGroup(p.givenNick[i], p.givenNick[j])) return 2;
     const jw = jaroWinkler(a, b);
     if (jw >= 0.92) return 3;
-    if (p.family[j] && jaroWinkler(a, p.family[j]) >= 0.92 && jaroWinkler(b, p.family[i]) >= 0.92) return 4;
+    if (swapped(a, p.family[j], b, p.family[i])) return 4;
     if (metaEqual(p.givenMeta[i], p.givenMeta2[i], p.givenMeta[j], p.givenMeta2[j]) && p.givenMeta[i] !== '') return 5;
     if (jw >= 0.8) return 6;
     if ((a.length === 1 || b.length === 1) && a[0] === b[0]) return 7;
@@ -58,7 +68,7 @@ export const familyName: Comparison = {
     const b = p.family[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    if (p.given[j] && jaroWinkler(a, p.given[j]) >= 0.92 && jaroWinkler(b, p.given[i]) >= 0.92) return 2;
+    if (swapped(a, p.given[j], b, p.given[i])) return 2;
     const jw = jaroWinkler(a, b);
     if (jw >= 0.92) return 3;
     if (metaEqual(p.familyMeta[i], p.familyMeta2[i], p.familyMeta[j], p.familyMeta2[j]) && p.familyMeta[i] !== '') return 4;
@@ -113,7 +123,9 @@ export const phone: Comparison = {
   name: 'phone',
   levels: ['missing', 'exact (E.164)', 'same last 7 digits', 'different'],
   columns: ['phone', 'phoneLast7', 'mobile', 'mobileLast7'],
-  tfLevel: -1,
+  // A switchboard number shared by many records says less than a private line.
+  tfLevel: 1,
+  tfColumn: 'phone',
   level(p, i, j) {
     const a1 = p.phone[i];
     const a2 = p.mobile[i];

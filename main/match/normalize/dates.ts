@@ -37,11 +37,20 @@ function fromExcelSerial(n: number): string | null {
   return ymd(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
+/**
+ * Year-first dates keep a mistyped month or day ("1737-81-01", "1860-05-00"):
+ * the digits are still evidence, and "one digit off" compares them as typed.
+ */
+function lenient(y: string, m: string, d: string): string | null {
+  if (+y < 1000 || +y > 2999) return null;
+  return `${y}${m.padStart(2, '0')}${d.padStart(2, '0')}`;
+}
+
 function parseNumeric(s: string): string | null {
   let m = /^(\d{4})[-/.年 ](\d{1,2})[-/.月 ](\d{1,2})/.exec(s);
-  if (m) return ymd(+m[1], +m[2], +m[3]);
+  if (m) return lenient(m[1], m[2], m[3]);
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (m) return ymd(+m[1], +m[2], +m[3]);
+  if (m) return lenient(m[1], m[2], m[3]);
   m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})\b/.exec(s);
   if (!m) return null;
   const a = +m[1];
