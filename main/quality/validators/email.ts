@@ -1,0 +1,118 @@
+/**
+ * Email checks: syntax that a mail server would accept in practice (not the
+ * full RFC 5322 grammar, which accepts things no CRM should hold), and a
+ * suggestion when the domain is one typo away from a common provider.
+ */
+import { knownEmailDomains, tldTypos } from './email-domains.ts';
+
+export type EmailCheck =
+  | { status: 'valid'; normalised: string }
+  | { status: 'invalid'; reason: string; suggestion?: string }
+  | { status: 'typo'; normalised: string; reason: string; suggestion: string };
+
+const localPart = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
+const domainLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+const knownSet = new Set<string>(knownEmailDomains);
+
+export function checkEmail(raw: string): EmailCheck {
+  const value = raw.trim();
+  if (/\s/.test(value)) return { status: 'invalid', reason: 'contains spaces', suggestion: fixable(value.replace(/\s+/g, '')) };
+  const at = value.lastIndexOf('@');
+  if (at < 0) return { status: 'invalid', reason: 'has no @' };
+  if (value.indexOf('@') !== at) return { status: 'invalid', reason: 'has more than one @' };
+  const local = value.slice(0, at);
+  const domain = value.slice(at + 1).toLowerCase();
+  if (local.length === 0 || local.length > 64) return { status: 'invalid', reason: 'has no name before the @' };
+  if (!localPart.test(local)) return { status: 'invalid', reason: `the part before the @ ("${local}") has characters or dots an address cannot have` };
+  const domainProblem = checkDomain(domain);
+  if (domainProblem) {
+    const repaired = repairDomain(domain);
+    return { status: 'invalid', reason: domainProblem, suggestion: repaired ? `${local}@${repaired}` : undefined };
+  }
+  const normalised = `${local}@${domain}`;
+  const suggestion = suggestDomain(domain);
+  if (suggestion) {
+    return { status: 'typo', normalised, reason: `domain "${domain}" looks like a typo of ${suggestion}`, suggestion: `${local}@${suggestion}` };
+  }
+  return { status: 'valid', normalised };
+}
+
+function checkDomain(domain: string): string | undefined {
+  if (domain === '') return 'has no domain after the @';
+  if (domain.length > 253) return 'domain is too long';
+  const labels = domain.split('.');
+  if (labels.length < 2) return `domain "${domain}" has no top-level part (like .com)`;
+  if (labels.some((l) => l === '')) return `domain "${domain}" has an empty part (two dots or a dot at an end)`;
+  if (!labels.every((l) => domainLabel.test(l))) return `domain "${domain}" has characters a domain cannot have`;
+  const tld = labels[labels.length - 1];
+  if (!/^[a-z]{2,24}$|^xn--[a-z0-9-]+$/.test(tld)) return `"${tld}" is not a top-level domain`;
+  return undefined;
+}
+
+/** For an unusable domain like "gmail,com" or "gmail" try to find what was meant. */
+function repairDomain(domain: string): string | undefined {
+  const cleaned = domain.replace(/[,;]/g, '.').replace(/\.{2,}/g, '.').replace(/^\.|\.$/g, '');
+  if (knownSet.has(cleaned)) return cleaned;
+  if (!cleaned.includes('.')) {
+    const guess = knownEmailDomains.find((d) => d.startsWith(`${cleaned}.`));
+    if (guess) return guess;
+  }
+  return checkDomain(cleaned) ? undefined : (suggestDomain(cleaned) ?? cleaned);
+}
+
+function fixable(value: string): string | undefined {
+  const c = checkEmail(value);
+  if (c.status === 'valid') return c.normalised;
+  if (c.status === 'typo') return c.suggestion;
+  return undefined;
+}
+
+/**
+ * The nearest known provider domain, when the domain is not itself known and
+ * is close enough that a typo is the likely story. Short domains (qq.com,
+ * 163.com) allow one edit only, or "126.com" would "correct" to "163.com".
+ */
+export function suggestDomain(domain: string): string | undefined {
+  const d = domain.toLowerCase();
+  if (knownSet.has(d)) return undefined;
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const known of knownEmailDomains) {
+    if (Math.abs(known.length - d.length) > 2) continue;
+    const dist = damerauLevenshtein(d, known, 2);
+    if (dist < bestDistance) {
+      best = known;
+      bestDistance = dist;
+    }
+  }
+  const allowed = d.length <= 8 ? 1 : 2;
+  if (best && bestDistance <= allowed) return best;
+  const dot = d.lastIndexOf('.');
+  const tldFix = tldTypos[d.slice(dot + 1)];
+  if (dot > 0 && tldFix) return `${d.slice(0, dot)}.${tldFix}`;
+  return undefined;
+}
+
+/** Optimal-string-alignment distance (counts a swap of neighbours as one edit: gmial → gmail), capped at max + 1. */
+export function damerauLevenshtein(a: string, b: string, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m];
+}

@@ -1,0 +1,75 @@
+/**
+ * Placeholder detection: values someone typed to get past a required field.
+ * They count as missing for completeness, because a steward cannot contact
+ * "n/a" any more than a blank.
+ */
+
+/** Whole-value placeholders in any field, compared lower-cased with inner spaces collapsed. */
+const generic = new Set([
+  'n/a', 'n.a.', 'n.a', 'n / a', '#n/a', 'na/', 'nil', 'null', '(null)', 'none', '<none>', 'nothing', 'undefined', 'nan',
+  '-', '--', '---', '—', '_', '__', '.', '..', '...', '?', '??', '???', '*', '#', '0',
+  'unknown', 'unknwon', 'unkown', 'not known', 'not available', 'not applicable', 'not provided', 'not given', 'not specified',
+  'no data', 'no value', 'blank', 'empty', 'missing', 'tbd', 'tba', 'tbc', 'to be confirmed', 'see above', 'same',
+  'test', 'testing', 'test test', 'test user', 'test customer', 'dummy', 'sample', 'example', 'placeholder', 'fake', 'foo', 'bar', 'foobar',
+  'asdf', 'asdfgh', 'asdfasdf', 'qwerty', 'qwer', 'zxcv', 'abc123', 'aaa', 'aaaa', 'xyz', 'x', 'xx',
+  '无', '没有', '未知', '不详', '不明', '暂无', '空', '测试', '测试用户', '待定', '待补充', '未填写', '未提供', '/', '／', '－', '—',
+]);
+
+/** Codes that are placeholders elsewhere but real values in the country or gender field. */
+const countryCodes = new Set(['na', 'no', 'x']);
+const genderValues = new Set(['x']);
+
+/** Keyboard mashes and repeated letters: "asdfasdf", "xxxx", "jjjjj", "qwertyu". */
+const mashPattern = /^(?:(?:asdf|qwer|zxcv|hjkl|jkl;?|sdf)[a-z]*|([a-z])\1{2,})$/;
+
+/** Emails that say "I have none": noemail@, none@, no-email@, test@test.com, anything at example.com. */
+const emailPlaceholder = /^(?:no[-_.]?e?-?mail|none|noone|nobody|no|na|n\/a|null|unknown|test|dummy|fake|asdf|xxx+|abc)@|@(?:example\.(?:com|org|net)|test\.com|email\.com|none\.com|noemail\.com|nomail\.com|domain\.com|xxx\.com)$/;
+
+export interface PlaceholderHit {
+  reason: string;
+}
+
+export function normaliseForPlaceholder(value: string): string {
+  return value.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Returns why a value is a placeholder, or undefined when it is a real value.
+ * `field` lets the check know that "NA" is Namibia in a country column.
+ */
+export function detectPlaceholder(raw: string, field?: string): PlaceholderHit | undefined {
+  const v = normaliseForPlaceholder(raw);
+  if (v === '') return undefined;
+  if (field === 'country' && countryCodes.has(v)) return undefined;
+  if (field === 'gender' && genderValues.has(v)) return undefined;
+  if (field === 'income' && /^0+(?:[.,]0+)?$/.test(v)) return undefined;
+  if (generic.has(v)) return { reason: `"${raw.trim()}" is a placeholder, not a value` };
+  if (field === 'email' && emailPlaceholder.test(v)) return { reason: `"${raw.trim()}" is a placeholder address` };
+  if (field === 'phone' || field === 'mobile') {
+    const hit = phonePlaceholder(v);
+    if (hit) return { reason: `"${raw.trim()}" ${hit}` };
+    return undefined;
+  }
+  if (mashPattern.test(v)) return { reason: `"${raw.trim()}" looks like keyboard filler` };
+  if (/^(?:test|dummy|fake)[\s_-]?\d*$/.test(v)) return { reason: `"${raw.trim()}" is test data` };
+  return undefined;
+}
+
+/** Phone fillers: one digit repeated (000-000-0000, 1111111), or a run like 1234567890. */
+function phonePlaceholder(v: string): string | undefined {
+  const digits = v.replace(/\D/g, '');
+  if (digits.length < 5 || digits.length !== v.replace(/[\s().+\-/]/g, '').length) return undefined;
+  // Ignore a country code: "+86 00000000000" is still filler.
+  const national = v.startsWith('+') ? stripLikelyCallingCode(digits) : digits;
+  if (/^(\d)\1+$/.test(national)) return 'repeats one digit';
+  if ('01234567890123456789'.includes(national) || '98765432109876543210'.includes(national)) return 'is a digit sequence';
+  return undefined;
+}
+
+function stripLikelyCallingCode(digits: string): string {
+  for (const len of [1, 2, 3]) {
+    const rest = digits.slice(len);
+    if (/^(\d)\1+$/.test(rest)) return rest;
+  }
+  return digits;
+}

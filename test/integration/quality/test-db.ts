@@ -1,0 +1,61 @@
+/**
+ * A real SQLite project file in a temp dir with every migration applied in
+ * name order. Stand-in until the store's openProject is used here.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const migrationsDir = fileURLToPath(new URL('../../../main/store/migrations/', import.meta.url));
+
+export interface TestDb {
+  db: Database.Database;
+  path: string;
+  cleanup: () => void;
+}
+
+export function openTestDb(): TestDb {
+  const dir = mkdtempSync(join(tmpdir(), 'crm-quality-'));
+  const path = join(dir, 'project.crm');
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  for (const name of readdirSync(migrationsDir).filter((f) => /^\d+-.*\.sql$/.test(f)).sort()) {
+    db.transaction(() => db.exec(readFileSync(join(migrationsDir, name), 'utf8')))();
+  }
+  return {
+    db,
+    path,
+    cleanup: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type CustomerInput = Partial<Record<string, string | number | null>>;
+
+/** Adds a customer source with its raw rows and customers; returns the customers' ids in order. */
+export function addSource(db: Database.Database, fileName: string, fields: string[], customers: CustomerInput[], idColumn: string | null = 'id'): { sourceId: number; ids: number[] } {
+  const mapping = Object.fromEntries(fields.map((f) => [f, f]));
+  const src = db
+    .prepare(
+      `INSERT INTO sources (file_name, file_path, content_hash, byte_size, format, entity, headers_json, mapping_json, id_column, rows, imported, quarantined, imported_at)
+       VALUES (?, ?, ?, 0, 'csv', 'customer', ?, ?, ?, ?, ?, 0, '2025-01-01T00:00:00Z')`,
+    )
+    .run(fileName, `/tmp/${fileName}`, `hash-${fileName}-${Math.random()}`, JSON.stringify(fields), JSON.stringify(mapping), idColumn, customers.length, customers.length);
+  const sourceId = Number(src.lastInsertRowid);
+  const raw = db.prepare('INSERT INTO raw_rows (source_id, row_number, line_number, cells_json) VALUES (?, ?, ?, ?)');
+  const ids: number[] = [];
+  customers.forEach((c, i) => {
+    const rawId = Number(raw.run(sourceId, i + 1, i + 2, JSON.stringify(c)).lastInsertRowid);
+    const cols = Object.keys(c);
+    const info = db
+      .prepare(`INSERT INTO customers (source_id, raw_row_id${cols.map((k) => `, ${k}`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})`)
+      .run(sourceId, rawId, ...cols.map((k) => c[k] ?? null));
+    ids.push(Number(info.lastInsertRowid));
+  });
+  return { sourceId, ids };
+}
