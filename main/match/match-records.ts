@@ -106,6 +106,7 @@ export function toResult(f: Finished, opts: MatchOptions): MatchResult {
 
 /** Matches a whole set of records: train, score, cluster. */
 export async function matchRecords(records: readonly MatchRecord[], opts: MatchOptions = {}): Promise<MatchResult> {
+  opts.signal?.throwIfAborted();
   opts.onProgress?.({ step: 'prepare', done: 0, total: records.length });
   const p = prepareRecords(records);
   opts.onProgress?.({ step: 'prepare', done: records.length, total: records.length });

@@ -41,7 +41,7 @@ const LEGAL_FORMS = new Set([
 export function companyTokens(raw: string): string[] {
   // Fold "S.L." / "S.A." to "sl" / "sa" before punctuation becomes spaces.
   const joined = raw.replace(/\b([A-Za-z])\.\s?([A-Za-z])\.(?=\s|$|,)/g, '$1$2').replace(/&/g, ' and ');
-  const han = joined.replace(/(股份)?有限(责任)?公司|集团/g, ' gongsi ');
+  const han = joined.replace(/(股份)?有限(责任)?公司|集团/g, ' ');
   return fold(han).split(' ').filter((t) => t && !LEGAL_FORMS.has(t));
 }
 

@@ -7,6 +7,7 @@ import anyAscii from 'any-ascii';
 import { pinyin } from 'pinyin-pro';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const NON_ASCII = /[^\x00-\x7f]/;
 
 export function hasHan(s: string): boolean {
@@ -15,8 +16,11 @@ export function hasHan(s: string): boolean {
 
 /** Pinyin without tones, one syllable per Han character, other characters kept. */
 export function hanToPinyin(s: string, surnameFirst = false): string {
-  return pinyin(s, { toneType: 'none', type: 'array', surname: surnameFirst ? 'head' : 'off', v: true })
-    .join(' ');
+  // Only Han runs go through pinyin-pro: in array mode it would split Latin text into letters.
+  return s.replace(HAN_RUN, (run, offset: number) => {
+    const syllables = pinyin(run, { toneType: 'none', type: 'array', surname: surnameFirst && offset === 0 ? 'head' : 'off', v: true });
+    return ` ${syllables.join(' ')} `;
+  }).trim();
 }
 
 /** Lower-case ASCII words separated by single spaces; punctuation becomes a space. */

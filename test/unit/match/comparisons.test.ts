@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { prepareRecords } from '../../../main/match/prepare.ts';
+import { birthDate, email, familyName, givenName, phone } from '../../../main/match/comparisons.ts';
+import { company, street } from '../../../main/match/comparisons-place.ts';
+import type { Comparison } from '../../../main/match/comparisons.ts';
+import type { MatchRecord } from '../../../main/match/types.ts';
+import { jaroWinkler } from '../../../main/match/similarity.ts';
+
+type Values = MatchRecord['values'];
+
+function level(c: Comparison, a: Values, b: Values): string {
+  const p = prepareRecords([{ id: 1, sourceId: 1, values: a }, { id: 2, sourceId: 1, values: b }]);
+  return c.levels[c.level(p, 0, 1)];
+}
+
+describe('jaro-winkler', () => {
+  it('matches the published values', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.9611, 3);
+    expect(jaroWinkler('dwayne', 'duane')).toBeCloseTo(0.84, 2);
+    expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.8133, 3);
+    expect(jaroWinkler('abc', 'xyz')).toBe(0);
+  });
+});
+
+describe('given name', () => {
+  it.each([
+    ['Robert', 'Bob', 'nickname'], ['William', 'bill', 'nickname'], ['Elizabeth', 'Liz', 'nickname'],
+    ['Jon', 'John', 'nickname'], ['Martha', 'Marhta', 'jaro-winkler ≥ 0.92'], ['J', 'James', 'initial'],
+    ['Catherine', 'Kathryn', 'nickname'], ['Stephen', 'Stefan', 'double metaphone'], ['José', 'JOSE', 'exact'],
+    ['Robert', 'Susan', 'different'],
+  ])('%s vs %s: %s', (a, b, expected) => {
+    expect(level(givenName, { given_name: a, family_name: 'x' }, { given_name: b, family_name: 'y' })).toBe(expected);
+  });
+  it('reads Hanzi against pinyin', () => {
+    expect(level(givenName, { full_name: '王伟' }, { given_name: 'Wei', family_name: 'Wang' })).toBe('exact');
+    expect(level(familyName, { full_name: '王伟' }, { full_name: 'WANG, Wei' })).toBe('exact');
+  });
+  it('sees given and family swapped', () => {
+    const a = { given_name: 'Caleb', family_name: 'Scott' };
+    const b = { given_name: 'Scott', family_name: 'Caleb' };
+    expect(level(givenName, a, b)).toBe('swapped with family name');
+    expect(level(familyName, a, b)).toBe('swapped with given name');
+  });
+  it('treats a missing value as missing, not as disagreement', () => {
+    expect(level(givenName, { family_name: 'x' }, { given_name: 'Anna', family_name: 'y' })).toBe('missing');
+  });
+});
+
+describe('family name', () => {
+  it.each([['Smith', 'Smyth', 'double metaphone'], ['Johnson', 'Jonhson', 'jaro-winkler ≥ 0.92'], ['Müller', 'Mueller', 'double metaphone']])(
+    '%s vs %s: %s', (a, b, expected) => {
+      expect(level(familyName, { family_name: a }, { family_name: b })).toBe(expected);
+    });
+});
+
+describe('birth date', () => {
+  it.each([
+    ['1985-03-07', '07.03.1985', 'exact'], ['1985-03-07', '1985-07-03', 'day and month swapped'],
+    ['1985-03-07', '1985-03-08', 'one digit off'], ['1985-03-07', '1985-11-21', 'same year'],
+    ['1985-03-07', '1962-01-01', 'different'], ['1985-03-07', '', 'missing'],
+  ])('%s vs %s: %s', (a, b, expected) => {
+    expect(level(birthDate, { birth_date: a }, { birth_date: b })).toBe(expected);
+  });
+});
+
+describe('email', () => {
+  it('canonical gmail addresses are exact', () => {
+    expect(level(email, { email: 'john.smith+crm@gmail.com' }, { email: 'JohnSmith@googlemail.com' })).toBe('exact (canonical)');
+    expect(level(email, { email: 'jsmith@acme.com' }, { email: 'jsmith@acme.co.uk' })).toBe('same local part');
+    expect(level(email, { email: 'robert255@smith.net' }, { email: 'roberta25@smith.net' })).toBe('local part jaro-winkler ≥ 0.88');
+    expect(level(email, { email: 'a@x.com' }, { email: 'zed@y.com' })).toBe('different');
+  });
+});
+
+describe('phone', () => {
+  it('compares E.164 and falls back to the last 7 digits', () => {
+    expect(level(phone, { phone: '030 1234567', country: 'DE' }, { phone: '+49 30 1234567' })).toBe('exact (E.164)');
+    expect(level(phone, { phone: '1234567' }, { mobile: '+49 30 1234567' })).toBe('same last 7 digits');
+    expect(level(phone, { phone: '0301234567' }, { phone: '0307654321' })).toBe('different');
+  });
+});
+
+describe('street and company', () => {
+  it('agrees on abbreviated streets', () => {
+    expect(level(street, { street: '12 High St.' }, { street: '12 high street' })).toBe('exact');
+    expect(level(street, { street: '27 Washington Oak Park IL' }, { street: '27 Washington St' })).toBe('same number, similar words');
+    expect(level(street, { street: '12 High St' }, { street: '7 Low Road' })).toBe('different');
+  });
+  it('ignores legal forms', () => {
+    expect(level(company, { company: 'Acme Widgets Ltd.' }, { company: 'ACME WIDGETS LIMITED' })).toBe('exact (legal form removed)');
+    expect(level(company, { company: 'Siemens AG' }, { company: 'Siemens Healthineers AG' })).toBe('most words shared');
+  });
+});

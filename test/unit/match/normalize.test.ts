@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { splitFullName, nameParts } from '../../../main/match/normalize/names.ts';
+import { canonicalEmail, canonicalPhone } from '../../../main/match/normalize/contact.ts';
+import { parseDate } from '../../../main/match/normalize/dates.ts';
+import { companyTokens, streetTokens } from '../../../main/match/normalize/address.ts';
+
+describe('names', () => {
+  it.each([
+    ['王伟', { family: 'wang', given: 'wei' }],
+    ['欧阳娜娜', { family: 'ouyang', given: 'nana' }],
+    ['Müller, Hans', { family: 'muller', given: 'hans' }],
+    ['Dr. José García Jr.', { given: 'jose', family: 'garcia' }],
+    ['thomas clifford, 1st baron clifford of chudleigh', { given: 'thomas', family: 'clifford' }],
+    ['Madonna', { given: '', family: 'madonna' }],
+  ])('splits %s', (full, parts) => {
+    expect(splitFullName(full)).toEqual(parts);
+  });
+  it('prefers split fields, drops middle initials', () => {
+    expect(nameParts('John A.', "O'Brien", 'ignored')).toEqual({ given: 'john', family: 'obrien' });
+  });
+});
+
+describe('email', () => {
+  it('removes gmail dots and +tags, keeps other domains dots', () => {
+    expect(canonicalEmail('J.Smith+news@GoogleMail.com')?.canonical).toBe('jsmith@gmail.com');
+    expect(canonicalEmail('j.smith@example.com')?.canonical).toBe('j.smith@example.com');
+    expect(canonicalEmail('not an email')).toBeNull();
+  });
+});
+
+describe('phone', () => {
+  it('reaches the same E.164 from national and international forms', () => {
+    expect(canonicalPhone('030 1234567', 'DE')?.e164).toBe('+49301234567');
+    expect(canonicalPhone('+49 (30) 123-4567', undefined)?.e164).toBe('+49301234567');
+    expect(canonicalPhone('0049 30 1234567', 'FR')?.e164).toBe('+49301234567');
+    expect(canonicalPhone('(415) 555-2671', 'US')?.e164).toBe('+14155552671');
+    expect(canonicalPhone('555-2671 x12', undefined)?.last7).toBe('5552671');
+  });
+});
+
+describe('dates', () => {
+  it.each(['1985年3月7日', '07.03.1985', '3/7/85', '19850307', '1985-03-07', '7 March 1985', 'March 7th, 1985', 19850307])(
+    '%s is 1985-03-07', (raw) => {
+      expect(parseDate(raw)).toBe('19850307');
+    });
+  it('reads slashes day-first when the first number cannot be a month', () => {
+    expect(parseDate('25/12/1990')).toBe('19901225');
+  });
+  it('rejects text', () => {
+    expect(parseDate('unknown')).toBeNull();
+  });
+});
+
+describe('address and company', () => {
+  it('spells street words one way', () => {
+    expect(streetTokens('12 High St.')).toEqual(streetTokens('12 high street'));
+    expect(streetTokens('Hauptstr. 5')).toEqual(streetTokens('Hauptstraße 5'));
+    expect(streetTokens('建国路88号').join(' ')).toBe('jian guo road 88');
+  });
+  it.each([['Acme Inc.', 'ACME'], ['Müller GmbH', 'muller'], ['Telefónica S.L.', 'telefonica'], ['华为技术有限公司', '华为技术']])(
+    '%s loses its legal form', (a, b) => {
+      expect(companyTokens(a)).toEqual(companyTokens(b));
+    });
+});
