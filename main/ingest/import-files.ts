@@ -1,4 +1,4 @@
-import type { Entity } from '../../shared/domain/fields.ts';
+import { fieldDef, type Entity } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Cancellation, ProgressFn } from '../jobs/job-types.ts';
 import type { Db } from '../store/open-project.ts';
@@ -101,8 +101,8 @@ async function importOne(
   // Big text files are parsed on the other core while this thread writes.
   const stream = file.format === 'csv' && file.scan.size > PARALLEL_PARSE_BYTES ? await openRecordsInWorker(file) : await openRecords(file);
   const suggested = suggestMapping(stream.headers, []);
-  const mapping = completeMapping(stream.headers, req.mapping ?? suggested.mapping);
   const entity = req.entity ?? suggested.entity;
+  const mapping = completeMapping(stream.headers, req.mapping ?? suggested.mapping, entity);
   const idColumn = req.idColumn === undefined ? suggested.idColumn : req.idColumn;
   const base = { file: file.fileName, path: file.path, format: file.format, encoding: file.encoding, delimiter: file.delimiter, idColumn, entity, preset: suggested.preset, mapping };
   const earlier = findSourceByHash(db, file.scan.hash);
@@ -129,14 +129,19 @@ async function importOne(
   return { ...base, sourceId, skipped: false, rows: imported + quarantined, imported, quarantined };
 }
 
-/** Every header gets an entry; a mapping for a header the file does not have is refused. */
-function completeMapping(headers: string[], mapping: Mapping): Mapping {
+/**
+ * Every header gets an entry; a mapping for a header the file does not have is
+ * refused. A field of another entity (a customer field in a transactions file)
+ * is dropped so that column is kept as an extra field rather than lost.
+ */
+function completeMapping(headers: string[], mapping: Mapping, entity: Entity): Mapping {
   const unknown = Object.keys(mapping).filter((h) => !headers.includes(h));
   if (unknown.length) throw new AppError('invalid_input', `The mapping names columns the file does not have: ${unknown.join(', ')}.`);
   const used = new Set<string>();
   const out: Mapping = {};
   for (const h of headers) {
-    const f = mapping[h] ?? null;
+    const wanted = mapping[h] ?? null;
+    const f = wanted && fieldDef(wanted)?.entity === entity ? wanted : null;
     if (f && used.has(f)) throw new AppError('invalid_input', `Two columns are mapped to ${f}; map each field from one column.`);
     if (f) used.add(f);
     out[h] = f;

@@ -1,0 +1,15 @@
+import { importFiles, type ImportFileRequest } from '../ingest/import-files.ts';
+import type { Db } from '../store/open-project.ts';
+import type { JobContext } from './job-types.ts';
+
+/**
+ * Every kind of long work, by name. A job is a plain domain function of a
+ * project connection, its input and a context; the runner decides which
+ * thread it runs on.
+ */
+export const jobKinds = {
+  import: (db: Db, input: { files: ImportFileRequest[] }, ctx: JobContext<Record<string, unknown>>) =>
+    importFiles(db, input.files, { signal: ctx.signal, onProgress: (p) => ctx.onProgress({ ...p }) }),
+} as const;
+
+export type JobKindName = keyof typeof jobKinds;

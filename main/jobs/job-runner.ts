@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { JobDone, JobProgress } from '../../shared/contract.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { JobKindName } from './job-kinds.ts';
+import type { FromJob, JobWorkerData } from './job-worker.ts';
+import { siblingModule, spawnWorker } from './spawn-worker.ts';
+
+interface RunningJob {
+  jobId: string;
+  kind: JobKindName;
+  cancelFlag: Int32Array;
+  progress: JobProgress | null;
+  done: JobDone | null;
+}
+
+export interface JobListener {
+  onProgress(p: JobProgress): void;
+  onDone(d: JobDone): void;
+}
+
+/** Runs each job in a worker thread with its own connection; one job of a kind at a time. */
+export class JobRunner {
+  private jobs = new Map<string, RunningJob>();
+
+  constructor(private readonly listener: JobListener) {}
+
+  start(kind: JobKindName, projectPath: string, input: unknown): string {
+    for (const job of this.jobs.values()) {
+      if (job.kind === kind && !job.done) throw new AppError('invalid_input', `An ${kind} job is already running; wait for it or cancel it.`);
+    }
+    const jobId = randomUUID();
+    const cancelBuffer = new SharedArrayBuffer(4);
+    const job: RunningJob = { jobId, kind, cancelFlag: new Int32Array(cancelBuffer), progress: null, done: null };
+    this.jobs.set(jobId, job);
+    const data: JobWorkerData = { kind, projectPath, input, cancelFlag: cancelBuffer };
+    const worker = spawnWorker(siblingModule(import.meta.url, 'job-worker'), { workerData: data });
+    worker.on('message', (m: FromJob) => {
+      if (m.type === 'progress') {
+        job.progress = { jobId, kind, step: String(m.progress.step ?? ''), done: Number(m.progress.done ?? 0), total: Number(m.progress.total ?? 0), rows: Number(m.progress.rows ?? 0), file: m.progress.file ? String(m.progress.file) : undefined };
+        this.listener.onProgress(job.progress);
+      } else if (m.type === 'done') {
+        this.finish(job, { jobId, kind, status: 'succeeded', result: m.result });
+      } else {
+        this.finish(job, { jobId, kind, status: m.error.code === 'cancelled' ? 'cancelled' : 'failed', error: m.error });
+      }
+    });
+    worker.on('error', (err) => this.finish(job, { jobId, kind, status: 'failed', error: { code: 'internal', message: err.message } }));
+    worker.on('exit', (code) => {
+      if (!job.done) this.finish(job, { jobId, kind, status: 'failed', error: { code: 'internal', message: `The ${kind} worker stopped unexpectedly (exit ${code}); nothing was changed.` } });
+    });
+    return jobId;
+  }
+
+  private finish(job: RunningJob, done: JobDone): void {
+    if (job.done) return;
+    job.done = done;
+    this.listener.onDone(done);
+  }
+
+  cancel(jobId: string): void {
+    const job = this.get(jobId);
+    Atomics.store(job.cancelFlag, 0, 1);
+  }
+
+  get(jobId: string): RunningJob {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new AppError('job_not_found', `No job ${jobId}.`);
+    return job;
+  }
+
+  /** Resolves when the job has finished (used by the CLI and tests). */
+  async wait(jobId: string): Promise<JobDone> {
+    const job = this.get(jobId);
+    while (!job.done) await new Promise((r) => setTimeout(r, 20));
+    return job.done;
+  }
+
+  busy(): boolean {
+    return [...this.jobs.values()].some((j) => !j.done);
+  }
+}

@@ -1,0 +1,54 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError, toErrorPayload } from '../../shared/errors.ts';
+import { openProject } from '../store/open-project.ts';
+import { jobKinds, type JobKindName } from './job-kinds.ts';
+
+export interface JobWorkerData {
+  kind: JobKindName;
+  projectPath: string;
+  input: unknown;
+  /** Int32[0] becomes 1 when the user cancels; read between chunks of work. */
+  cancelFlag: SharedArrayBuffer;
+}
+
+export type FromJob =
+  | { type: 'progress'; progress: Record<string, unknown> }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; error: { code: string; message: string } };
+
+const PROGRESS_INTERVAL_MS = 100; // about ten updates a second is smooth and cheap
+
+const data = workerData as JobWorkerData;
+const flag = new Int32Array(data.cancelFlag);
+const signal = {
+  throwIfAborted() {
+    // Atomics: the flag is written by the main thread while this one runs.
+    if (Atomics.load(flag, 0) === 1) throw new AppError('cancelled', 'Cancelled by the user; nothing was changed.');
+  },
+};
+let lastSent = 0;
+const onProgress = (progress: Record<string, unknown>): void => {
+  const now = Date.now();
+  if (now - lastSent < PROGRESS_INTERVAL_MS) return;
+  lastSent = now;
+  parentPort!.postMessage({ type: 'progress', progress } satisfies FromJob);
+};
+
+// Its own connection, as better-sqlite3 requires one per thread.
+const db = openProject(data.projectPath);
+db.pragma('wal_autocheckpoint = 0'); // checkpoint once after the job, not in the middle of a big write
+try {
+  const run = jobKinds[data.kind] as (db: unknown, input: unknown, ctx: unknown) => Promise<unknown>;
+  const result = await run(db, data.input, { signal, onProgress });
+  parentPort!.postMessage({ type: 'done', result } satisfies FromJob);
+} catch (err) {
+  parentPort!.postMessage({ type: 'failed', error: toErrorPayload(err) } satisfies FromJob);
+} finally {
+  // The UI already has the result; folding the WAL back happens off its thread.
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // another connection is reading: the next checkpoint will do it
+  }
+  db.close();
+}

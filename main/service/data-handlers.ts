@@ -1,0 +1,24 @@
+import type { Handlers } from '../../shared/contract.ts';
+import { previewFile } from '../ingest/preview-file.ts';
+import { pageQuarantine } from '../store/quarantine-repo.ts';
+import { listSources } from '../store/sources-repo.ts';
+import type { ServiceContext } from './service-context.ts';
+
+export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'quarantine:page'> {
+  return {
+    'import:preview': async ({ path, encoding, delimiter }) => previewFile(ctx.project().db, path, { encoding, delimiter }),
+    'import:start': async ({ files }) => ({ jobId: ctx.jobs.start('import', ctx.project().path, { files }) }),
+    'job:get': async ({ jobId }) => {
+      const job = ctx.jobs.get(jobId);
+      return { jobId, kind: job.kind, status: job.done?.status ?? 'running', progress: job.progress, done: job.done };
+    },
+    'job:cancel': async ({ jobId }) => {
+      ctx.jobs.cancel(jobId);
+      return null;
+    },
+    'sources:list': async () => listSources(ctx.project().db),
+    'customers:page': async (q) => ctx.project().customers.page(q),
+    'customers:get': async ({ id }) => ctx.project().customers.detail(id),
+    'quarantine:page': async ({ sourceId, offset, limit }) => pageQuarantine(ctx.project().db, { sourceId, offset, limit }),
+  };
+}

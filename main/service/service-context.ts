@@ -1,0 +1,80 @@
+import type { EventName, EventPayload, ProjectInfo } from '../../shared/contract.ts';
+import { AppError } from '../../shared/errors.ts';
+import { JobRunner } from '../jobs/job-runner.ts';
+import { CustomersRepo } from '../store/customers-repo.ts';
+import { openProject, type Db } from '../store/open-project.ts';
+import { projectName, RecentProjects } from './recent-projects.ts';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface ServiceOptions {
+  /** Where the recent-projects list and the demo project live. */
+  dataDir: string;
+  /** Where new projects are proposed by default. */
+  projectsDir: string;
+  /** The bundled demo export (resources/demo). */
+  demoDir: string;
+  mode: 'electron' | 'browser' | 'cli';
+  version: string;
+  emit: Emit;
+}
+
+interface OpenProjectState {
+  path: string;
+  db: Db;
+  customers: CustomersRepo;
+}
+
+/** The service's state: at most one open project, its repositories and the job runner. */
+export class ServiceContext {
+  readonly recent: RecentProjects;
+  readonly jobs: JobRunner;
+  private current: OpenProjectState | null = null;
+
+  constructor(readonly options: ServiceOptions) {
+    this.recent = new RecentProjects(options.dataDir);
+    this.jobs = new JobRunner({
+      onProgress: (p) => options.emit('job:progress', p),
+      onDone: (d) => {
+        this.current?.customers.invalidate();
+        options.emit('job:done', d);
+        options.emit('project:changed', this.info());
+      },
+    });
+  }
+
+  open(path: string, create: boolean): ProjectInfo {
+    if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
+    const db = openProject(path, { create });
+    this.close();
+    this.current = { path, db, customers: new CustomersRepo(db) };
+    this.recent.touch(path);
+    const info = this.info()!;
+    this.options.emit('project:changed', info);
+    return info;
+  }
+
+  close(): void {
+    this.current?.db.close();
+    this.current = null;
+  }
+
+  project(): OpenProjectState {
+    if (!this.current) throw new AppError('no_project', 'No project is open. Create or open a project first.');
+    return this.current;
+  }
+
+  info(): ProjectInfo | null {
+    if (!this.current) return null;
+    const count = (sql: string): number => (this.current!.db.prepare(sql).get() as { n: number }).n;
+    return {
+      path: this.current.path,
+      name: projectName(this.current.path),
+      customers: count('SELECT count(*) n FROM customers'),
+      sources: count('SELECT count(*) n FROM sources'),
+      quarantined: count('SELECT count(*) n FROM quarantine'),
+      transactions: count('SELECT count(*) n FROM transactions'),
+      needs: count('SELECT count(*) n FROM needs'),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import { customerFieldKeys } from '../../shared/domain/fields.ts';
+import type { ColumnFilter } from '../../shared/contract.ts';
+
+/**
+ * Translates the grid's sort, filter and quick search into SQL over the
+ * customers table. Column names come only from the whitelist below and every
+ * value is a bound parameter, so nothing the renderer sends becomes SQL text.
+ */
+export const gridColumns: Record<string, string> = {
+  id: 'c.id',
+  source: 's.file_name',
+  ...Object.fromEntries(customerFieldKeys.map((k) => [k, `c.${k}`])),
+};
+
+const quickColumns = ['full_name', 'given_name', 'family_name', 'email', 'phone', 'mobile', 'company', 'city', 'source_record_id'];
+
+type Simple = Extract<ColumnFilter, { type: string }>;
+
+function escapeLike(v: string): string {
+  return v.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+function simpleCondition(col: string, f: Simple, params: unknown[]): string {
+  const v = f.filter === null || f.filter === undefined ? '' : f.filter;
+  const text = String(v);
+  const like = (pattern: string): string => {
+    params.push(pattern);
+    return `${col} LIKE ? ESCAPE '\\'`;
+  };
+  switch (f.type) {
+    case 'contains': return like(`%${escapeLike(text)}%`);
+    case 'notContains': params.push(`%${escapeLike(text)}%`); return `coalesce(${col}, '') NOT LIKE ? ESCAPE '\\'`;
+    case 'startsWith': return like(`${escapeLike(text)}%`);
+    case 'endsWith': return like(`%${escapeLike(text)}`);
+    case 'blank': return `(${col} IS NULL OR ${col} = '')`;
+    case 'notBlank': return `(${col} IS NOT NULL AND ${col} <> '')`;
+    case 'equals': params.push(v); return f.filterType === 'number' ? `${col} = ?` : `${col} = ? COLLATE NOCASE`;
+    case 'notEqual': params.push(v); return `(${col} IS NULL OR ${col} <> ?)`;
+    case 'lessThan': params.push(Number(v)); return `${col} < ?`;
+    case 'lessThanOrEqual': params.push(Number(v)); return `${col} <= ?`;
+    case 'greaterThan': params.push(Number(v)); return `${col} > ?`;
+    case 'greaterThanOrEqual': params.push(Number(v)); return `${col} >= ?`;
+    case 'inRange': params.push(Number(v), Number(f.filterTo)); return `${col} BETWEEN ? AND ?`;
+  }
+}
+
+export interface WhereClause {
+  sql: string;
+  params: unknown[];
+}
+
+export function buildWhere(opts: { filterModel: Record<string, ColumnFilter>; quickFilter: string; sourceId?: number; ids?: number[] }): WhereClause {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [colId, filter] of Object.entries(opts.filterModel)) {
+    const col = gridColumns[colId];
+    if (!col) continue;
+    if ('conditions' in filter) {
+      const joined = filter.conditions.map((c) => simpleCondition(col, c, params)).join(` ${filter.operator} `);
+      parts.push(`(${joined})`);
+    } else {
+      parts.push(simpleCondition(col, filter, params));
+    }
+  }
+  for (const token of opts.quickFilter.trim().split(/\s+/).filter(Boolean)) {
+    parts.push(`(${quickColumns.map((c) => `c.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (let i = 0; i < quickColumns.length; i++) params.push(`%${escapeLike(token)}%`);
+  }
+  if (opts.sourceId !== undefined) {
+    parts.push('c.source_id = ?');
+    params.push(opts.sourceId);
+  }
+  if (opts.ids) {
+    parts.push(`c.id IN (SELECT value FROM json_each(?))`);
+    params.push(JSON.stringify(opts.ids));
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function buildOrder(sortModel: { colId: string; sort: 'asc' | 'desc' }[]): string {
+  const terms = sortModel.filter((s) => gridColumns[s.colId]).map((s) => `${gridColumns[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+  // id last keeps paging stable when sort values tie.
+  return `ORDER BY ${[...terms, 'c.id ASC'].join(', ')}`;
+}

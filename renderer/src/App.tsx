@@ -1,0 +1,74 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectInfo } from '../../shared/contract.ts';
+import { api } from './api/client.ts';
+import { useEvent } from './api/hooks.ts';
+import { ErrorBanner } from './components/ErrorBanner.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { CustomersView } from './views/customers/CustomersView.tsx';
+import { ImportView } from './views/import/ImportView.tsx';
+import { QuarantineView } from './views/quarantine/QuarantineView.tsx';
+import { SourcesView } from './views/sources/SourcesView.tsx';
+import { StartView } from './views/start/StartView.tsx';
+
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine';
+
+export function App() {
+  const { t } = useTranslation();
+  const [project, setProject] = useState<ProjectInfo | null>(null);
+  const [view, setView] = useState<ViewName>('customers');
+  const [startError, setStartError] = useState<Error | null>(null);
+  const [ready, setReady] = useState(false);
+  const [pendingJob, setPendingJob] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.invoke('app:info', {}).then(
+      (info) => (setProject(info.project), setReady(true)),
+      (err: Error) => (setStartError(err), setReady(true)),
+    );
+  }, []);
+  useEvent('project:changed', useCallback((info: ProjectInfo | null) => setProject(info), []));
+
+  const opened = (info: ProjectInfo, jobId: string | null = null): void => {
+    setProject(info);
+    setPendingJob(jobId);
+    setView(jobId ? 'import' : info.customers === 0 ? 'import' : 'customers');
+  };
+
+  if (!ready) return <div className="splash" data-testid="loading">{t('app.loading')}</div>;
+  if (startError) return <ErrorBanner error={startError} />;
+  if (!project) return <StartView onOpened={opened} />;
+
+  const nav: { key: ViewName; label: string; count?: number }[] = [
+    { key: 'customers', label: t('nav.customers'), count: project.customers },
+    { key: 'import', label: t('nav.import') },
+    { key: 'sources', label: t('nav.sources'), count: project.sources },
+    { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
+  ];
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">CRM Steward</div>
+        <div className="project-name" data-testid="project-name" title={project.path}>{project.name}</div>
+        <nav>
+          {nav.map((n) => (
+            <button key={n.key} className={view === n.key ? 'nav-item active' : 'nav-item'} data-testid={`nav-${n.key}`} onClick={() => setView(n.key)}>
+              <span>{n.label}</span>
+              {n.count !== undefined && <span className={n.key === 'quarantine' && n.count > 0 ? 'badge warn' : 'badge'}>{n.count.toLocaleString()}</span>}
+            </button>
+          ))}
+        </nav>
+        <div className="sidebar-foot">
+          <LanguageSwitch />
+          <button className="link" data-testid="close-project" onClick={() => void api.invoke('project:close', {})}>{t('nav.closeProject')}</button>
+        </div>
+      </aside>
+      <main className="content">
+        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} />}
+        {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
+        {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
+        {view === 'quarantine' && <QuarantineView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
+import type { PageRequest } from '../../../shared/contract.ts';
+import { api } from '../api/client.ts';
+
+/**
+ * Feeds the infinite row model from SQL pages: the grid asks for a block of
+ * rows with its sort and filter, the service answers with those rows and the
+ * total, and nothing else is ever loaded into the renderer.
+ */
+export function customerDatasource(opts: { quickFilter: string; sourceId?: number; onError: (e: Error) => void; onCount: (n: number) => void }): IDatasource {
+  return {
+    getRows(params: IGetRowsParams) {
+      const request: PageRequest = {
+        startRow: params.startRow,
+        endRow: params.endRow,
+        sortModel: params.sortModel.slice(0, 3).map((s) => ({ colId: s.colId, sort: s.sort as 'asc' | 'desc' })),
+        filterModel: params.filterModel as PageRequest['filterModel'],
+        quickFilter: opts.quickFilter,
+        sourceId: opts.sourceId,
+      };
+      api.invoke('customers:page', request).then(
+        (page) => {
+          opts.onCount(page.lastRow);
+          params.successCallback(page.rows, page.lastRow);
+        },
+        (err: Error) => {
+          opts.onError(err);
+          params.failCallback();
+        },
+      );
+    },
+  };
+}

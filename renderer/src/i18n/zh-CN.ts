@@ -1,0 +1,67 @@
+/** 简体中文界面文字。键与 en.ts 一致。 */
+export const zhCN = {
+  app: { loading: '加载中…', language: '语言' },
+  nav: { customers: '客户', import: '导入', sources: '数据来源', quarantine: '隔离区', closeProject: '关闭项目' },
+  common: { dismiss: '关闭', cancel: '取消', remove: '移除', close: '关闭', previous: '上一页', next: '下一页', range: '第 {{from}}–{{to}} 条，共 {{total}} 条' },
+  error: {
+    invalid_input: '请求无效', no_project: '未打开项目', project_not_found: '找不到项目', project_exists: '同名文件已存在',
+    project_unreadable: '无法打开此项目', file_not_found: '找不到文件', file_unreadable: '无法读取文件', already_imported: '已导入过',
+    job_not_found: '找不到任务', cancelled: '已取消', not_supported: '此处不可用', unauthorized: '未授权', not_found: '未找到', internal: '出现错误',
+  },
+  job: {
+    starting: '正在开始…', cancelling: '正在取消…',
+    step: { scan: '正在读取 {{file}}', import: '正在导入 {{file}}', link: '正在将交易和需求关联到客户' },
+    rows_other: '{{formatted}} 行',
+  },
+  start: {
+    tagline: '打开客户导出文件，准确查看导入内容，不丢失任何数据。所有数据都保存在本机。',
+    newProject: '新建项目', projectName: '项目名称', projectNamePlaceholder: '例如：2026 年客户', folder: '文件夹',
+    willCreate: '将创建 {{path}}', create: '创建项目', openProject: '打开项目', projectFile: '项目文件', open: '打开',
+    recent: '最近的项目', noRecent: '还没有最近的项目。', missing: '已丢失', demoTitle: '试用演示数据',
+    demoText: '来自四个 CRM（Salesforce、HubSpot、中文 ERP 和 Dynamics 365）的真实感杂乱导出，包含重复客户、损坏的行和混合编码。',
+    openDemo: '打开演示项目',
+  },
+  import: {
+    title: '导入', intro: '选择 CSV、TSV、XLSX 或 JSON 导出文件。检查每个文件的读取方式和字段映射；点击“导入”之前不会写入任何内容。',
+    chooseFiles: '选择文件…', pathPlaceholder: '或输入本机文件的路径', addPath: '添加', reading: '正在读取文件…',
+    empty: '尚未选择文件。', column: '文件中的列', mapsTo: '映射到', sampleValues: '示例值', keepAsExtra: '（保留为附加字段）',
+    fileFacts: '{{format}} · {{size}} KB', preset: '格式：{{name}}', encoding: '编码', delimiter: '分隔符',
+    delim: { comma: '逗号 ,', semicolon: '分号 ;', tab: '制表符', pipe: '竖线 |' },
+    entity: '内容', idColumn: '记录编号列', noIdColumn: '（无）',
+    alreadyImported: '此文件已于 {{date}} 导入过（来源 #{{id}}）。', skipIt: '跳过', importAgain: '再次导入',
+    sampleProblems_other: '前几行中有 {{count}} 行无法读取为记录；这些行将被隔离，而不是丢弃。',
+    problemAt: '第 {{line}} 行',
+    start_other: '导入 {{count}} 个文件',
+    cancelled: '导入已取消。', failed: '导入失败，未做任何更改。', nothingChanged: '项目与导入前完全相同。',
+    again: '导入更多文件',
+    succeeded_other: '已导入 {{formatted}} 条记录。',
+    file: '文件', rows: '行数', imported: '已导入', quarantined: '已隔离', skipped: '已跳过',
+    showCustomers: '查看客户', showQuarantine_other: '查看 {{count}} 条隔离行',
+  },
+  entity: { customer: '客户', transaction: '交易', need: '需求' },
+  field: {
+    id: '编号', source: '来源', source_record_id: '记录编号', full_name: '姓名', given_name: '名', family_name: '姓',
+    gender: '性别', birth_date: '出生日期', email: '邮箱', phone: '电话', mobile: '手机', company: '公司', street: '街道地址',
+    city: '城市', region: '省份/地区', postcode: '邮编', country: '国家', income: '收入', created_at: '创建时间', updated_at: '更新时间',
+    customer_ref: '客户记录编号', txn_date: '日期', amount: '金额', currency: '币种', txn_kind: '类型（购买/退款）',
+    product: '产品', need_customer_ref: '客户记录编号', need_kind: '需求类型', need_description: '描述', need_date: '日期',
+  },
+  customers: {
+    title: '客户', empty: '此项目还没有客户。', importNow: '导入文件', search: '搜索姓名、邮箱、电话、公司…',
+    columns: '列', showAll: '全部显示', noMatch: '没有匹配的客户。',
+    count_other: '{{formatted}} 位客户',
+  },
+  detail: {
+    title: '客户', mapped: '工作记录', extra: '附加', sourceRow: '原始来源行',
+    location: '{{file}}，第 {{row}} 条记录（第 {{line}} 行）', transactions_other: '{{count}} 笔交易', needs_other: '{{count}} 项需求',
+  },
+  quarantine: {
+    title: '隔离区', allSources: '全部来源', intro: '无法读取为记录的行。它们按文件中的原样保存，并注明原因。',
+    empty: '没有隔离的行：每一行都已读取。', file: '文件', row: '记录', line: '行', reason: '原因', raw: '原始文本',
+    reasons: {
+      too_many_fields: '字段过多', too_few_fields: '字段过少', unterminated_quote: '引号未闭合',
+      text_after_quote: '闭合引号后有多余文本', not_an_object: '不是记录', unreadable_cell: '单元格无法读取',
+    },
+  },
+  sources: { title: '数据来源', empty: '尚未导入文件。', format: '读取方式', importedAt: '导入时间' },
+};

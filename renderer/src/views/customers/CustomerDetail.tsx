@@ -1,0 +1,72 @@
+import { useTranslation } from 'react-i18next';
+import { customerFields } from '../../../../shared/domain/fields.ts';
+import { api } from '../../api/client.ts';
+import { useLoad } from '../../api/hooks.ts';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+
+/** The working record beside the row exactly as the source file had it. */
+export function CustomerDetail({ id, onClose }: { id: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { data, error, loading } = useLoad(() => api.invoke('customers:get', { id }), [id]);
+  return (
+    <aside className="detail" data-testid="customer-detail" aria-label={t('detail.title')}>
+      <header className="detail-head">
+        <h2>{t('detail.title')} #{id}</h2>
+        <button className="link" data-testid="close-detail" onClick={onClose}>{t('common.close')}</button>
+      </header>
+      {loading && <p className="muted">{t('app.loading')}</p>}
+      {error && <ErrorBanner error={error} />}
+      {data && (
+        <div className="detail-body">
+          <section>
+            <h3>{t('detail.mapped')}</h3>
+            <table className="kv" data-testid="mapped-values">
+              <tbody>
+                {customerFields.map((f) => (
+                  <tr key={f.key}>
+                    <th>{t(f.label)}</th>
+                    <td>{data.customer[f.key] === null ? <span className="muted">—</span> : String(data.customer[f.key])}</td>
+                  </tr>
+                ))}
+                {Object.entries(data.extra).map(([k, v]) => (
+                  <tr key={k} className="extra">
+                    <th>{k} <span className="tag">{t('detail.extra')}</span></th>
+                    <td>{v}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section>
+            <h3>{t('detail.sourceRow')}</h3>
+            <p className="muted small" data-testid="source-location">{t('detail.location', { file: data.source.fileName, row: data.raw.rowNumber, line: data.raw.lineNumber })}</p>
+            <table className="kv" data-testid="source-row">
+              <tbody>
+                {data.source.headers.map((h, i) => (
+                  <tr key={h}>
+                    <th className="mono">{h}</th>
+                    <td className="pre">{data.raw.cells[i]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {data.transactions.length > 0 && (
+            <section>
+              <h3>{t('detail.transactions', { count: data.transactions.length })}</h3>
+              <table className="table small">
+                <tbody>{data.transactions.map((r) => <tr key={String(r.id)}><td>{r.txn_date}</td><td>{r.txn_kind}</td><td>{r.product}</td><td className="num">{r.amount} {r.currency}</td></tr>)}</tbody>
+              </table>
+            </section>
+          )}
+          {data.needs.length > 0 && (
+            <section>
+              <h3>{t('detail.needs', { count: data.needs.length })}</h3>
+              <ul>{data.needs.map((r) => <li key={String(r.id)}>{r.need_date} {r.need_kind}: {r.need_description}</li>)}</ul>
+            </section>
+          )}
+        </div>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ColDef } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import { customerFields } from '../../../../shared/domain/fields.ts';
+
+/** Columns shown until the user chooses otherwise. */
+export const defaultVisible = ['source', 'source_record_id', 'full_name', 'given_name', 'family_name', 'email', 'phone', 'mobile', 'company', 'city', 'country', 'birth_date', 'updated_at'];
+
+export const allColumnIds = ['id', 'source', ...customerFields.map((f) => f.key)];
+
+export function columnLabel(t: TFunction, id: string): string {
+  if (id === 'id') return t('field.id');
+  if (id === 'source') return t('field.source');
+  return t(`field.${id}`);
+}
+
+export function columnDefs(t: TFunction, visible: string[]): ColDef[] {
+  return allColumnIds.map((id) => {
+    const numeric = id === 'id' || id === 'income';
+    return {
+      colId: id,
+      field: id,
+      headerName: columnLabel(t, id),
+      hide: !visible.includes(id),
+      sortable: true,
+      filter: numeric ? 'agNumberColumnFilter' : 'agTextColumnFilter',
+      filterParams: { buttons: ['apply', 'reset'], closeOnApply: true, maxNumConditions: 2 },
+      type: numeric ? 'rightAligned' : undefined,
+      width: id === 'id' ? 90 : id === 'email' || id === 'street' || id === 'source' ? 220 : 150,
+      tooltipField: id === 'street' || id === 'email' ? id : undefined,
+    } satisfies ColDef;
+  });
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldDef } from '../../../../shared/domain/fields.ts';
+import type { ViewName } from '../../App.tsx';
+import { api } from '../../api/client.ts';
+import { useJob } from '../../api/hooks.ts';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { FileReview, type FilePlan } from './FileReview.tsx';
+import { ImportResult } from './ImportResult.tsx';
+
+/**
+ * Choose files → review each file's reading and mapping → import as one job
+ * with progress and cancel → see what was imported and quarantined.
+ */
+export function ImportView({ initialJobId, onShow }: { initialJobId: string | null; onShow: (v: ViewName) => void }) {
+  const { t } = useTranslation();
+  const [plans, setPlans] = useState<FilePlan[]>([]);
+  const [jobId, setJobId] = useState<string | null>(initialJobId);
+  const [error, setError] = useState<Error | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [pathInput, setPathInput] = useState('');
+  const job = useJob(jobId);
+
+  const addPaths = async (paths: string[]): Promise<void> => {
+    if (paths.length === 0) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const previews = await Promise.all(paths.map((path) => api.invoke('import:preview', { path })));
+      setPlans((old) => [...old, ...previews.map((preview) => ({ preview, request: { path: preview.path, entity: preview.entity, idColumn: preview.idColumn, onDuplicate: preview.alreadyImported ? ('skip' as const) : undefined } }))]);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setLoading(false);
+    }
+  };
+  const choose = async (): Promise<void> => {
+    try {
+      await addPaths(await api.pickFiles());
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  const reread = async (index: number, opts: { encoding?: string; delimiter?: string }): Promise<void> => {
+    try {
+      const preview = await api.invoke('import:preview', { path: plans[index].preview.path, ...(opts as object) });
+      setPlans((old) => old.map((p, i) => (i === index ? { preview, request: { ...p.request, encoding: preview.encoding as never, delimiter: preview.delimiter as never, mapping: undefined, idColumn: preview.idColumn } } : p)));
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  const start = async (): Promise<void> => {
+    setError(null);
+    try {
+      const files = plans.map(({ preview, request }) => ({
+        ...request,
+        mapping: Object.fromEntries(Object.entries(request.mapping ?? preview.mapping).map(([h, f]) => [h, f && fieldDef(f)?.entity === request.entity ? f : null])),
+      }));
+      const { jobId: id } = await api.invoke('import:start', { files });
+      setCancelling(false);
+      setJobId(id);
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  const reset = (): void => {
+    setPlans([]);
+    setJobId(null);
+  };
+
+  if (jobId) {
+    return (
+      <div className="view" data-testid="import-view">
+        <h1>{t('import.title')}</h1>
+        {!job.done && <ProgressBar progress={job.progress} cancelling={cancelling} onCancel={() => (setCancelling(true), void api.invoke('job:cancel', { jobId }))} />}
+        {job.done && <ImportResult done={job.done} onShow={onShow} onAgain={reset} />}
+      </div>
+    );
+  }
+  return (
+    <div className="view" data-testid="import-view">
+      <h1>{t('import.title')}</h1>
+      <p className="muted">{t('import.intro')}</p>
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      <div className="toolbar">
+        <button data-testid="choose-files" disabled={loading} onClick={() => void choose()}>{t('import.chooseFiles')}</button>
+        <input className="grow" data-testid="path-input" value={pathInput} placeholder={t('import.pathPlaceholder')} onChange={(e) => setPathInput(e.target.value)} />
+        <button className="secondary" data-testid="add-path" disabled={!pathInput.trim() || loading} onClick={() => (void addPaths([pathInput.trim()]), setPathInput(''))}>{t('import.addPath')}</button>
+      </div>
+      {loading && <p className="muted" data-testid="preview-loading">{t('import.reading')}</p>}
+      {plans.length === 0 && !loading && <div className="empty" data-testid="import-empty">{t('import.empty')}</div>}
+      {plans.map((plan, i) => (
+        <FileReview
+          key={plan.preview.path}
+          plan={plan}
+          onChange={(request) => setPlans((old) => old.map((p, k) => (k === i ? { ...p, request } : p)))}
+          onReread={(opts) => void reread(i, opts)}
+          onRemove={() => setPlans((old) => old.filter((_, k) => k !== i))}
+        />
+      ))}
+      {plans.length > 0 && (
+        <div className="toolbar end">
+          <button data-testid="start-import" onClick={() => void start()}>{t('import.start', { count: plans.length })}</button>
+        </div>
+      )}
+    </div>
+  );
+}

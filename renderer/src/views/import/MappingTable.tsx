@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { FilePreview } from '../../../../shared/contract.ts';
+import { allFields, type Entity } from '../../../../shared/domain/fields.ts';
+
+type Mapping = FilePreview['mapping'];
+
+/** One row per source column: its target field (or kept as an extra field) and sample values. */
+export function MappingTable({ preview, mapping, entity, onChange }: { preview: FilePreview; mapping: Mapping; entity: Entity; onChange: (m: Mapping) => void }) {
+  const { t } = useTranslation();
+  const options = allFields.filter((f) => f.entity === entity);
+  const set = (header: string, value: string): void => {
+    const next: Mapping = { ...mapping };
+    // A field comes from one column: choosing it here frees it elsewhere.
+    if (value) for (const h of Object.keys(next)) if (next[h] === value) next[h] = null;
+    next[header] = (value || null) as Mapping[string];
+    onChange(next);
+  };
+  return (
+    <table className="mapping" data-testid={`mapping-${preview.fileName}`}>
+      <thead>
+        <tr>
+          <th>{t('import.column')}</th>
+          <th>{t('import.mapsTo')}</th>
+          <th>{t('import.sampleValues')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {preview.headers.map((h, i) => (
+          <tr key={h}>
+            <td className="mono">{h}</td>
+            <td>
+              <select aria-label={h} data-testid={`map-${h}`} value={mapping[h] ?? ''} onChange={(e) => set(h, e.target.value)}>
+                <option value="">{t('import.keepAsExtra')}</option>
+                {options.map((f) => (
+                  <option key={f.key} value={f.key}>{t(f.label)}</option>
+                ))}
+              </select>
+            </td>
+            <td className="samples">
+              {preview.sample.slice(0, 3).map((row, r) => (
+                <span key={r} className="sample">{row[i] || '∅'}</span>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { customerFieldKeys, targetFieldKeys } from './domain/fields.ts';
+
+/**
+ * The one contract between the renderer and the main process. Every
+ * transport (Electron IPC, browser mode over HTTP, the CLI, tests) parses the
+ * input with the channel's schema before the handler runs.
+ */
+
+const Entity = z.enum(['customer', 'transaction', 'need']);
+const Encoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'gb18030', 'big5', 'shift_jis', 'euc-kr']);
+const Delimiter = z.enum([',', ';', '\t', '|']);
+const TargetField = z.enum(targetFieldKeys);
+const Mapping = z.record(z.string(), TargetField.nullable());
+const FilePath = z.string().min(1, 'A file path is required.');
+
+export const ProjectInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  customers: z.number(),
+  sources: z.number(),
+  quarantined: z.number(),
+  transactions: z.number(),
+  needs: z.number(),
+});
+export type ProjectInfo = z.infer<typeof ProjectInfo>;
+
+export const RecentProject = z.object({ path: z.string(), name: z.string(), openedAt: z.string(), exists: z.boolean() });
+
+export const AppInfo = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser', 'cli']),
+  defaultProjectDir: z.string(),
+  demoAvailable: z.boolean(),
+  project: ProjectInfo.nullable(),
+});
+
+export const SourceSummary = z.object({
+  id: z.number(),
+  fileName: z.string(),
+  filePath: z.string(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  entity: z.string(),
+  preset: z.string().nullable(),
+  idColumn: z.string().nullable(),
+  headers: z.array(z.string()),
+  mapping: z.record(z.string(), z.string().nullable()),
+  rows: z.number(),
+  imported: z.number(),
+  quarantined: z.number(),
+  importedAt: z.string(),
+});
+
+export const FilePreview = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx', 'json']),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  size: z.number(),
+  headers: z.array(z.string()),
+  sample: z.array(z.array(z.string())),
+  sampleProblems: z.array(z.object({ rowNumber: z.number(), lineNumber: z.number(), detail: z.string() })),
+  mapping: Mapping,
+  idColumn: z.string().nullable(),
+  preset: z.string().nullable(),
+  entity: Entity,
+  alreadyImported: SourceSummary.nullable(),
+});
+export type FilePreview = z.infer<typeof FilePreview>;
+
+export const ImportFileRequest = z.object({
+  path: FilePath,
+  mapping: Mapping.optional(),
+  idColumn: z.string().nullable().optional(),
+  entity: Entity.optional(),
+  encoding: Encoding.optional(),
+  delimiter: Delimiter.optional(),
+  onDuplicate: z.enum(['refuse', 'import', 'skip']).optional(),
+});
+export type ImportFileRequest = z.infer<typeof ImportFileRequest>;
+
+export const ImportedFile = z.object({
+  file: z.string(),
+  path: z.string(),
+  sourceId: z.number().nullable(),
+  skipped: z.boolean(),
+  format: z.string(),
+  rows: z.number(),
+  imported: z.number(),
+  quarantined: z.number(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  idColumn: z.string().nullable(),
+  entity: Entity,
+  preset: z.string().nullable(),
+  mapping: Mapping,
+});
+
+/** ag-grid's filter model, limited to what we translate to SQL. */
+const SimpleFilter = z.object({
+  filterType: z.enum(['text', 'number']).optional(),
+  type: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange']),
+  filter: z.union([z.string(), z.number()]).nullable().optional(),
+  filterTo: z.union([z.string(), z.number()]).nullable().optional(),
+});
+const ColumnFilter = z.union([
+  SimpleFilter,
+  z.object({ filterType: z.enum(['text', 'number']).optional(), operator: z.enum(['AND', 'OR']), conditions: z.array(SimpleFilter).max(4) }),
+]);
+export type ColumnFilter = z.infer<typeof ColumnFilter>;
+
+export const GridColumn = z.enum(['id', 'source', ...customerFieldKeys] as [string, ...string[]]);
+
+export const PageRequest = z.object({
+  startRow: z.number().int().min(0),
+  endRow: z.number().int().min(0),
+  sortModel: z.array(z.object({ colId: GridColumn, sort: z.enum(['asc', 'desc']) })).max(3).default([]),
+  filterModel: z.record(GridColumn, ColumnFilter).default({}),
+  quickFilter: z.string().max(200).default(''),
+  sourceId: z.number().int().optional(),
+  ids: z.array(z.number().int()).max(10_000).optional(),
+});
+export type PageRequest = z.input<typeof PageRequest>;
+
+export const CustomerRow = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export type CustomerRow = z.infer<typeof CustomerRow>;
+
+export const CustomerDetail = z.object({
+  customer: CustomerRow,
+  extra: z.record(z.string(), z.string()),
+  source: SourceSummary,
+  raw: z.object({ rowNumber: z.number(), lineNumber: z.number(), cells: z.array(z.string()) }),
+  transactions: z.array(CustomerRow),
+  needs: z.array(CustomerRow),
+});
+
+export const QuarantinedRow = z.object({
+  id: z.number(),
+  sourceId: z.number(),
+  fileName: z.string(),
+  rowNumber: z.number(),
+  lineNumber: z.number(),
+  rawText: z.string(),
+  reason: z.string(),
+  detail: z.string(),
+});
+
+export const JobKind = z.enum(['import']);
+export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
+export const JobProgress = z.object({
+  jobId: z.string(),
+  kind: JobKind,
+  step: z.string(),
+  done: z.number(),
+  total: z.number(),
+  rows: z.number(),
+  file: z.string().optional(),
+});
+export type JobProgress = z.infer<typeof JobProgress>;
+export const JobDone = z.object({
+  jobId: z.string(),
+  kind: JobKind,
+  status: JobStatus,
+  result: z.unknown().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type JobDone = z.infer<typeof JobDone>;
+export const JobState = z.object({ jobId: z.string(), kind: JobKind, status: JobStatus, progress: JobProgress.nullable(), done: JobDone.nullable() });
+
+const none = z.object({}).strict().default({});
+
+export const channels = {
+  'app:info': { input: none, output: AppInfo },
+  'project:recent': { input: none, output: z.array(RecentProject) },
+  'project:create': { input: z.object({ path: FilePath }), output: ProjectInfo },
+  'project:open': { input: z.object({ path: FilePath }), output: ProjectInfo },
+  'project:open-demo': { input: none, output: z.object({ project: ProjectInfo, jobId: z.string().nullable() }) },
+  'project:close': { input: none, output: z.null() },
+  'project:info': { input: none, output: ProjectInfo.nullable() },
+  'dialog:pick-files': { input: none, output: z.array(z.string()) },
+  'import:preview': { input: z.object({ path: FilePath, encoding: Encoding.optional(), delimiter: Delimiter.optional() }), output: FilePreview },
+  'import:start': { input: z.object({ files: z.array(ImportFileRequest).min(1, 'Choose at least one file.') }), output: z.object({ jobId: z.string() }) },
+  'job:get': { input: z.object({ jobId: z.string() }), output: JobState },
+  'job:cancel': { input: z.object({ jobId: z.string() }), output: z.null() },
+  'sources:list': { input: none, output: z.array(SourceSummary) },
+  'customers:page': { input: PageRequest, output: z.object({ rows: z.array(CustomerRow), lastRow: z.number() }) },
+  'customers:get': { input: z.object({ id: z.number().int() }), output: CustomerDetail },
+  'quarantine:page': {
+    input: z.object({ sourceId: z.number().int().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    output: z.object({ rows: z.array(QuarantinedRow), total: z.number() }),
+  },
+} as const;
+
+export const events = {
+  'job:progress': JobProgress,
+  'job:done': JobDone,
+  'project:changed': ProjectInfo.nullable(),
+} as const;
+
+export type Channel = keyof typeof channels;
+export type EventName = keyof typeof events;
+export type In<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+export type ParsedIn<C extends Channel> = z.output<(typeof channels)[C]['input']>;
+export type Out<C extends Channel> = z.output<(typeof channels)[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type Handlers = { [C in Channel]: (input: ParsedIn<C>) => Promise<Out<C>> };
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(channels, name);
+}
