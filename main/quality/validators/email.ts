@@ -72,9 +72,21 @@ function fixable(value: string): string | undefined {
  * is close enough that a typo is the likely story. Short domains (qq.com,
  * 163.com) allow one edit only, or "126.com" would "correct" to "163.com".
  */
+const suggestionCache = new Map<string, string | null>();
+
 export function suggestDomain(domain: string): string | undefined {
   const d = domain.toLowerCase();
   if (knownSet.has(d)) return undefined;
+  // Domains repeat heavily across customers; the edit-distance scan is the costly part.
+  const cached = suggestionCache.get(d);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = nearestDomain(d);
+  if (suggestionCache.size > 100_000) suggestionCache.clear();
+  suggestionCache.set(d, found ?? null);
+  return found;
+}
+
+function nearestDomain(d: string): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const known of knownEmailDomains) {

@@ -30,14 +30,20 @@ export interface PlaceholderHit {
 }
 
 export function normaliseForPlaceholder(value: string): string {
-  return value.trim().toLowerCase().replace(/\s+/g, ' ');
+  const v = value.trim().toLowerCase();
+  return /\s\s|[\t\n\r]/.test(v) ? v.replace(/\s+/g, ' ') : v;
 }
+
+/** Longest whole-value placeholder worth looking up; longer values are only checked by field-specific patterns. */
+const maxGenericLength = 24;
 
 /**
  * Returns why a value is a placeholder, or undefined when it is a real value.
  * `field` lets the check know that "NA" is Namibia in a country column.
  */
 export function detectPlaceholder(raw: string, field?: string): PlaceholderHit | undefined {
+  // Fast exit for the common case of a long real value in a free-text field (a million records, fifteen fields).
+  if (raw.length > maxGenericLength && field !== 'email' && field !== 'phone' && field !== 'mobile') return undefined;
   const v = normaliseForPlaceholder(raw);
   if (v === '') return undefined;
   if (field === 'country' && countryCodes.has(v)) return undefined;
