@@ -118,7 +118,7 @@ export const PageRequest = z.object({
   startRow: z.number().int().min(0),
   endRow: z.number().int().min(0),
   sortModel: z.array(z.object({ colId: GridColumn, sort: z.enum(['asc', 'desc']) })).max(3).default([]),
-  filterModel: z.record(GridColumn, ColumnFilter).default({}),
+  filterModel: z.partialRecord(GridColumn, ColumnFilter).default({}),
   quickFilter: z.string().max(200).default(''),
   sourceId: z.number().int().optional(),
   ids: z.array(z.number().int()).max(10_000).optional(),

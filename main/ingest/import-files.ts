@@ -98,19 +98,30 @@ async function importOne(
   signal: Cancellation,
   progress: ProgressFn<ImportProgress>,
 ): Promise<ImportedFile> {
+  const earlier = findSourceByHash(db, file.scan.hash);
+  if (earlier && (req.onDuplicate ?? 'refuse') !== 'import') {
+    if (req.onDuplicate !== 'skip') {
+      throw new AppError('already_imported', `${file.fileName} was already imported on ${earlier.importedAt.slice(0, 10)} (source #${earlier.id}). Choose to import it again or skip it.`);
+    }
+    const { encoding, delimiter, idColumn, entity, preset, mapping } = earlier;
+    return { file: file.fileName, path: file.path, format: file.format, encoding, delimiter, idColumn, entity: entity as Entity, preset, mapping: mapping as Mapping, sourceId: null, skipped: true, rows: 0, imported: 0, quarantined: 0 };
+  }
   // Big text files are parsed on the other core while this thread writes.
   const stream = file.format === 'csv' && file.scan.size > PARALLEL_PARSE_BYTES ? await openRecordsInWorker(file) : await openRecords(file);
-  const suggested = suggestMapping(stream.headers, []);
+  // The first batch doubles as the sample that id-column detection looks at.
+  const batches = stream.batches[Symbol.asyncIterator]();
+  const first = await batches.next();
+  const firstBatch = first.done ? [] : first.value;
+  const sample = firstBatch.filter((r) => r.ok).slice(0, 50).map((r) => (r as { cells: string[] }).cells);
+  const suggested = suggestMapping(stream.headers, sample);
   const entity = req.entity ?? suggested.entity;
   const mapping = completeMapping(stream.headers, req.mapping ?? suggested.mapping, entity);
   const idColumn = req.idColumn === undefined ? suggested.idColumn : req.idColumn;
   const base = { file: file.fileName, path: file.path, format: file.format, encoding: file.encoding, delimiter: file.delimiter, idColumn, entity, preset: suggested.preset, mapping };
-  const earlier = findSourceByHash(db, file.scan.hash);
-  if (earlier && (req.onDuplicate ?? 'refuse') !== 'import') {
-    if (req.onDuplicate === 'skip') return { ...base, sourceId: null, skipped: true, rows: 0, imported: 0, quarantined: 0 };
-    throw new AppError('already_imported', `${file.fileName} was already imported on ${earlier.importedAt.slice(0, 10)} (source #${earlier.id}). Choose to import it again or skip it.`);
+  if (idColumn && entity === 'customer') {
+    for (const h of stream.headers) if (mapping[h] === 'source_record_id') mapping[h] = null;
+    mapping[idColumn] = 'source_record_id';
   }
-  if (idColumn) mapping[idColumn] = entity === 'customer' ? 'source_record_id' : mapping[idColumn];
   const sourceId = Number(
     db.prepare(
       `INSERT INTO sources (file_name, file_path, content_hash, byte_size, format, encoding, delimiter, entity, preset, headers_json, mapping_json, id_column, rows, imported, quarantined, imported_at)
@@ -118,11 +129,15 @@ async function importOne(
     ).run(file.fileName, file.path, file.scan.hash, file.scan.size, file.format, file.encoding, file.delimiter, entity, suggested.preset, JSON.stringify(stream.headers), JSON.stringify(mapping), idColumn, new Date().toISOString()).lastInsertRowid,
   );
   const writer = makeRowWriter(db, sourceId, entity, stream.headers, mapping);
-  for await (const batch of stream.batches) {
-    signal.throwIfAborted();
-    writer.write(batch);
-    const rows = writer.counts.imported + writer.counts.quarantined;
-    progress({ step: 'import', file: file.fileName, fileIndex, files, done: stream.bytesRead(), total: file.scan.size, rows });
+  try {
+    for (let next = first; !next.done; next = await batches.next()) {
+      signal.throwIfAborted();
+      writer.write(next.value);
+      const rows = writer.counts.imported + writer.counts.quarantined;
+      progress({ step: 'import', file: file.fileName, fileIndex, files, done: stream.bytesRead(), total: file.scan.size, rows });
+    }
+  } finally {
+    await batches.return?.(undefined); // stops a reader thread when we leave early (cancel, error)
   }
   const { imported, quarantined } = writer.counts;
   db.prepare('UPDATE sources SET rows = ?, imported = ?, quarantined = ? WHERE id = ?').run(imported + quarantined, imported, quarantined, sourceId);

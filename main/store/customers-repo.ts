@@ -9,7 +9,7 @@ export interface PageQuery {
   startRow: number;
   endRow: number;
   sortModel: { colId: string; sort: 'asc' | 'desc' }[];
-  filterModel: Record<string, ColumnFilter>;
+  filterModel: Partial<Record<string, ColumnFilter>>;
   quickFilter: string;
   sourceId?: number;
   ids?: number[];

@@ -49,12 +49,12 @@ export interface WhereClause {
   params: unknown[];
 }
 
-export function buildWhere(opts: { filterModel: Record<string, ColumnFilter>; quickFilter: string; sourceId?: number; ids?: number[] }): WhereClause {
+export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFilter>>; quickFilter: string; sourceId?: number; ids?: number[] }): WhereClause {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const [colId, filter] of Object.entries(opts.filterModel)) {
     const col = gridColumns[colId];
-    if (!col) continue;
+    if (!col || !filter) continue;
     if ('conditions' in filter) {
       const joined = filter.conditions.map((c) => simpleCondition(col, c, params)).join(` ${filter.operator} `);
       parts.push(`(${joined})`);

@@ -1,0 +1,39 @@
+/** A small argv parser: positionals, `--flag`, `--key value` and `--key=value`. */
+export interface ParsedArgs {
+  positionals: string[];
+  options: Map<string, string | true>;
+}
+
+export function parseArgs(argv: string[], valued: string[]): ParsedArgs {
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      positionals.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    if (eq > 0) options.set(key, a.slice(eq + 1));
+    else if (valued.includes(key)) {
+      const value = argv[++i];
+      if (value === undefined) throw new UsageError(`--${key} needs a value.`);
+      options.set(key, value);
+    } else options.set(key, true);
+  }
+  return { positionals, options };
+}
+
+export class UsageError extends Error {}
+
+export function stringOption(args: ParsedArgs, key: string): string | undefined {
+  const v = args.options.get(key);
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function requireOption(args: ParsedArgs, key: string): string {
+  const v = stringOption(args, key);
+  if (!v) throw new UsageError(`--${key} <value> is required.`);
+  return v;
+}

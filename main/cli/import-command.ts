@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../../shared/errors.ts';
+import { importFiles, type ImportedFile } from '../ingest/import-files.ts';
+import { openProject } from '../store/open-project.ts';
+import { requireOption, UsageError, type ParsedArgs } from './args.ts';
+import { progressPrinter } from './progress.ts';
+
+export const importUsage = 'crm-steward import <file>... --project <path> [--json] [--reimport | --skip-imported]';
+
+/** Imports files into a project (created when missing), all or nothing. */
+export async function importCommand(args: ParsedArgs): Promise<number> {
+  const projectPath = resolve(requireOption(args, 'project'));
+  const files = args.positionals.map((f) => resolve(f));
+  if (files.length === 0) throw new UsageError('Name at least one file to import.');
+  const onDuplicate = args.options.has('reimport') ? 'import' : args.options.has('skip-imported') ? 'skip' : 'refuse';
+  const db = openProject(projectPath, { create: !existsSync(projectPath) });
+  try {
+    const results = await importFiles(db, files.map((path) => ({ path, onDuplicate })), { onProgress: progressPrinter(args.options.has('json')) }).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'already_imported') throw new AppError(err.code, `${err.message.split('. Choose')[0]}. Pass --reimport to import it again or --skip-imported to skip it.`);
+      throw err;
+    });
+    if (args.options.has('json')) process.stdout.write(`${JSON.stringify({ files: results.map(jsonFile) })}\n`);
+    else printTable(results, projectPath);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function jsonFile(f: ImportedFile) {
+  return { file: f.path, rows: f.rows, imported: f.imported, quarantined: f.quarantined, encoding: f.encoding, delimiter: f.delimiter, idColumn: f.idColumn, mapping: f.mapping, format: f.format, preset: f.preset, entity: f.entity, skipped: f.skipped, sourceId: f.sourceId };
+}
+
+function printTable(results: ImportedFile[], projectPath: string): void {
+  for (const f of results) {
+    const how = [f.format.toUpperCase(), f.encoding, f.delimiter === '\t' ? 'TAB' : f.delimiter, f.preset].filter(Boolean).join(', ');
+    if (f.skipped) console.log(`${f.file}: already imported, skipped`);
+    else console.log(`${f.file}: ${f.rows} rows, ${f.imported} imported, ${f.quarantined} quarantined (${how}; id column: ${f.idColumn ?? 'none'})`);
+  }
+  console.log(`Project: ${projectPath}`);
+}

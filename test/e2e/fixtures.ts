@@ -1,0 +1,44 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface StewardServer {
+  url: string;
+  home: string;
+  process: ChildProcess;
+}
+
+/** Starts browser mode as a real process with its own data folder; the URL carries the session token. */
+export async function startServer(env: Record<string, string> = {}): Promise<StewardServer> {
+  const home = mkdtempSync(join(tmpdir(), 'steward-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/serve-cli.ts', '--port', '0'], {
+    env: { ...process.env, CRM_STEWARD_HOME: home, CRM_STEWARD_PROJECTS: join(home, 'projects'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${stderr}`)));
+    setTimeout(() => reject(new Error(`browser mode did not start: ${stderr}`)), 30_000);
+  });
+  return { url, home, process: child };
+}
+
+export const test = base.extend<{ steward: StewardServer }>({
+  steward: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    server.process.kill();
+    rmSync(server.home, { recursive: true, force: true });
+  },
+});
+
+export { expect };
