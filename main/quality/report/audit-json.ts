@@ -1,0 +1,45 @@
+/**
+ * The audit's machine-readable output: every metric and every record-level
+ * issue, `recordId` being the value of the source's id column and `source`
+ * the file name. Streamed issue by issue so a million issues do not have to
+ * sit in memory as one string.
+ */
+import type Database from 'better-sqlite3';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { ProfileResult } from '../types.ts';
+import { currentRunId } from '../run-store.ts';
+
+export interface AuditIssue {
+  source: string;
+  recordId: string | null;
+  field: string;
+  rule: string;
+  severity: string;
+  message: string;
+}
+
+export async function writeAuditJson(db: Database.Database, result: ProfileResult, outPath: string): Promise<number> {
+  const out = createWriteStream(outPath, 'utf8');
+  const write = async (s: string) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
+  await write(`{"metrics":${JSON.stringify({ ...result.metrics, sources: result.sources, takenAt: result.takenAt })},"issues":[`);
+  const runId = currentRunId(db) ?? result.runId;
+  const rows = db
+    .prepare(
+      `SELECT s.file_name AS source, c.source_record_id AS recordId, i.field, i.rule, i.severity, i.message
+       FROM quality_issues i JOIN customers c ON c.id = i.customer_id JOIN sources s ON s.id = i.source_id
+       WHERE i.run_id = ? ORDER BY i.customer_id, i.field, i.rule`,
+    )
+    .iterate(runId) as IterableIterator<AuditIssue>;
+  let n = 0;
+  for (const r of rows) {
+    await write(`${n === 0 ? '' : ','}\n${JSON.stringify(r)}`);
+    n++;
+  }
+  await write('\n]}\n');
+  out.end();
+  await once(out, 'finish');
+  return n;
+}
