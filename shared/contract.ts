@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { matchChannels } from './channels/match.ts';
+import { qualityChannels } from './channels/quality.ts';
 import { customerFieldKeys, targetFieldKeys } from './domain/fields.ts';
 
 /**
@@ -148,7 +150,8 @@ export const QuarantinedRow = z.object({
   detail: z.string(),
 });
 
-export const JobKind = z.enum(['import']);
+/** Every kind of long work; an area adds its kinds here. */
+export const JobKind = z.enum(['import', 'profile', 'match']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -172,7 +175,7 @@ export const JobState = z.object({ jobId: z.string(), kind: JobKind, status: Job
 
 const none = z.object({}).strict().default({});
 
-export const channels = {
+const coreChannels = {
   'app:info': { input: none, output: AppInfo },
   'project:recent': { input: none, output: z.array(RecentProject) },
   'project:create': { input: z.object({ path: FilePath }), output: ProjectInfo },
@@ -193,6 +196,12 @@ export const channels = {
     output: z.object({ rows: z.array(QuarantinedRow), total: z.number() }),
   },
 } as const;
+
+/**
+ * Each area declares its channels in shared/channels/<area>.ts with the same
+ * shape; they are merged here so every transport and the service see one map.
+ */
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

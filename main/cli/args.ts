@@ -37,3 +37,11 @@ export function requireOption(args: ParsedArgs, key: string): string {
   if (!v) throw new UsageError(`--${key} <value> is required.`);
   return v;
 }
+
+/** One CLI command: its usage line, a summary for --help, which options take values, and what it runs. */
+export interface Command {
+  usage: string;
+  summary: string;
+  valued: string[];
+  run: (args: ParsedArgs) => Promise<number>;
+}

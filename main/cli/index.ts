@@ -1,16 +1,15 @@
 import { AppError } from '../../shared/errors.ts';
-import { parseArgs, UsageError } from './args.ts';
+import { parseArgs, UsageError, type Command } from './args.ts';
 import { importCommand, importUsage } from './import-command.ts';
-
-interface Command {
-  usage: string;
-  summary: string;
-  valued: string[];
-  run: (args: ReturnType<typeof parseArgs>) => Promise<number>;
-}
+import { matchCommands } from './match-commands.ts';
+import { qualityCommands } from './quality-commands.ts';
+import { serveCommand } from './serve-command.ts';
 
 const commands: Record<string, Command> = {
   import: { usage: importUsage, summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined.', valued: ['project'], run: importCommand },
+  ...qualityCommands,
+  ...matchCommands,
+  serve: serveCommand,
 };
 
 function help(): string {

@@ -1,6 +1,8 @@
 import { importFiles, type ImportFileRequest } from '../ingest/import-files.ts';
 import type { Db } from '../store/open-project.ts';
 import type { JobContext } from './job-types.ts';
+import { matchJobs } from './match-jobs.ts';
+import { qualityJobs } from './quality-jobs.ts';
 
 /**
  * Every kind of long work, by name. A job is a plain domain function of a
@@ -10,6 +12,8 @@ import type { JobContext } from './job-types.ts';
 export const jobKinds = {
   import: (db: Db, input: { files: ImportFileRequest[] }, ctx: JobContext<Record<string, unknown>>) =>
     importFiles(db, input.files, { signal: ctx.signal, onProgress: (p) => ctx.onProgress({ ...p }) }),
+  ...qualityJobs,
+  ...matchJobs,
 } as const;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -1,7 +1,9 @@
 import { channels, isChannel, type Channel, type Handlers, type In, type Out } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { dataHandlers } from './data-handlers.ts';
+import { matchHandlers } from './match-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
+import { qualityHandlers } from './quality-handlers.ts';
 import { ServiceContext, type ServiceOptions } from './service-context.ts';
 
 export interface Service {
@@ -16,7 +18,7 @@ export interface Service {
 export function createService(options: ServiceOptions): Service {
   const context = new ServiceContext(options);
   // A missing handler is a compile error: Handlers requires every channel.
-  const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context) };
+  const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context) };
 
   async function invokeUnknown(channel: string, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${channel}.`);

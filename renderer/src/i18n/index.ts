@@ -1,5 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { match_en } from './areas/match.en.ts';
+import { match_zhCN } from './areas/match.zh-CN.ts';
+import { quality_en } from './areas/quality.en.ts';
+import { quality_zhCN } from './areas/quality.zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -12,7 +16,10 @@ const stored = localStorage.getItem('steward-language');
 const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, ...quality_en, ...match_en } },
+    'zh-CN': { translation: { ...zhCN, ...quality_zhCN, ...match_zhCN } },
+  },
   lng: initial,
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes

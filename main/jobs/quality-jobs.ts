@@ -1,0 +1,2 @@
+/** Long-running data-quality work (issue 3), merged into job-kinds.ts. */
+export const qualityJobs = {};
