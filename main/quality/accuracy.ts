@@ -34,14 +34,14 @@ function plain(v: string): string {
 }
 
 /** Whether two non-empty values say the same thing, reading each the way its field is read. */
-export function sameValue(field: string, a: string | number, b: string | number): boolean {
+export function sameValue(field: string, a: string | number, b: string | number, country?: string): boolean {
   const sa = String(a);
   const sb = String(b);
   switch (field) {
     case 'phone':
     case 'mobile': {
-      const pa = checkPhone(sa, undefined);
-      const pb = checkPhone(sb, undefined);
+      const pa = checkPhone(sa, country);
+      const pb = checkPhone(sb, country);
       if (pa.status === 'valid' && pb.status === 'valid') return pa.e164 === pb.e164;
       return sa.replace(/\D/g, '') === sb.replace(/\D/g, '');
     }
@@ -68,22 +68,24 @@ export function sameValue(field: string, a: string | number, b: string | number)
 
 export type Outcome = 'tp' | 'tn' | 'fp' | 'fn';
 
-export function classify(field: string, recorded: string | number | null | undefined, reference: string | null): Outcome {
+export function classify(field: string, recorded: string | number | null | undefined, reference: string | null, country?: string): Outcome {
   const recEmpty = isEmpty(field, recorded);
   // The reference is verified data: only a real blank means "no value" (SQL counts it the same way).
   const refEmpty = reference === null || reference.trim() === '';
   if (recEmpty) return refEmpty ? 'tn' : 'fn';
   if (refEmpty) return 'fp';
-  return sameValue(field, recorded as string | number, reference as string) ? 'tp' : 'fp';
+  return sameValue(field, recorded as string | number, reference as string, country) ? 'tp' : 'fp';
 }
 
 export function compareWithReference(
   row: Record<string, string | number | null>,
   ref: ReferenceValue,
+  /** The record's country (or the project default), to read national phone numbers. */
+  country: string | undefined,
   emit: (field: string, rule: RuleId, message: string) => void,
 ): Outcome {
   const recorded = row[ref.field];
-  const outcome = classify(ref.field, recorded, ref.value);
+  const outcome = classify(ref.field, recorded, ref.value, country);
   if (outcome === 'fn') emit(ref.field, 'reference_missing', `empty, but the reference has "${ref.value}"`);
   else if (outcome === 'fp' && (ref.value === null || ref.value.trim() === '')) emit(ref.field, 'reference_unexpected', `"${recorded}" recorded, but the reference has no value`);
   else if (outcome === 'fp') emit(ref.field, 'reference_mismatch', `"${recorded}" differs from the reference "${ref.value}"`);

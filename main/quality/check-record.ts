@@ -81,7 +81,7 @@ export function checkRecord(row: CustomerRow, index: number, ctx: CheckContext, 
   }
   if (ctx.judgeTimeliness) checkTimeliness(s, ctx, acc);
   const refs = ctx.references.get(row.id);
-  if (refs) for (const ref of refs) acc.outcome(ref.field, compareWithReference(row, ref, (field, rule, message) => push(s, field, rule, message)));
+  if (refs) for (const ref of refs) acc.outcome(ref.field, compareWithReference(row, ref, country, (field, rule, message) => push(s, field, rule, message)));
 }
 
 function checkField(s: RecordState, field: string, value: string, raw: string | number | null, ctx: CheckContext, acc: Accumulators): void {
@@ -91,16 +91,17 @@ function checkField(s: RecordState, field: string, value: string, raw: string | 
     case 'mobile': return checkPhoneField(s, field, value, acc);
     case 'postcode': return checkPostcodeField(s, value);
     case 'country':
-      acc.pattern(field, countryFormat(value));
-      if (!s.recordCountry) push(s, field, 'country_unrecognised', `"${value}" is not a country we recognise`);
+      // Only recognised values have a format worth comparing; the rest are already invalid.
+      if (s.recordCountry) acc.pattern(field, countryFormat(value));
+      else push(s, field, 'country_unrecognised', `"${value}" is not a country we recognise`);
       return;
     case 'birth_date': return checkBirthDateField(s, value, ctx, acc);
     case 'created_at':
     case 'updated_at': return checkStampField(s, field, value, ctx, acc);
     case 'income': return checkIncomeField(s, value, raw, acc);
     case 'gender':
-      acc.pattern(field, genderFormat(value));
-      if (!recogniseGender(value)) push(s, field, 'gender_unrecognised', `"${value}" is not a gender value we recognise`);
+      if (recogniseGender(value)) acc.pattern(field, genderFormat(value));
+      else push(s, field, 'gender_unrecognised', `"${value}" is not a gender value we recognise`);
       return;
     case 'full_name':
     case 'given_name':
@@ -142,8 +143,8 @@ function checkPhoneField(s: RecordState, field: 'phone' | 'mobile', value: strin
   } else if (c.status === 'invalid') {
     push(s, field, 'phone_invalid', `"${value}" ${c.reason}`);
   }
-  // Formats are compared only among values that agree with their record, so one issue per dimension at most.
-  if (!mismatch) acc.pattern(field, phoneFormat(value));
+  // Formats are compared among valid values that agree with their record: one issue per dimension at most.
+  if (c.status === 'valid' && !mismatch) acc.pattern(field, phoneFormat(value));
   key ??= value.replace(/\D/g, '');
   if (key.length >= 5) {
     const first = acc.firstWithKey(field, key);

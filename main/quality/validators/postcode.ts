@@ -38,8 +38,8 @@ const formats: Record<string, RegExp> = {
   IE: /^[AC-FHKNPRTV-Y]\d{2}(?: ?[AC-FHKNPRTV-Y\d]{4})?$/i,
 };
 
-/** Digit-only formats a spreadsheet may have shortened by dropping leading zeros. */
-const zeroPadded: Record<string, number> = { US: 5, DE: 5, FR: 5, IT: 5, ES: 5, FI: 5, MX: 5, CN: 6, RU: 6 };
+/** Digit-only formats with codes that start with 0, which a spreadsheet may have dropped (CN and RU codes never start with 0). */
+const zeroPadded: Record<string, number> = { US: 5, DE: 5, FR: 5, IT: 5, ES: 5, FI: 5, MX: 5 };
 
 export type PostcodeCheck =
   | { status: 'valid' }
