@@ -1,0 +1,65 @@
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createService } from '../service/create-service.ts';
+import { bindIpc } from './ipc.ts';
+
+/**
+ * The desktop shell: one window, the service bound to IPC, nothing else. All
+ * behaviour lives in the service and the renderer, which browser mode and the
+ * tests exercise without Electron.
+ */
+const here = fileURLToPath(new URL('.', import.meta.url));
+let win: BrowserWindow | null = null;
+
+function resourcesDir(): string {
+  return app.isPackaged ? process.resourcesPath : join(here, '../../resources');
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'CRM Steward',
+    webPreferences: {
+      preload: join(here, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  // The renderer never navigates away or opens windows: links to elsewhere are refused.
+  window.webContents.on('will-navigate', (e) => e.preventDefault());
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  void window.loadFile(join(here, '../renderer/index.html'));
+  return window;
+}
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': ["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"] } });
+  });
+  const service = createService({
+    dataDir: app.getPath('userData'),
+    projectsDir: join(app.getPath('documents'), 'CRM Steward'),
+    demoDir: join(resourcesDir(), 'demo'),
+    mode: 'electron',
+    version: app.getVersion(),
+    emit: (event, payload) => win?.webContents.send('steward:event', event, payload),
+  });
+  bindIpc(service, {
+    pickFiles: async () => {
+      const result = await dialog.showOpenDialog(win!, {
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Customer exports', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json'] }],
+      });
+      return result.canceled ? [] : result.filePaths;
+    },
+  });
+  win = createWindow();
+  app.on('before-quit', () => service.dispose());
+});
+
+app.on('window-all-closed', () => app.quit());
