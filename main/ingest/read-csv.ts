@@ -44,6 +44,14 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     }
   };
 
+  /** A multi-line record is accepted only when it has the header's shape (trailing empty cells aside). */
+  const fitsHeader = (fields: string[]): boolean => {
+    if (headers === null) return true;
+    if (fields.length < headers.length) return false;
+    for (let i = headers.length; i < fields.length; i++) if (fields[i].trim() !== '') return false;
+    return true;
+  };
+
   const quarantineOpen = (p: Pending): string[] => {
     rowNo++;
     out.push({ ok: false, rowNumber: rowNo, lineNumber: p.startLine, rawText: p.lines[0], reason: 'unterminated_quote', detail: 'A quoted field opens on this line and is never closed.' });
@@ -61,10 +69,17 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
         pending.chars += text.length;
         const joined = pending.lines.join('\n');
         const parsed = parseCsvRecord(joined, delimiter);
-        if (parsed.status !== 'open') {
+        if (parsed.status === 'ok' && fitsHeader(parsed.fields)) {
           const start = pending.startLine;
           pending = null;
           emit(joined, start);
+        } else if (parsed.status !== 'open') {
+          // The quote "closed" only by running into later records: the opening
+          // line is the broken one; the lines it swallowed are read again.
+          const start = pending.startLine;
+          const rest = quarantineOpen(pending);
+          pending = null;
+          work.unshift(...rest.map((t, k) => ({ text: t, line: start + 1 + k })));
         } else if (pending.lines.length > MAX_RECORD_LINES || pending.chars > MAX_RECORD_CHARS) {
           const start = pending.startLine;
           const rest = quarantineOpen(pending);

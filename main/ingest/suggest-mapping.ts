@@ -31,31 +31,34 @@ const containsRules: [RegExp, TargetField][] = [
   [/modif|updat|更新|修改/, 'updated_at'],
 ];
 
-function guessField(header: string): TargetField | null {
+function guessField(header: string, fuzzy: boolean): TargetField | null {
   const key = headerKey(header);
   const exact = synonymIndex.get(key);
-  if (exact) return exact;
+  if (exact || !fuzzy) return exact ?? null;
   for (const [re, field] of containsRules) if (re.test(key)) return field;
   return null;
 }
 
 /**
  * Maps each header to at most one target field and each field to at most one
- * header (the first that claims it); a second phone column becomes the
- * mobile. A detected CRM preset wins over generic guesses for its headers.
+ * header; a second phone column becomes the mobile. A detected CRM preset
+ * claims its own headers first, and then the other columns of that export get
+ * exact synonyms only: a product's extra columns ("Row Checksum") must not be
+ * guessed into fields its known columns hold.
  */
 export function suggestMapping(headers: string[], sample: string[][]): MappingSuggestion {
   const preset = detectPreset(headers);
   const presetHeaders = new Map(Object.entries(preset?.headers ?? {}).map(([h, f]) => [h.toLowerCase(), f]));
-  const mapping: Mapping = {};
+  const mapping: Mapping = Object.fromEntries(headers.map((h) => [h, null]));
   const taken = new Set<TargetField>();
-  for (const header of headers) {
-    let field = presetHeaders.get(header.toLowerCase()) ?? guessField(header);
+  const claim = (header: string, field: TargetField | null): void => {
     if (field === 'phone' && taken.has('phone') && !taken.has('mobile')) field = 'mobile';
-    if (field && taken.has(field)) field = null;
-    if (field) taken.add(field);
+    if (!field || taken.has(field)) return;
+    taken.add(field);
     mapping[header] = field;
-  }
+  };
+  for (const h of headers) claim(h, presetHeaders.get(h.toLowerCase()) ?? null);
+  for (const h of headers) if (!presetHeaders.has(h.toLowerCase())) claim(h, guessField(h, preset === null));
   const entity = detectEntity(mapping);
   if (entity !== 'customer') retarget(mapping, entity);
   const idColumn = pickIdColumn(headers, mapping, sample, preset?.idHeader ?? null);
