@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../../helpers/temp.ts';
+
+const tempDir = useTempDir();
+const cli = (args: string[]) => spawnSync(process.execPath, ['bin/crm-steward.mjs', ...args], { encoding: 'utf8' });
+
+describe('crm-steward import', () => {
+  it('prints one JSON object accounting for every record of every file', () => {
+    const dir = tempDir();
+    const a = join(dir, 'a.csv');
+    writeFileSync(a, 'Record ID;First Name;Email\n7;Ann;a@x.com\n8;"Bob\nby";b@x.com\n9;broken\n');
+    const b = join(dir, 'b.json');
+    writeFileSync(b, JSON.stringify([{ email: 'c@x.com' }, 3]));
+    const res = cli(['import', a, b, '--project', join(dir, 'p.crmsteward'), '--json']);
+    expect(res.status).toBe(0);
+    const out = JSON.parse(res.stdout) as { files: { file: string; rows: number; imported: number; quarantined: number; encoding: string; delimiter: string | null; idColumn: string | null; mapping: Record<string, string | null> }[] };
+    expect(out.files).toHaveLength(2);
+    expect(out.files[0]).toMatchObject({ file: a, rows: 3, imported: 2, quarantined: 1, encoding: 'utf-8', delimiter: ';', idColumn: 'Record ID', mapping: { 'Record ID': 'source_record_id', 'First Name': 'given_name', Email: 'email' } });
+    expect(out.files[1]).toMatchObject({ rows: 2, imported: 1, quarantined: 1, delimiter: null });
+    for (const f of out.files) expect(f.imported + f.quarantined).toBe(f.rows);
+  });
+
+  it('exits non-zero with a clear message on unreadable input and on bad usage', () => {
+    const dir = tempDir();
+    const missing = cli(['import', join(dir, 'nope.csv'), '--project', join(dir, 'p.crmsteward')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('the file does not exist');
+    const bad = join(dir, 'bad.xlsx');
+    writeFileSync(bad, 'PK this is not really a zip');
+    const damaged = cli(['import', bad, '--project', join(dir, 'p.crmsteward')]);
+    expect(damaged.status).toBe(1);
+    expect(damaged.stderr).toMatch(/damaged|not an XLSX|Cannot open/);
+    const usage = cli(['import', join(dir, 'x.csv')]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--project');
+  });
+});
