@@ -26,6 +26,12 @@ export interface BlockingOptions {
   mode?: LinkMode;
   /** Blocks with more records are skipped: they would cost O(size²) pairs of mostly non-matches. */
   maxBlockSize?: number;
+  /**
+   * Pairs one rule may add, per record. Blocks are taken smallest first, so at
+   * scale a rule drops its biggest (least selective) blocks, such as a common
+   * surname in a big city, and other rules must catch those duplicates.
+   */
+  pairsPerRecord?: number;
   /** Only pairs involving a record at index ≥ newFrom (incremental matching). */
   newFrom?: number;
 }
@@ -116,23 +122,48 @@ function emitBlock(ctx: RuleContext, members: number[]): number {
   return added;
 }
 
-function runRule(ctx: RuleContext, maxBlockSize: number): BlockingRuleStats {
-  const packed = sortedByKey(ctx.keys[ctx.r]);
-  const stats = { rule: '', comparisons: 0, skippedBlocks: 0 };
+interface Block {
+  start: number;
+  end: number;
+  key: number;
+}
+
+function blocksOf(packed: Float64Array): Block[] {
+  const blocks: Block[] = [];
   let start = 0;
   while (start < packed.length) {
     const key = Math.floor(packed[start] / 4194304);
     let end = start + 1;
     while (end < packed.length && Math.floor(packed[end] / 4194304) === key) end++;
-    const members: number[] = [];
-    for (let k = start; k < end; k++) members.push(packed[k] - key * 4194304);
-    if (members.length > maxBlockSize) {
-      ctx.oversized[ctx.r].add(key);
-      stats.skippedBlocks++;
-    } else if (members.length > 1 && members[members.length - 1] >= ctx.newFrom) {
-      stats.comparisons += emitBlock(ctx, members);
-    }
+    if (end - start > 1) blocks.push({ start, end, key });
     start = end;
+  }
+  return blocks;
+}
+
+/** Keys of the blocks a rule skips: over maxBlockSize, or past the pair budget taking small blocks first. */
+function oversizedBlocks(blocks: Block[], maxBlockSize: number, budget: number): Set<number> {
+  const skipped = new Set<number>();
+  const bySize = blocks.slice().sort((x, y) => x.end - x.start - (y.end - y.start));
+  let pairs = 0;
+  for (const b of bySize) {
+    const size = b.end - b.start;
+    pairs += (size * (size - 1)) / 2;
+    if (size > maxBlockSize || pairs > budget) skipped.add(b.key);
+  }
+  return skipped;
+}
+
+function runRule(ctx: RuleContext, maxBlockSize: number, budget: number): BlockingRuleStats {
+  const packed = sortedByKey(ctx.keys[ctx.r]);
+  const blocks = blocksOf(packed);
+  ctx.oversized[ctx.r] = oversizedBlocks(blocks, maxBlockSize, budget);
+  const stats = { rule: '', comparisons: 0, skippedBlocks: ctx.oversized[ctx.r].size };
+  for (const b of blocks) {
+    if (ctx.oversized[ctx.r].has(b.key)) continue;
+    const members: number[] = [];
+    for (let k = b.start; k < b.end; k++) members.push(packed[k] - b.key * 4194304);
+    if (members[members.length - 1] >= ctx.newFrom) stats.comparisons += emitBlock(ctx, members);
   }
   return stats;
 }
@@ -146,7 +177,8 @@ export function findCandidatePairsPrepared(p: Prepared, rules: BlockingRule[], o
   const ctx: RuleContext = { p, keys, oversized, r: 0, link: opts.mode === 'link', newFrom: opts.newFrom ?? 0, out };
   for (let r = 0; r < rules.length; r++) {
     ctx.r = r;
-    stats.push({ ...runRule(ctx, opts.maxBlockSize ?? 300), rule: rules[r].name });
+    const budget = (opts.pairsPerRecord ?? 2) * p.n;
+    stats.push({ ...runRule(ctx, opts.maxBlockSize ?? 100, budget), rule: rules[r].name });
   }
   const n = out.count;
   return { count: n, a: out.a.subarray(0, n), b: out.b.subarray(0, n), rule: out.rule.subarray(0, n), rules, keys, stats };

@@ -30,7 +30,9 @@ function metaEqual(a1: string, a2: string, b1: string, b2: string): boolean {
  * typed into the surname box of a record with no given name).
  */
 function swapped(a: string, otherSlotOfB: string, b: string, otherSlotOfA: string): boolean {
-  if (!otherSlotOfB || jaroWinkler(a, otherSlotOfB) < 0.92) return false;
+  // Jaro-Winkler ≥ 0.92 between names nearly always shares the first or second letter: a cheap gate.
+  if (!otherSlotOfB || (a[0] !== otherSlotOfB[0] && a[1] !== otherSlotOfB[1])) return false;
+  if (jaroWinkler(a, otherSlotOfB) < 0.92) return false;
   return !otherSlotOfA || jaroWinkler(b, otherSlotOfA) >= 0.92;
 }
 
@@ -68,17 +70,23 @@ export const familyName: Comparison = {
     const b = p.family[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    if (swapped(a, p.given[j], b, p.given[i])) return 2;
     const jw = jaroWinkler(a, b);
     if (jw >= 0.92) return 3;
+    if (swapped(a, p.given[j], b, p.given[i])) return 2;
     if (metaEqual(p.familyMeta[i], p.familyMeta2[i], p.familyMeta[j], p.familyMeta2[j]) && p.familyMeta[i] !== '') return 4;
     if (jw >= 0.8) return 5;
     return 6;
   },
 };
 
+function sameYear(a: string, b: string): boolean {
+  return a.charCodeAt(0) === b.charCodeAt(0) && a.charCodeAt(1) === b.charCodeAt(1)
+    && a.charCodeAt(2) === b.charCodeAt(2) && a.charCodeAt(3) === b.charCodeAt(3);
+}
+
 function dayMonthSwapped(a: string, b: string): boolean {
-  return a.slice(0, 4) === b.slice(0, 4) && a.slice(4, 6) === b.slice(6, 8) && a.slice(6, 8) === b.slice(4, 6);
+  return sameYear(a, b) && a.charCodeAt(4) === b.charCodeAt(6) && a.charCodeAt(5) === b.charCodeAt(7)
+    && a.charCodeAt(6) === b.charCodeAt(4) && a.charCodeAt(7) === b.charCodeAt(5);
 }
 
 export const birthDate: Comparison = {
@@ -95,7 +103,7 @@ export const birthDate: Comparison = {
     let diff = 0;
     for (let k = 0; k < 8 && diff < 2; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) diff++;
     if (diff === 1) return 3;
-    if (a.slice(0, 4) === b.slice(0, 4)) return 4;
+    if (sameYear(a, b)) return 4;
     return 5;
   },
 };

@@ -3,22 +3,19 @@
  * at scale, so it reuses two preallocated flag buffers instead of allocating
  * per call.
  */
-let flagsA = new Uint8Array(64);
-let flagsB = new Uint8Array(64);
-
-function ensure(n: number): void {
-  if (flagsA.length < n) {
-    flagsA = new Uint8Array(n * 2);
-    flagsB = new Uint8Array(n * 2);
-  }
-}
+const MAX = 256;
+const flagsA = new Uint8Array(MAX);
+const flagsB = new Uint8Array(MAX);
 
 export function jaro(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
   const la = a.length;
   const lb = b.length;
   if (!la || !lb) return 0;
-  ensure(Math.max(la, lb));
+  // Long strings (free-text addresses) are cut: the prefix carries the evidence.
+  if (la > MAX || lb > MAX) return jaro(a.slice(0, MAX), b.slice(0, MAX));
+  // Even if every character of the shorter string matched, Jaro could not reach 0.6: skip the scan.
+  if ((2 + Math.min(la, lb) / Math.max(la, lb)) / 3 < 0.6) return 0;
   flagsA.fill(0, 0, la);
   flagsB.fill(0, 0, lb);
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);

@@ -28,15 +28,39 @@ export function totalPairs(p: Prepared, mode: LinkMode): number {
   return (p.n * (p.n - 1)) / 2 - same;
 }
 
+/** EM needs patterns, not every pair: a stride sample of at most this many pairs keeps training flat at scale. */
+const EM_SAMPLE = 400_000;
+
+/** Bit r set when the pair's records share rule r's key. */
+function ruleMasks(cands: CandidatePairs, sample: Int32Array): Uint32Array {
+  const masks = new Uint32Array(sample.length);
+  cands.keys.forEach((keys, r) => {
+    for (let s = 0; s < sample.length; s++) {
+      const ka = keys[cands.a[sample[s]]];
+      if (ka >= 0 && ka === keys[cands.b[sample[s]]]) masks[s] |= 1 << r;
+    }
+  });
+  return masks;
+}
+
+function sampleGammas(gammas: Uint8Array, k: number, sample: Int32Array): Uint8Array {
+  const out = new Uint8Array(sample.length * k);
+  for (let s = 0; s < sample.length; s++) out.set(gammas.subarray(sample[s] * k, sample[s] * k + k), s * k);
+  return out;
+}
+
 function estimateM(comps: readonly Comparison[], cands: CandidatePairs, gammas: Uint8Array, u: number[][]): number[][] {
   const k = comps.length;
+  const stride = Math.max(1, Math.ceil(cands.count / EM_SAMPLE));
+  const sample = Int32Array.from({ length: Math.ceil(cands.count / stride) }, (_, s) => s * stride);
+  const masks = ruleMasks(cands, sample);
+  const g = sampleGammas(gammas, k, sample);
   const m0 = comps.map((c) => initialM(c.levels.length));
   const sums = comps.map((c) => new Array<number>(c.levels.length).fill(0));
   const sessions = new Array<number>(k).fill(0);
   cands.rules.forEach((rule, r) => {
-    const keys = cands.keys[r];
     const include = comps.map((c) => !c.columns.some((col) => rule.columns.includes(col)));
-    const pc = aggregatePatterns(gammas, k, cands.count, (x) => keys[cands.a[x]] >= 0 && keys[cands.a[x]] === keys[cands.b[x]]);
+    const pc = aggregatePatterns(g, k, sample.length, (s) => (masks[s] & (1 << r)) !== 0);
     if (pc.counts.reduce((s, x) => s + x, 0) < MIN_SESSION_PAIRS || !include.some(Boolean)) return;
     const { m } = runEm(pc, m0, u, include);
     comps.forEach((_, c) => {
@@ -45,7 +69,7 @@ function estimateM(comps: readonly Comparison[], cands: CandidatePairs, gammas: 
       m[c].forEach((x, l) => (sums[c][l] += x));
     });
   });
-  const all = aggregatePatterns(gammas, k, cands.count);
+  const all = aggregatePatterns(g, k, sample.length);
   const fallback = sessions.some((s) => s === 0) ? runEm(all, m0, u, comps.map(() => true)).m : m0;
   return comps.map((_, c) => (sessions[c] ? sums[c].map((x) => x / sessions[c]) : fallback[c]));
 }
