@@ -4,16 +4,21 @@
  * to the matching closing quote and "" inside it is one quote. A quote in
  * the middle of an unquoted field is kept as a literal character, as
  * spreadsheet programs do.
+ *
+ * Text after a closing quote is broken quoting; parsing carries on leniently
+ * past it so the caller still learns whether the record continues on the
+ * next line (`open`) and can keep the whole record together.
  */
 export type LineParse =
   | { status: 'ok'; fields: string[] }
-  | { status: 'open' } // a quoted field is not closed yet: more lines belong to this record
+  | { status: 'open'; brokenColumn?: number } // a quoted field is not closed yet: more lines belong to this record
   | { status: 'text_after_quote'; column: number };
 
 export function parseCsvRecord(text: string, delimiter: string): LineParse {
   if (text.indexOf('"') === -1) return { status: 'ok', fields: text.split(delimiter) };
   const fields: string[] = [];
   const n = text.length;
+  let brokenColumn: number | undefined;
   let i = 0;
   for (;;) {
     if (text.charCodeAt(i) === 34 /* " */) {
@@ -21,7 +26,7 @@ export function parseCsvRecord(text: string, delimiter: string): LineParse {
       let start = i + 1;
       for (;;) {
         const q = text.indexOf('"', start);
-        if (q === -1) return { status: 'open' };
+        if (q === -1) return brokenColumn === undefined ? { status: 'open' } : { status: 'open', brokenColumn };
         if (text.charCodeAt(q + 1) === 34) {
           value += text.slice(start, q + 1);
           start = q + 2;
@@ -31,28 +36,33 @@ export function parseCsvRecord(text: string, delimiter: string): LineParse {
         i = q + 1;
         break;
       }
-      fields.push(value);
-      if (i >= n) return { status: 'ok', fields };
-      if (text.startsWith(delimiter, i)) {
-        i += delimiter.length;
-        if (i >= n) {
-          fields.push('');
-          return { status: 'ok', fields };
-        }
-        continue;
+      if (i < n && !text.startsWith(delimiter, i)) {
+        // Broken quoting: keep the rest of the field as literal text and go on.
+        brokenColumn ??= fields.length + 1;
+        const d = text.indexOf(delimiter, i);
+        value += d === -1 ? text.slice(i) : text.slice(i, d);
+        i = d === -1 ? n : d;
       }
-      return { status: 'text_after_quote', column: fields.length };
+      fields.push(value);
+      if (i >= n) break;
+      i += delimiter.length;
+      if (i >= n) {
+        fields.push('');
+        break;
+      }
+      continue;
     }
     const d = text.indexOf(delimiter, i);
     if (d === -1) {
       fields.push(text.slice(i));
-      return { status: 'ok', fields };
+      break;
     }
     fields.push(text.slice(i, d));
     i = d + delimiter.length;
     if (i >= n) {
       fields.push('');
-      return { status: 'ok', fields };
+      break;
     }
   }
+  return brokenColumn === undefined ? { status: 'ok', fields } : { status: 'text_after_quote', column: brokenColumn };
 }

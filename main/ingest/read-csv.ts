@@ -11,6 +11,8 @@ interface Pending {
   lines: string[];
   startLine: number;
   chars: number;
+  /** The opening line already had text after a closing quote: the record is broken but continues. */
+  brokenStart: boolean;
 }
 
 /**
@@ -44,14 +46,6 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     }
   };
 
-  /** A multi-line record is accepted only when it has the header's shape (trailing empty cells aside). */
-  const fitsHeader = (fields: string[]): boolean => {
-    if (headers === null) return true;
-    if (fields.length < headers.length) return false;
-    for (let i = headers.length; i < fields.length; i++) if (fields[i].trim() !== '') return false;
-    return true;
-  };
-
   const quarantineOpen = (p: Pending): string[] => {
     rowNo++;
     out.push({ ok: false, rowNumber: rowNo, lineNumber: p.startLine, rawText: p.lines[0], reason: 'unterminated_quote', detail: 'A quoted field opens on this line and is never closed.' });
@@ -69,13 +63,15 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
         pending.chars += text.length;
         const joined = pending.lines.join('\n');
         const parsed = parseCsvRecord(joined, delimiter);
-        if (parsed.status === 'ok' && fitsHeader(parsed.fields)) {
+        if (parsed.status === 'ok' || (parsed.status === 'text_after_quote' && pending.brokenStart)) {
           const start = pending.startLine;
           pending = null;
           emit(joined, start);
         } else if (parsed.status !== 'open') {
-          // The quote "closed" only by running into later records: the opening
-          // line is the broken one; the lines it swallowed are read again.
+          // The quote "closed" only by running into a later field's opening quote:
+          // the opening line is the broken one; the lines it swallowed are read again.
+          // (A record whose quotes balance is one record even with the wrong field
+          // count: it is quarantined whole, as a spreadsheet would show it.)
           const start = pending.startLine;
           const rest = quarantineOpen(pending);
           pending = null;
@@ -89,9 +85,12 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
         continue;
       }
       if (text.trim() === '') continue;
-      if (text.indexOf('"') !== -1 && parseCsvRecord(text, delimiter).status === 'open') {
-        pending = { lines: [text], startLine: line, chars: text.length };
-        continue;
+      if (text.indexOf('"') !== -1) {
+        const first = parseCsvRecord(text, delimiter);
+        if (first.status === 'open') {
+          pending = { lines: [text], startLine: line, chars: text.length, brokenStart: first.brokenColumn !== undefined };
+          continue;
+        }
       }
       emit(text, line);
     }
