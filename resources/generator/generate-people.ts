@@ -1,0 +1,92 @@
+import { LOCALES } from './locales/index.ts';
+import { varyDuplicate } from './people/duplicate-variation.ts';
+import { HashSet32 } from './people/hash-set.ts';
+import { makeHouseholdMember } from './people/household.ts';
+import { injectErrors } from './people/inject-errors.ts';
+import { makePerson, type PeopleContext, type Person } from './people/person.ts';
+import { renderRecord } from './people/render-record.ts';
+import type { RecordDraft } from './people/variation-helpers.ts';
+import { deriveSeed, Rng, weighted, type Picker } from './prng.ts';
+import { ALL_LOCALES, type GenerateOptions, type GeneratedCustomer, type Locale } from './types.ts';
+
+export { mulberry32, Rng } from './prng.ts';
+export type { ErrorKind, GeneratedCustomer, GenerateOptions, InjectedError, Locale, RecordRole } from './types.ts';
+
+/** The data set's "today": fixed so a seed always gives the same file, and in the past so no timestamp is in the future. */
+export const DEFAULT_REFERENCE_DATE = new Date('2026-10-01T00:00:00Z');
+
+/**
+ * How many earlier people stay eligible for repeats. A uniform reservoir
+ * sample keeps memory flat at 1M rows while letting a repeat land anywhere
+ * later in the file, not only next to the original.
+ */
+const POOL_SIZE = 20_000;
+
+/**
+ * Yields `count` customer records with ground truth. Deterministic: the same
+ * options always give the same records in the same order.
+ */
+export function* generateCustomers(opts: GenerateOptions): Generator<GeneratedCustomer> {
+  const duplicateRate = opts.duplicateRate ?? 0.12;
+  const householdRate = opts.householdRate ?? 0.06;
+  const errorRate = opts.errorRate ?? 0.08;
+  const reference = opts.referenceDate ?? DEFAULT_REFERENCE_DATE;
+  const rng = new Rng(deriveSeed(opts.seed, 'people'));
+  const people: PeopleContext = { rng, referenceMs: reference.getTime(), referenceYear: reference.getUTCFullYear(), emailHashes: new HashSet32() };
+  const pickLocale = localePicker(opts);
+  // Enough heads start a household that household members always find one.
+  const householdStart = Math.min(0.9, householdRate * 1.5);
+
+  const pool: Person[] = [];
+  const households: Person[] = [];
+  let seen = 0;
+  let householdsSeen = 0;
+  let serial = 0;
+  let householdSerial = 0;
+
+  for (let i = 0; i < opts.count; i++) {
+    const r = rng.float();
+    let person: Person;
+    let role: GeneratedCustomer['role'];
+    if (r < duplicateRate && pool.length > 0) {
+      person = rng.pick(pool);
+      role = 'duplicate';
+    } else if (r < duplicateRate + householdRate && households.length > 0) {
+      person = makeHouseholdMember(people, rng.pick(households), ++serial);
+      role = 'household_member';
+    } else {
+      person = makePerson(people, LOCALES[pickLocale(rng)], ++serial);
+      if (rng.chance(householdStart)) {
+        person.householdId = `H${String(++householdSerial).padStart(7, '0')}`;
+        person.landline ??= person.data.landline(rng, person.address.city, person.serial);
+      }
+      role = 'original';
+    }
+    if (role !== 'duplicate') {
+      seen = reservoirAdd(rng, pool, person, ++seen);
+      if (person.householdId) householdsSeen = reservoirAdd(rng, households, person, ++householdsSeen);
+    }
+
+    const draft: RecordDraft = { rng, people, person, values: renderRecord(rng, person, `R${i + 1}`, people.referenceMs), errors: [], touched: 0 };
+    if (role === 'duplicate') varyDuplicate(draft);
+    if (rng.chance(errorRate)) injectErrors(draft);
+    yield { entityId: person.entityId, householdId: person.householdId, role, locale: person.locale, values: draft.values, errors: draft.errors };
+  }
+}
+
+/** Algorithm R: after n items, each has a POOL_SIZE/n chance to be in the pool. Returns n. */
+function reservoirAdd<T>(rng: Rng, pool: T[], item: T, n: number): number {
+  if (pool.length < POOL_SIZE) pool.push(item);
+  else {
+    const j = Math.floor(rng.float() * n);
+    if (j < POOL_SIZE) pool[j] = item;
+  }
+  return n;
+}
+
+function localePicker(opts: GenerateOptions): Picker<Locale> {
+  const weights = opts.localeWeights;
+  // Explicit locales win; otherwise the weighted ones; otherwise all, equally.
+  const locales = opts.locales?.length ? opts.locales : weights ? (Object.keys(weights) as Locale[]).filter((l) => (weights[l] ?? 0) > 0) : ALL_LOCALES;
+  return weighted(locales.map((l) => [l, weights?.[l] ?? 1] as const));
+}
