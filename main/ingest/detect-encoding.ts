@@ -33,29 +33,28 @@ function zeroByteShare(head: Buffer): { even: number; odd: number } {
 
 function guessLegacy(head: Buffer): Encoding {
   const name = (chardet.detect(head) ?? '').toLowerCase();
-  if (name.startsWith('gb') || name === 'gbk') return 'gb18030';
-  if (name === 'big5') return 'big5';
-  if (name === 'shift_jis') return 'shift_jis';
-  if (name === 'euc-kr') return 'euc-kr';
+  const eastAsian: Encoding = name === 'big5' ? 'big5' : name === 'shift_jis' ? 'shift_jis' : name === 'euc-kr' ? 'euc-kr' : 'gb18030';
+  // chardet alone mistakes accented Western text for GB18030 ("Comté|" is a valid
+  // GB byte pair); the decoded text tells them apart: Chinese comes in runs of
+  // ideographs, misread Latin-1 gives lone ideographs glued to Latin letters.
+  if (readsAsEastAsian(new TextDecoder(eastAsian).decode(head))) return eastAsian;
   // chardet reports Windows-1252 as ISO-8859-1; 1252 is its superset (€, curly quotes in 0x80-0x9F).
-  if (looksLikeGb(head)) return 'gb18030';
   return 'windows-1252';
 }
 
-/** Many high bytes in lead/trail pairs, as Chinese text has, and as Western text does not. */
-function looksLikeGb(head: Buffer): boolean {
-  let pairs = 0;
-  let high = 0;
-  for (let i = 0; i < head.length - 1; i++) {
-    if (head[i] >= 0x81) {
-      high++;
-      if (head[i] <= 0xfe && head[i + 1] >= 0x40 && head[i + 1] <= 0xfe && head[i + 1] !== 0x7f) {
-        pairs++;
-        i++;
-      }
-    }
+const ideograph = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+
+/** True when most ideographs of the decoded sample stand next to another ideograph. */
+export function readsAsEastAsian(text: string): boolean {
+  let inRuns = 0;
+  let lone = 0;
+  const chars = [...text];
+  for (let i = 0; i < chars.length; i++) {
+    if (!ideograph.test(chars[i])) continue;
+    if (ideograph.test(chars[i - 1] ?? '') || ideograph.test(chars[i + 1] ?? '')) inRuns++;
+    else lone++;
   }
-  return high > 20 && pairs / high > 0.9;
+  return inRuns + lone > 0 && inRuns >= 2 * lone;
 }
 
 /** A streaming decoder; TextDecoder strips a leading BOM for us. */

@@ -74,7 +74,8 @@ CREATE TABLE customers (
   updated_at       TEXT,
   extra_json       TEXT                  -- unmapped columns { header: value }
 ) STRICT;
-CREATE INDEX customers_source ON customers(source_id, source_record_id);
+-- No secondary index here: each one costs about 10% of a million-row import.
+-- Sort indexes are built on first use (customers-repo.ts).
 
 CREATE TABLE transactions (
   id           INTEGER PRIMARY KEY,
