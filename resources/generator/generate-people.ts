@@ -1,7 +1,7 @@
 import { LOCALES } from './locales/index.ts';
 import { varyDuplicate } from './people/duplicate-variation.ts';
 import { HashSet32 } from './people/hash-set.ts';
-import { makeHouseholdMember } from './people/household.ts';
+import { joinHousehold, makeHouseholdMember } from './people/household.ts';
 import { injectErrors } from './people/inject-errors.ts';
 import { makePerson, type PeopleContext, type Person } from './people/person.ts';
 import { renderRecord } from './people/render-record.ts';
@@ -21,6 +21,9 @@ export const DEFAULT_REFERENCE_DATE = new Date('2026-10-01T00:00:00Z');
  * later in the file, not only next to the original.
  */
 const POOL_SIZE = 20_000;
+
+/** Households are drawn through their first member only, so early ones do not snowball; and none grows past this. */
+const MAX_HOUSEHOLD = 6;
 
 /**
  * Yields `count` customer records with ground truth. Deterministic: the same
@@ -48,30 +51,37 @@ export function* generateCustomers(opts: GenerateOptions): Generator<GeneratedCu
     const r = rng.float();
     let person: Person;
     let role: GeneratedCustomer['role'];
+    const head = r >= duplicateRate && r < duplicateRate + householdRate ? openHousehold(rng, households) : null;
     if (r < duplicateRate && pool.length > 0) {
       person = rng.pick(pool);
       role = 'duplicate';
-    } else if (r < duplicateRate + householdRate && households.length > 0) {
-      person = makeHouseholdMember(people, rng.pick(households), ++serial);
+    } else if (head) {
+      person = makeHouseholdMember(people, head, ++serial);
       role = 'household_member';
     } else {
       person = makePerson(people, LOCALES[pickLocale(rng)], ++serial);
       if (rng.chance(householdStart)) {
-        person.householdId = `H${String(++householdSerial).padStart(7, '0')}`;
+        person.household = { id: `H${String(++householdSerial).padStart(7, '0')}`, size: 0, givenNames: new Set(), births: new Set() };
+        joinHousehold(person.household, person.data.nicknames, person.given, person.birth);
+        householdsSeen = reservoirAdd(rng, households, person, ++householdsSeen);
         person.landline ??= person.data.landline(rng, person.address.city, person.serial);
       }
       role = 'original';
     }
-    if (role !== 'duplicate') {
-      seen = reservoirAdd(rng, pool, person, ++seen);
-      if (person.householdId) householdsSeen = reservoirAdd(rng, households, person, ++householdsSeen);
-    }
+    if (role !== 'duplicate') seen = reservoirAdd(rng, pool, person, ++seen);
 
     const draft: RecordDraft = { rng, people, person, values: renderRecord(rng, person, `R${i + 1}`, people.referenceMs), errors: [], touched: 0 };
     if (role === 'duplicate') varyDuplicate(draft);
     if (rng.chance(errorRate)) injectErrors(draft);
-    yield { entityId: person.entityId, householdId: person.householdId, role, locale: person.locale, values: draft.values, errors: draft.errors };
+    yield { entityId: person.entityId, householdId: person.household?.id, role, locale: person.locale, values: draft.values, errors: draft.errors };
   }
+}
+
+/** A household's first member, if the drawn household still has room. */
+function openHousehold(rng: Rng, households: Person[]): Person | null {
+  if (households.length === 0) return null;
+  const head = rng.pick(households);
+  return head.household!.size < MAX_HOUSEHOLD ? head : null;
 }
 
 /** Algorithm R: after n items, each has a POOL_SIZE/n chance to be in the pool. Returns n. */

@@ -56,7 +56,7 @@ export async function writeCsvExport(opts: CsvExportOptions): Promise<ExportSumm
   const truthPath = opts.truthPath ?? `${opts.out}.truth.csv`;
   const truth = new TruthFile(truthPath);
 
-  await file.write(joinRow(presetColumns[opts.preset ?? 'generic'].map((c) => c.header), style) + eol);
+  file.write(joinRow(presetColumns[opts.preset ?? 'generic'].map((c) => c.header), style) + eol);
   let line = 2;
   let rows = 0;
   let brokenRows = 0;
@@ -66,7 +66,8 @@ export async function writeCsvExport(opts: CsvExportOptions): Promise<ExportSumm
   const emit = (row: ExportRow, isLast: boolean): Promise<unknown> | undefined => {
     let text: string;
     let broken: BrokenKind | null = null;
-    if (isLast && unterminated !== 'none') {
+    // Inside a quiet window the last row stays plain: its quote would close the earlier open one.
+    if (isLast && unterminated !== 'none' && quiet === 0) {
       broken = 'unterminated_quote';
       text = unterminatedRow(rng, row.cells, style);
     } else if (quiet > 0) {
@@ -88,20 +89,24 @@ export async function writeCsvExport(opts: CsvExportOptions): Promise<ExportSumm
     return waitTruth || waitFile ? Promise.all([waitTruth, waitFile]) : undefined;
   };
 
-  // One row of look-ahead tells which record is the last, without knowing the count in advance.
-  let held: ExportRow | null = null;
-  for (const row of exportRows({ ...opts, lineEnding: eol })) {
-    if (held) {
-      const wait = emit(held, false);
-      if (wait) await wait;
+  try {
+    // One row of look-ahead tells which record is the last, without knowing the count in advance.
+    let held: ExportRow | null = null;
+    for (const row of exportRows({ ...opts, lineEnding: eol })) {
+      if (held) {
+        const wait = emit(held, false);
+        if (wait) await wait;
+      }
+      held = row;
     }
-    held = row;
+    if (held) await emit(held, true);
+    const bytes = await file.close();
+    await truth.close();
+    return { rows, brokenRows, path: opts.out, truthPath, bytes };
+  } catch (error) {
+    await Promise.all([file.abort(), truth.abort()]);
+    throw error;
   }
-  if (held) await emit(held, true);
-
-  const bytes = await file.close();
-  await truth.close();
-  return { rows, brokenRows, path: opts.out, truthPath, bytes };
 }
 
 function countNewlines(text: string): number {

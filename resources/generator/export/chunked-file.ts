@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 /**
@@ -10,7 +10,7 @@ export class ChunkedFile {
   private pending = '';
   private bytes = 0;
 
-  constructor(path: string, private readonly encode: (text: string) => Buffer, prefix?: Buffer) {
+  constructor(private readonly path: string, private readonly encode: (text: string) => Buffer, prefix?: Buffer) {
     this.stream = createWriteStream(path);
     if (prefix?.length) this.push(prefix);
   }
@@ -30,6 +30,17 @@ export class ChunkedFile {
     this.stream.end();
     await once(this.stream, 'finish');
     return this.bytes;
+  }
+
+  /** Stops writing and removes the partial file: a half-written export must not pass for a whole one. */
+  async abort(): Promise<void> {
+    this.pending = '';
+    this.stream.on('error', () => undefined);
+    if (!this.stream.destroyed) {
+      this.stream.destroy();
+      await once(this.stream, 'close');
+    }
+    rmSync(this.path, { force: true });
   }
 
   private flush(): Promise<void> | undefined {

@@ -32,6 +32,10 @@ export class TruthFile {
   close(): Promise<number> {
     return this.file.close();
   }
+
+  abort(): Promise<void> {
+    return this.file.abort();
+  }
 }
 
 export function formatErrors(errors: readonly InjectedError[]): string {

@@ -1,7 +1,7 @@
 import { formatDate } from '../format/dates.ts';
 import { foldAccents } from '../format/text.ts';
 import { claimEmail } from './person.ts';
-import { applySome, blankOne, setName, type RecordDraft } from './variation-helpers.ts';
+import { applySome, blankOne, isFree, setName, type RecordDraft } from './variation-helpers.ts';
 
 const LEGAL_FORM = /,?\s+(Inc\.|LLC|Corp\.|Co\.|Group|Ltd|Limited|plc|LLP|GmbH( & Co\. KG)?|AG|e\.K\.|UG \(haftungsbeschränkt\)|SARL|SAS|SA|EURL|S\.L\.U?\.|S\.A\.|S\.r\.l\.|S\.p\.A\.|S\.n\.c\.|B\.V\.|N\.V\.|V\.O\.F\.)$|(股份有限公司|有限责任公司|有限公司)$/;
 
@@ -113,6 +113,7 @@ function emailDotsOrTag(d: RecordDraft): boolean {
 
 /** A second, equally valid address: people change providers. */
 function newEmail(d: RecordDraft): boolean {
+  if (!isFree(d, 'email') || d.values.email === '') return false;
   const { data, given, family, birth } = d.person;
   d.values.email = claimEmail(d.people, data.emailLocal(d.rng, data.romanise(given), data.romanise(family), birth?.y ?? 1980), data.emailDomain(d.rng));
   return true;
@@ -129,10 +130,14 @@ function moved(d: RecordDraft): boolean {
   const { data, address } = d.person;
   const city = d.rng.chance(0.4) ? address.city : d.rng.pick(data.cities);
   const next = data.makeAddress(d.rng, city);
-  d.values.street = data.streetLine(d.rng, next, d.rng.chance(0.25));
-  d.values.city = data.cityName(d.rng, city);
-  d.values.region = data.region(d.rng, city);
-  d.values.postcode = next.postcode;
+  // A field already left blank in this record stays blank: its missing_value is in the truth.
+  const set = (field: 'street' | 'city' | 'region' | 'postcode', value: string) => {
+    if (isFree(d, field)) d.values[field] = value;
+  };
+  set('street', data.streetLine(d.rng, next, d.rng.chance(0.25)));
+  set('city', data.cityName(d.rng, city));
+  set('region', data.region(d.rng, city));
+  set('postcode', next.postcode);
   return true;
 }
 

@@ -29,8 +29,11 @@ export const DOMAIN_TYPOS: Readonly<Record<string, readonly string[]>> = {
 export function genericDomainTypo(domain: string): string {
   if (domain.endsWith('.com')) return domain.slice(0, -4) + '.con';
   const dot = domain.indexOf('.');
-  if (dot < 3) return domain + 'm';
-  return domain.slice(0, dot - 2) + domain[dot - 1] + domain[dot - 2] + domain.slice(dot);
+  // Swap the last two distinct neighbouring letters before the first dot (xs4all.nl → xs4lal.nl).
+  for (let i = dot - 2; i >= 1; i--) {
+    if (domain[i] !== domain[i + 1]) return domain.slice(0, i) + domain[i + 1] + domain[i] + domain.slice(i + 2);
+  }
+  return domain.slice(0, Math.max(1, dot - 1)) + domain.slice(dot);
 }
 
 export const PLACEHOLDER_PHONES = ['000-000-0000', '0000000000', '1111111111', '123456789', '999-999-9999', '12345678', '0', '00000000000', '1234567890'];

@@ -67,8 +67,12 @@ const invalidPhone: Injector = (d) => {
   const field = phoneField(d);
   if (!field) return false;
   const v = d.values[field];
-  const kind = d.rng.int(0, 3);
-  if (kind <= 1) d.values[field] = dropDigits(v, 4);
+  // German and Italian numbers vary in length (German ones may carry a direct-dial extension), so extra
+  // digits are only a detectable defect in fixed-length numbering plans.
+  const kind = d.rng.int(0, d.person.locale === 'de-DE' || d.person.locale === 'it-IT' ? 2 : 3);
+  // Cut to five digits, as a too-short field does: German and Italian numbers vary in length, so a
+  // number missing only its last digit or two can still be a valid one.
+  if (kind <= 1) d.values[field] = dropDigits(v, Math.max(2, v.replace(/\D/g, '').length - 5));
   else if (kind === 2) {
     // A letter keyed for a digit (O for 0, l for 1) or a note typed into the number.
     const digits = [...v.matchAll(/\d/g)].map((m) => m.index);

@@ -23,10 +23,20 @@ export interface Person {
   address: Address;
   company?: string;
   income?: number;
-  householdId?: string;
+  household?: Household;
   /** When the person first entered any system (epoch ms). */
   firstSeen: number;
 }
+
+/** People at one address. Names and birth dates in use are kept so no two members can be confused for one person. */
+export interface Household {
+  id: string;
+  size: number;
+  givenNames: Set<string>;
+  births: Set<string>;
+}
+
+export const ymdKey = (d: Ymd): string => `${d.y}-${d.m}-${d.d}`;
 
 const DAY = 86_400_000;
 const SIX_YEARS = 6 * 365 * DAY;
