@@ -64,7 +64,7 @@ export const FilePreview = z.object({
   size: z.number(),
   headers: z.array(z.string()),
   sample: z.array(z.array(z.string())),
-  sampleProblems: z.array(z.object({ rowNumber: z.number(), lineNumber: z.number(), detail: z.string() })),
+  sampleProblems: z.array(z.object({ rowNumber: z.number(), lineNumber: z.number(), reason: z.string(), detail: z.string() })),
   mapping: Mapping,
   idColumn: z.string().nullable(),
   preset: z.string().nullable(),

@@ -16,7 +16,7 @@ export interface FilePreview extends MappingSuggestion {
   headers: string[];
   sample: string[][];
   /** Broken records seen in the sample, so the user knows before importing. */
-  sampleProblems: { rowNumber: number; lineNumber: number; detail: string }[];
+  sampleProblems: { rowNumber: number; lineNumber: number; reason: string; detail: string }[];
   alreadyImported: SourceSummary | null;
 }
 
@@ -30,7 +30,7 @@ export async function previewFile(db: Db | null, path: string, opts: ReadOptions
     if (taken.length >= SAMPLE_ROWS * 2) break;
   }
   const sample = taken.filter((r) => r.ok).slice(0, SAMPLE_ROWS).map((r) => r.cells);
-  const sampleProblems = taken.filter((r) => !r.ok).map((r) => ({ rowNumber: r.rowNumber, lineNumber: r.lineNumber, detail: r.detail }));
+  const sampleProblems = taken.filter((r) => !r.ok).map((r) => ({ rowNumber: r.rowNumber, lineNumber: r.lineNumber, reason: r.reason, detail: r.detail }));
   return {
     path,
     fileName: file.fileName,

@@ -65,6 +65,11 @@ export const en = {
       too_many_fields: 'Too many fields', too_few_fields: 'Too few fields', unterminated_quote: 'Quote never closed',
       text_after_quote: 'Text after a closing quote', not_an_object: 'Not a record', unreadable_cell: 'Unreadable cell',
     },
+    details: {
+      too_many_fields: 'Expected {{expected}} fields, found {{found}}.', too_few_fields: 'Expected {{expected}} fields, found {{found}}.',
+      unterminated_quote: 'A quoted field opens on this line and is never closed.', text_after_quote: 'Text follows the closing quote in field {{column}}.',
+      not_an_object: 'Element {{element}} is not an object.',
+    },
   },
   sources: { title: 'Sources', empty: 'No files imported yet.', format: 'Read as', importedAt: 'Imported' },
 };

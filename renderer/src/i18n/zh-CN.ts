@@ -62,6 +62,11 @@ export const zhCN = {
       too_many_fields: '字段过多', too_few_fields: '字段过少', unterminated_quote: '引号未闭合',
       text_after_quote: '闭合引号后有多余文本', not_an_object: '不是记录', unreadable_cell: '单元格无法读取',
     },
+    details: {
+      too_many_fields: '应有 {{expected}} 个字段，实际有 {{found}} 个。', too_few_fields: '应有 {{expected}} 个字段，实际只有 {{found}} 个。',
+      unterminated_quote: '此行有一个带引号的字段始终没有闭合。', text_after_quote: '第 {{column}} 个字段的闭合引号后还有文本。',
+      not_an_object: '第 {{element}} 个元素不是对象。',
+    },
   },
   sources: { title: '数据来源', empty: '尚未导入文件。', format: '读取方式', importedAt: '导入时间' },
 };

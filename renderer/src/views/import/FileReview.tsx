@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FilePreview, ImportFileRequest } from '../../../../shared/contract.ts';
 import type { Entity } from '../../../../shared/domain/fields.ts';
+import { problemText } from '../../components/problem-text.ts';
 import { MappingTable } from './MappingTable.tsx';
 
 export interface FilePlan {
@@ -70,7 +71,7 @@ export function FileReview({ plan, onChange, onReread, onRemove }: {
       {preview.sampleProblems.length > 0 && (
         <div className="note" data-testid="sample-problems">
           {t('import.sampleProblems', { count: preview.sampleProblems.length })}
-          <ul>{preview.sampleProblems.slice(0, 5).map((p) => <li key={p.rowNumber}>{t('import.problemAt', { line: p.lineNumber })}: {p.detail}</li>)}</ul>
+          <ul>{preview.sampleProblems.slice(0, 5).map((p) => <li key={p.rowNumber}>{t('import.problemAt', { line: p.lineNumber })}: {problemText(t, p.reason, p.detail)}</li>)}</ul>
         </div>
       )}
       <MappingTable preview={preview} mapping={mapping} entity={request.entity} onChange={(m) => onChange({ ...request, mapping: m })} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { problemText } from '../../components/problem-text.ts';
 
 const PAGE = 100;
 
@@ -39,7 +40,7 @@ export function QuarantineView() {
                   <td>{r.fileName}</td>
                   <td className="num">{r.rowNumber}</td>
                   <td className="num">{r.lineNumber}</td>
-                  <td><strong>{t(`quarantine.reasons.${r.reason}`)}</strong><div className="muted small">{r.detail}</div></td>
+                  <td><strong>{t(`quarantine.reasons.${r.reason}`)}</strong><div className="muted small">{problemText(t, r.reason, r.detail)}</div></td>
                   <td className="pre mono raw">{r.rawText}</td>
                 </tr>
               ))}

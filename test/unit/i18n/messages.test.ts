@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
+import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
+import { quality_en } from '../../../renderer/src/i18n/areas/quality.en.ts';
+import { quality_zhCN } from '../../../renderer/src/i18n/areas/quality.zh-CN.ts';
+import { en } from '../../../renderer/src/i18n/en.ts';
+import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
+import { allFields } from '../../../shared/domain/fields.ts';
+
+/** Flattened keys with plural suffixes folded: Chinese has one plural form where English has two. */
+function keys(obj: object, prefix = ''): Set<string> {
+  const out = new Set<string>();
+  for (const [k, v] of Object.entries(obj)) {
+    const key = `${prefix}${k.replace(/_(one|other)$/, '')}`;
+    if (v && typeof v === 'object') for (const inner of keys(v, `${key}.`)) out.add(inner);
+    else out.add(key);
+  }
+  return out;
+}
+
+describe('UI text', () => {
+  const english = keys({ ...en, ...quality_en, ...match_en });
+  const chinese = keys({ ...zhCN, ...quality_zhCN, ...match_zhCN });
+
+  it('has the same keys in English and Simplified Chinese', () => {
+    expect([...english].filter((k) => !chinese.has(k))).toEqual([]);
+    expect([...chinese].filter((k) => !english.has(k))).toEqual([]);
+  });
+
+  it('names every field of the customer model in both languages', () => {
+    for (const f of allFields) {
+      expect(english.has(f.label), f.label).toBe(true);
+      expect(chinese.has(f.label), f.label).toBe(true);
+    }
+  });
+});
