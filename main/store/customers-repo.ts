@@ -27,35 +27,63 @@ function ensureSortIndex(db: Db, colId: string): void {
   db.exec(`CREATE INDEX IF NOT EXISTS customers_sort_${colId} ON customers(${colId})`);
 }
 
+/** Filtered id lists kept for paging; a few are enough for back-and-forth between two searches. */
+const CACHED_RESULTS = 3;
+
 export class CustomersRepo {
-  /** Counts per filter, valid until the data changes: COUNT(*) over a million rows is not free. */
-  private counts = new Map<string, number>();
+  /** Row count of the whole table, valid until the data changes. */
+  private total: number | null = null;
+  /** Sorted ids of filtered results, valid until the data changes: a search over a million rows is scanned once, then paged from memory. */
+  private results = new Map<string, number[]>();
 
   constructor(private readonly db: Db) {}
 
   invalidate(): void {
-    this.counts.clear();
+    this.total = null;
+    this.results.clear();
   }
 
+  /**
+   * Two steps: the ids of the page (from the covering sort index when nothing
+   * is filtered, so a jump to row 500,000 reads no table rows), then those
+   * rows. Filtered results are computed once as a sorted id list.
+   */
   page(q: PageQuery): { rows: CustomerRow[]; lastRow: number } {
     const where = buildWhere(q);
-    for (const s of q.sortModel) ensureSortIndex(this.db, s.colId);
     const limit = Math.max(0, Math.min(q.endRow - q.startRow, 1000));
-    const rows = this.db
-      .prepare(`SELECT ${selectColumns} FROM customers c JOIN sources s ON s.id = c.source_id ${where.sql} ${buildOrder(q.sortModel)} LIMIT ? OFFSET ?`)
-      .all(...where.params, limit, q.startRow) as CustomerRow[];
-    return { rows, lastRow: this.count(where) };
+    const joinSources = q.sortModel.some((s) => s.colId === 'source') ? 'JOIN sources s ON s.id = c.source_id' : '';
+    let ids: number[];
+    let lastRow: number;
+    if (!where.sql) {
+      for (const s of q.sortModel) ensureSortIndex(this.db, s.colId);
+      ids = this.db.prepare(`SELECT c.id FROM customers c ${joinSources} ${buildOrder(q.sortModel)} LIMIT ? OFFSET ?`).pluck().all(limit, q.startRow) as number[];
+      lastRow = this.total ??= (this.db.prepare('SELECT count(*) FROM customers').pluck().get() as number);
+    } else {
+      const all = this.filteredIds(where, joinSources || (where.sql.includes('s.') ? 'JOIN sources s ON s.id = c.source_id' : ''), buildOrder(q.sortModel, false));
+      ids = all.slice(q.startRow, q.startRow + limit);
+      lastRow = all.length;
+    }
+    return { rows: this.rowsByIds(ids), lastRow };
   }
 
-  private count(where: { sql: string; params: unknown[] }): number {
-    const key = JSON.stringify(where);
-    let n = this.counts.get(key);
-    if (n === undefined) {
-      const join = where.sql.includes('s.') ? 'JOIN sources s ON s.id = c.source_id' : '';
-      n = (this.db.prepare(`SELECT count(*) n FROM customers c ${join} ${where.sql}`).get(...where.params) as { n: number }).n;
-      this.counts.set(key, n);
+  private filteredIds(where: { sql: string; params: unknown[] }, join: string, order: string): number[] {
+    const key = JSON.stringify([where, order]);
+    let ids = this.results.get(key);
+    if (!ids) {
+      ids = this.db.prepare(`SELECT c.id FROM customers c ${join} ${where.sql} ${order}`).pluck().all(...where.params) as number[];
+      this.results.set(key, ids);
+      if (this.results.size > CACHED_RESULTS) this.results.delete(this.results.keys().next().value!);
     }
-    return n;
+    return ids;
+  }
+
+  private rowsByIds(ids: number[]): CustomerRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT ${selectColumns} FROM customers c JOIN sources s ON s.id = c.source_id WHERE c.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as CustomerRow[];
+    const byId = new Map(rows.map((r) => [r.id as number, r]));
+    return ids.map((id) => byId.get(id)!).filter(Boolean);
   }
 
   detail(id: number): { customer: CustomerRow; extra: Record<string, string>; source: SourceSummary; raw: { rowNumber: number; lineNumber: number; cells: string[] }; transactions: CustomerRow[]; needs: CustomerRow[] } {

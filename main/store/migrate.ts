@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors.ts';
 
 /** Where the numbered .sql migrations live; bundlers may pass their own folder. */
 export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
@@ -44,7 +45,7 @@ export function migrate(db: Database.Database, dir = defaultMigrationsDir): numb
     const done = applied.get(m.version);
     if (done) {
       if (done.hash !== m.hash) {
-        throw new Error(`Migration ${m.name} was changed after it was applied to this project (recorded hash ${done.hash.slice(0, 12)}, file hash ${m.hash.slice(0, 12)}).`);
+        throw new AppError('project_unreadable', `Migration ${m.name} was changed after it was applied to this project (recorded hash ${done.hash.slice(0, 12)}, file hash ${m.hash.slice(0, 12)}).`);
       }
       continue;
     }
@@ -58,7 +59,7 @@ export function migrate(db: Database.Database, dir = defaultMigrationsDir): numb
   const newest = Math.max(0, ...readMigrations(dir).map((m) => m.version));
   const recorded = (db.prepare('SELECT MAX(version) v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   if (recorded > newest) {
-    throw new Error(`This project was written by a newer CRM Steward (schema ${recorded}, this version knows ${newest}). Update the app to open it.`);
+    throw new AppError('project_unreadable', `This project was written by a newer CRM Steward (schema ${recorded}, this version knows ${newest}). Update the app to open it.`);
   }
   return count;
 }

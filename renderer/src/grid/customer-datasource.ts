@@ -7,7 +7,7 @@ import { api } from '../api/client.ts';
  * rows with its sort and filter, the service answers with those rows and the
  * total, and nothing else is ever loaded into the renderer.
  */
-export function customerDatasource(opts: { quickFilter: string; sourceId?: number; onError: (e: Error) => void; onCount: (n: number) => void }): IDatasource {
+export function customerDatasource(opts: { quickFilter: string; sourceId?: number; onError: (e: Error) => void; onCount: (n: number) => void; onLoading: (delta: 1 | -1) => void }): IDatasource {
   return {
     getRows(params: IGetRowsParams) {
       const request: PageRequest = {
@@ -18,7 +18,8 @@ export function customerDatasource(opts: { quickFilter: string; sourceId?: numbe
         quickFilter: opts.quickFilter,
         sourceId: opts.sourceId,
       };
-      api.invoke('customers:page', request).then(
+      opts.onLoading(1);
+      api.invoke('customers:page', request).finally(() => opts.onLoading(-1)).then(
         (page) => {
           opts.onCount(page.lastRow);
           params.successCallback(page.rows, page.lastRow);

@@ -31,6 +31,7 @@ export function CustomersView({ project, onImport }: { project: ProjectInfo; onI
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [count, setCount] = useState<number | null>(null);
+  const [inFlight, setInFlight] = useState(0);
   const gridApi = useRef<GridApi | null>(null);
 
   // Debounced: a keystroke should not start a scan of a million rows.
@@ -39,7 +40,7 @@ export function CustomersView({ project, onImport }: { project: ProjectInfo; onI
     return () => clearTimeout(timer);
   }, [search]);
 
-  const datasource = useMemo(() => customerDatasource({ quickFilter: quick, onError: setError, onCount: setCount }), [quick, project.customers, project.sources]);
+  const datasource = useMemo(() => customerDatasource({ quickFilter: quick, onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }), [quick, project.customers, project.sources]);
   const defs = useMemo(() => columnDefs(t, visible), [t, visible]);
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
@@ -64,6 +65,7 @@ export function CustomersView({ project, onImport }: { project: ProjectInfo; onI
       <div className="view-head">
         <h1>{t('customers.title')}</h1>
         <span className="muted" data-testid="customer-count">{count === null ? '' : t('customers.count', { count, formatted: count.toLocaleString() })}</span>
+        {inFlight > 0 && <span className="loading-dot" data-testid="grid-loading">{t('app.loading')}</span>}
         <input className="search" type="search" data-testid="quick-search" placeholder={t('customers.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <ColumnChooser visible={visible} onChange={changeVisible} />
       </div>

@@ -1,0 +1,104 @@
+/**
+ * Writes and reads the results of matching runs (003-match.sql). A run's
+ * results replace the previous ones in one transaction, so until it commits
+ * every reader sees the previous run's results.
+ */
+import type { BlockingRuleStats, MatchModel, ReportedPairs } from '../match/types.ts';
+import { probabilityFromWeight } from '../match/score.ts';
+import type { Db } from './open-project.ts';
+
+export interface MatchRunToSave {
+  kind: 'full' | 'incremental';
+  seconds: number;
+  model: MatchModel;
+  reportThreshold: number;
+  blocking: BlockingRuleStats[];
+  records: number;
+  comparisons: number;
+  maxCustomerId: number;
+  pairs: ReportedPairs;
+  /** customer id → cluster id for every matched record. */
+  clusters: ReadonlyMap<number, number>;
+}
+
+export interface StoredRun {
+  id: number;
+  kind: 'full' | 'incremental';
+  finishedAt: string;
+  seconds: number;
+  model: MatchModel;
+  threshold: number;
+  reportThreshold: number;
+  blocking: BlockingRuleStats[];
+  records: number;
+  comparisons: number;
+  maxCustomerId: number;
+}
+
+function writePairs(db: Db, run: MatchRunToSave): void {
+  const k = run.model.comparisons.length;
+  const insert = db.prepare('INSERT OR REPLACE INTO match_pairs (a, b, weight, probability, levels, rule) VALUES (?, ?, ?, ?, ?, ?)');
+  const { pairs } = run;
+  for (let x = 0; x < pairs.count; x++) {
+    const [a, b] = pairs.a[x] < pairs.b[x] ? [pairs.a[x], pairs.b[x]] : [pairs.b[x], pairs.a[x]];
+    const levels = Array.from(pairs.levels.subarray(x * k, x * k + k)).join(',');
+    insert.run(a, b, pairs.weight[x], probabilityFromWeight(pairs.weight[x]), levels, pairs.rule[x]);
+  }
+}
+
+function writeClusters(db: Db, clusters: ReadonlyMap<number, number>): void {
+  const size = new Map<number, number>();
+  for (const c of clusters.values()) size.set(c, (size.get(c) ?? 0) + 1);
+  const member = db.prepare('INSERT INTO match_members (customer_id, cluster_id, probability) VALUES (?, ?, 0)');
+  for (const [id, c] of clusters) if (size.get(c)! > 1) member.run(id, c);
+  // A member's probability is its strongest stored link inside its entity (links are ≥ threshold ≥ report threshold, so stored).
+  db.exec(`UPDATE match_members SET probability = coalesce((
+      SELECT max(p.probability) FROM match_pairs p JOIN match_members o ON o.customer_id = p.b
+      WHERE p.a = match_members.customer_id AND o.cluster_id = match_members.cluster_id), 0)`);
+  db.exec(`UPDATE match_members SET probability = max(probability, coalesce((
+      SELECT max(p.probability) FROM match_pairs p JOIN match_members o ON o.customer_id = p.a
+      WHERE p.b = match_members.customer_id AND o.cluster_id = match_members.cluster_id), 0))`);
+  db.exec(`INSERT INTO match_clusters (id, size, sources, min_probability, max_probability)
+      SELECT m.cluster_id, count(*), count(DISTINCT c.source_id), min(m.probability), max(m.probability)
+      FROM match_members m JOIN customers c ON c.id = m.customer_id GROUP BY m.cluster_id`);
+}
+
+export function saveMatchRun(db: Db, run: MatchRunToSave): number {
+  return db.transaction(() => {
+    db.prepare("UPDATE match_runs SET status = 'superseded' WHERE status = 'current'").run();
+    const { lastInsertRowid } = db.prepare(
+      `INSERT INTO match_runs (kind, status, finished_at, seconds, model_json, threshold, report_threshold, blocking_json, records, comparisons, max_customer_id)
+       VALUES (?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(run.kind, new Date().toISOString(), run.seconds, JSON.stringify(run.model), run.model.threshold, run.reportThreshold,
+      JSON.stringify(run.blocking), run.records, run.comparisons, run.maxCustomerId);
+    // An incremental run adds pairs of new records to the stored ones; a full run starts over.
+    if (run.kind === 'full') db.prepare('DELETE FROM match_pairs').run();
+    db.prepare('DELETE FROM match_members').run();
+    db.prepare('DELETE FROM match_clusters').run();
+    writePairs(db, run);
+    writeClusters(db, run.clusters);
+    return Number(lastInsertRowid);
+  })();
+}
+
+interface RunRow {
+  id: number; kind: 'full' | 'incremental'; finished_at: string; seconds: number; model_json: string; threshold: number;
+  report_threshold: number; blocking_json: string; records: number; comparisons: number; max_customer_id: number;
+}
+
+export function currentMatchRun(db: Db): StoredRun | null {
+  const r = db.prepare("SELECT * FROM match_runs WHERE status = 'current'").get() as RunRow | undefined;
+  if (!r) return null;
+  return {
+    id: r.id, kind: r.kind, finishedAt: r.finished_at, seconds: r.seconds, model: JSON.parse(r.model_json) as MatchModel,
+    threshold: r.threshold, reportThreshold: r.report_threshold, blocking: JSON.parse(r.blocking_json) as BlockingRuleStats[],
+    records: r.records, comparisons: r.comparisons, maxCustomerId: r.max_customer_id,
+  };
+}
+
+/** customer id → cluster id for records in entities of two or more. */
+export function storedClusters(db: Db): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [id, c] of db.prepare('SELECT customer_id, cluster_id FROM match_members').raw(true).iterate() as Iterable<[number, number]>) out.set(id, c);
+  return out;
+}
