@@ -4,7 +4,9 @@ import { generateCustomers } from '../generate-people.ts';
 import { deriveSeed, Rng } from '../prng.ts';
 import type { GenerateOptions, GeneratedCustomer, InjectedError } from '../types.ts';
 import { extraValue, NOTE_SECOND_LINES, NOTE_SECOND_LINES_ZH } from './extras.ts';
+import type { CsvRow } from './csv-writer.ts';
 import { recordIdFor } from './record-ids.ts';
+import { truthInfo } from './truth-file.ts';
 
 /** What every writer (CSV, XLSX, JSON) needs to know about where its rows come from. */
 export interface ExportSource {
@@ -30,6 +32,8 @@ export interface ExportRow {
   cells: string[];
   /** The record's errors on columns this preset actually exports. */
   errors: InjectedError[];
+  /** A value holds a line break (only addLineBreak puts one there). */
+  multiline: boolean;
 }
 
 /**
@@ -56,21 +60,29 @@ export function* exportRows(src: ExportSource): Generator<ExportRow> {
     record.values.source_record_id = recordId;
     const cells = columns.map((c) => (c.field ? record.values[c.field] : extraValue(rng, c.extra!, preset)));
     const errors = record.errors.length === 0 ? record.errors : record.errors.filter((e) => exported.has(e.field));
-    if (newlineRate > 0 && rng.chance(newlineRate)) addLineBreak(rng, cells, notesAt, streetAt, errors, preset, src.lineEnding ?? '\n');
-    yield { index: index++, record, recordId, cells, errors };
+    const multiline = newlineRate > 0 && rng.chance(newlineRate) && addLineBreak(rng, cells, notesAt, streetAt, errors, preset, src.lineEnding ?? '\n');
+    yield { index: index++, record, recordId, cells, errors, multiline };
   }
 }
 
 /** Puts a line break into the notes, or into the street when the preset has no notes column. */
-function addLineBreak(rng: Rng, cells: string[], notesAt: number, streetAt: number, errors: InjectedError[], preset: PresetName, eol: string): void {
+function addLineBreak(rng: Rng, cells: string[], notesAt: number, streetAt: number, errors: InjectedError[], preset: PresetName, eol: string): boolean {
   const br = eol === '\r\n' && rng.chance(0.3) ? '\r\n' : '\n';
   const chinese = preset === 'chinese_erp';
   if (notesAt >= 0) {
     const first = cells[notesAt] || (chinese ? '已联系' : 'Called');
     cells[notesAt] = first + br + rng.pick(chinese ? NOTE_SECOND_LINES_ZH : NOTE_SECOND_LINES);
+    return true;
   } else if (streetAt >= 0 && cells[streetAt] && !errors.some((e) => e.field === 'street')) {
     // Address line 2 on its own line, as CRMs store multi-line streets.
     const street = cells[streetAt];
     cells[streetAt] = street.includes(', ') ? street.replace(', ', br) : street + br + (chinese ? '收发室' : 'Building B');
+    return true;
   }
+  return false;
+}
+
+/** The flat form the CSV writer takes. */
+export function toCsvRow(row: ExportRow): CsvRow {
+  return { ...truthInfo(row), cells: row.cells, multiline: row.multiline };
 }

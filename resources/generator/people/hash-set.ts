@@ -5,7 +5,7 @@
  * A hash collision only means an email gets a digit suffix it did not need.
  */
 export class HashSet32 {
-  private table = new Uint32Array(1 << 16);
+  private table = new Uint32Array(1 << 18);
   private size = 0;
 
   /** Adds h; false if it was already present. */

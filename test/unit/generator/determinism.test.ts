@@ -45,3 +45,4 @@ describe('determinism', () => {
     expect(share((r) => r.errors.length > 0)).toBeLessThan(0.2);
   });
 });
+

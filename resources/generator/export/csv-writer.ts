@@ -1,0 +1,131 @@
+import { presetColumns, type PresetName } from '../export-formats.ts';
+import { deriveSeed, Rng, weighted } from '../prng.ts';
+import { breakRow, unterminatedRow, type BrokenKind } from './broken-rows.ts';
+import { ChunkedFile } from './chunked-file.ts';
+import { joinRow, plainCell, type CsvStyle } from './csv-cells.ts';
+import { bomFor, encodeText, type CsvEncoding } from './encodings.ts';
+import { TruthFile, type TruthInfo } from './truth-file.ts';
+
+/** Everything the writer needs: plain data, so it can be handed to a worker thread. */
+export interface CsvWriterOptions {
+  out: string;
+  truthPath: string;
+  preset: PresetName;
+  seed: number;
+  encoding: CsvEncoding;
+  delimiter: string;
+  lineEnding: '\n' | '\r\n';
+  quoteAll: boolean;
+  brokenRowRate: number;
+  unterminatedQuote: 'none' | 'last' | 'anywhere';
+}
+
+/** One record on its way into the file. */
+export interface CsvRow extends TruthInfo {
+  cells: string[];
+  /** A value holds a line break, so the record spans several physical lines. */
+  multiline: boolean;
+}
+
+export interface ExportSummary {
+  rows: number;
+  brokenRows: number;
+  path: string;
+  truthPath: string;
+  bytes: number;
+}
+
+/** Rows after a mid-file unterminated quote that carry no quote character at all. */
+export const QUIET_ROWS = 200;
+
+/**
+ * Writes records as CSV and the truth beside them, breaking some on purpose.
+ * Holds one record back, so the last one is known when the input ends and
+ * can be the truncated one.
+ */
+export class CsvWriter {
+  private readonly style: CsvStyle;
+  private readonly eol: string;
+  private readonly brokenRate: number;
+  private readonly unterminated: 'none' | 'last' | 'anywhere';
+  private readonly pickBroken: (rng: Rng) => BrokenKind;
+  private readonly rng: Rng;
+  private readonly file: ChunkedFile;
+  private readonly truth: TruthFile;
+  private held: CsvRow | null = null;
+  private line = 2;
+  private rows = 0;
+  private brokenRows = 0;
+  private quiet = 0;
+
+  constructor(private readonly opts: CsvWriterOptions) {
+    this.style = { delimiter: opts.delimiter, quoteAll: opts.quoteAll };
+    this.eol = opts.lineEnding;
+    this.brokenRate = opts.brokenRowRate;
+    this.unterminated = opts.brokenRowRate > 0 ? opts.unterminatedQuote : 'none';
+    const midFile = this.unterminated === 'anywhere' && !opts.quoteAll;
+    this.pickBroken = weighted<BrokenKind>([['too_many_fields', 4], ['too_few_fields', 4], ['text_after_quote', 2], ['unterminated_quote', midFile ? 1.5 : 0]]);
+    this.rng = new Rng(deriveSeed(opts.seed, 'broken-rows'));
+    this.file = new ChunkedFile(opts.out, (t) => encodeText(t, opts.encoding), bomFor(opts.encoding));
+    this.truth = new TruthFile(opts.truthPath);
+    this.file.write(joinRow(presetColumns[opts.preset].map((c) => c.header), this.style) + this.eol);
+  }
+
+  /** Adds a record; a returned promise means the disk is behind and the caller should wait for it. */
+  push(row: CsvRow): Promise<unknown> | undefined {
+    const previous = this.held;
+    this.held = row;
+    return previous ? this.emit(previous, false) : undefined;
+  }
+
+  async finish(): Promise<ExportSummary> {
+    if (this.held) await this.emit(this.held, true);
+    this.held = null;
+    const bytes = await this.file.close();
+    await this.truth.close();
+    return { rows: this.rows, brokenRows: this.brokenRows, path: this.opts.out, truthPath: this.opts.truthPath, bytes };
+  }
+
+  /** Removes both partial files. */
+  async abort(): Promise<void> {
+    await Promise.all([this.file.abort(), this.truth.abort()]);
+  }
+
+  private emit(row: CsvRow, isLast: boolean): Promise<unknown> | undefined {
+    const { text, broken } = this.spell(row, isLast);
+    if (broken) this.brokenRows++;
+    const waitTruth = this.truth.add(row, this.line, broken);
+    // A truncated last record has no line ending: the file simply stops.
+    const waitFile = this.file.write(isLast && broken === 'unterminated_quote' ? text : text + this.eol);
+    // Only rows with a multi-line value can span lines (quiet rows are flattened to one).
+    this.line += row.multiline ? 1 + countNewlines(text) : 1;
+    this.rows++;
+    return waitTruth || waitFile ? Promise.all([waitTruth, waitFile]) : undefined;
+  }
+
+  private spell(row: CsvRow, isLast: boolean): { text: string; broken: BrokenKind | null } {
+    const { rng, style } = this;
+    // Inside a quiet window the last row stays plain: its quote would close the earlier open one.
+    if (isLast && this.unterminated !== 'none' && this.quiet === 0) return { text: unterminatedRow(rng, row.cells, style), broken: 'unterminated_quote' };
+    if (this.quiet > 0) {
+      this.quiet--;
+      return { text: row.cells.map((c) => plainCell(c, style.delimiter)).join(style.delimiter), broken: null };
+    }
+    if (this.brokenRate > 0 && rng.chance(this.brokenRate)) {
+      const kind = this.pickBroken(rng);
+      if (kind !== 'unterminated_quote') {
+        const { text, kind: actual } = breakRow(rng, row.cells, style, kind);
+        return { text, broken: actual };
+      }
+      this.quiet = QUIET_ROWS;
+      return { text: unterminatedRow(rng, row.cells, style), broken: kind };
+    }
+    return { text: joinRow(row.cells, style), broken: null };
+  }
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
