@@ -41,6 +41,14 @@ test('a steward imports a messy export, fixes one mapping, browses records and s
   await expect(detail.getByTestId('source-row')).toContainText('Müller & Söhne GmbH');
   await expect(detail.getByTestId('mapped-values')).toContainText('Bemerkung');
 
+  // Keyboard: arrows move through the grid, Enter opens the record, Escape closes it.
+  await customers.cell('given_name', 'Jürgen').click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(detail.getByTestId('mapped-values')).toContainText('Schmidt');
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
+
   await customers.search('qq.com');
   await expect(page.getByTestId('customer-count')).toHaveText('1 customer');
   await expect(customers.cell('family_name', 'Wei')).toBeVisible();
