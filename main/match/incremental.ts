@@ -33,7 +33,7 @@ function seedFromClusters(existing: ExistingEntities, total: number): Int32Array
 
 export async function matchIncremental(
   existing: ExistingEntities, newRecords: readonly MatchRecord[], model: MatchModel,
-  opts: RunOptions & Pick<MatchOptions, 'minDensity' | 'maxBlockSize' | 'explain' | 'reportThreshold'> = {},
+  opts: RunOptions & Pick<MatchOptions, 'minDensity' | 'maxBlockSize' | 'explain' | 'reportThreshold' | 'keepLevels' | 'workers'> = {},
 ): Promise<MatchResult> {
   const all = [...existing.records, ...newRecords];
   const p = prepareRecords(all);

@@ -4,7 +4,7 @@
  * clusters. Pairs keep their comparison levels; the waterfall of any pair is
  * rebuilt from them on demand, which is what keeps a million-record run small.
  */
-import type { MatchModel, MatchRecord, MatchResult, RunOptions, ScoredPair, LinkMode } from './types.ts';
+import type { MatchModel, MatchRecord, MatchResult, ReportedPairs, RunOptions, ScoredPair, LinkMode } from './types.ts';
 import { prepareRecords, type Prepared } from './prepare.ts';
 import { chooseComparisons, comparisonByName } from './comparison-set.ts';
 import { defaultRules, findCandidatePairsPrepared, type CandidatePairs } from './blocking.ts';
@@ -26,6 +26,8 @@ export interface MatchOptions extends RunOptions {
   workers?: number;
   /** false: return no ScoredPair objects (a million-record run); clusters and stats only. */
   explain?: boolean;
+  /** Also return the reported pairs' comparison levels in compact columns (for the store). */
+  keepLevels?: boolean;
 }
 
 /**
@@ -108,7 +110,27 @@ export function toResult(f: Finished, opts: MatchOptions): MatchResult {
   pairs.sort((x, y) => y.weight - x.weight);
   const clusters = new Map<number, number>();
   for (let i = 0; i < p.n; i++) clusters.set(p.ids[i], p.ids[f.labels[i]]);
-  return { model, pairs, clusters, blockingStats: run.cands.stats, comparisons: run.cands.count };
+  const levels = opts.keepLevels ? reportedPairs(f, reportWeight) : undefined;
+  return { model, pairs, clusters, blockingStats: run.cands.stats, comparisons: run.cands.count, levels };
+}
+
+function reportedPairs(f: Finished, reportWeight: number): ReportedPairs {
+  const { p, run, weights } = f;
+  const k = f.comps.length;
+  const picked: number[] = [];
+  for (let x = 0; x < run.cands.count; x++) if (weights[x] >= reportWeight) picked.push(x);
+  const out: ReportedPairs = {
+    count: picked.length, a: new Int32Array(picked.length), b: new Int32Array(picked.length),
+    weight: new Float64Array(picked.length), levels: new Uint8Array(picked.length * k), rule: [],
+  };
+  picked.forEach((x, y) => {
+    out.a[y] = p.ids[run.cands.a[x]];
+    out.b[y] = p.ids[run.cands.b[x]];
+    out.weight[y] = weights[x];
+    out.levels.set(run.gammas.subarray(x * k, x * k + k), y * k);
+    out.rule.push(run.cands.rules[run.cands.rule[x]].name);
+  });
+  return out;
 }
 
 /** Matches a whole set of records: train, score, cluster. */

@@ -78,13 +78,26 @@ export async function scoreGammas(
 export function explainPair(
   model: MatchModel, s: Scorer, comps: readonly Comparison[], p: Prepared, i: number, j: number, rule: string,
 ): ScoredPair {
+  const levels = comps.map((comp) => comp.level(p, i, j));
+  const tfValue = (c: number): string => (comps[c].tfColumn ? (p[comps[c].tfColumn!] as string[])[i] : '');
+  return explainLevels(model, s, levels, tfValue, { a: p.ids[i], b: p.ids[j], rule });
+}
+
+/**
+ * The waterfall of a pair from its stored comparison levels. The tf
+ * adjustment needs the agreed value itself (both records share it at the tf
+ * level), so the caller supplies it per comparison.
+ */
+export function explainLevels(
+  model: MatchModel, s: Scorer, levels: readonly number[], tfValue: (c: number) => string, pair: { a: number; b: number; rule: string },
+): ScoredPair {
   let weight = s.prior;
-  const steps: WaterfallStep[] = comps.map((comp, c) => {
-    const l = comp.level(p, i, j);
-    const tf = l === comp.tfLevel && comp.tfColumn ? s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]) : 0;
+  const steps: WaterfallStep[] = model.comparisons.map((comp, c) => {
+    const l = levels[c];
+    const tf = l === comp.tfLevel ? s.tfAdjust(c, tfValue(c)) : 0;
     const bf = s.weights[c][l] + tf;
     weight += bf;
-    return { comparison: comp.name, level: model.comparisons[c].levels[l], log2BayesFactor: bf, tfAdjustment: tf };
+    return { comparison: comp.name, level: comp.levels[l], log2BayesFactor: bf, tfAdjustment: tf };
   });
-  return { a: p.ids[i], b: p.ids[j], weight, probability: probabilityFromWeight(weight), prior: s.prior, steps, rule };
+  return { ...pair, weight, probability: probabilityFromWeight(weight), prior: s.prior, steps };
 }

@@ -82,8 +82,13 @@ export interface MatchProgress {
   total: number;
 }
 
+/** What a run needs of a cancellation signal (an AbortSignal, or a job's shared-memory flag). */
+export interface Cancellation {
+  throwIfAborted(): void;
+}
+
 export interface RunOptions {
-  signal?: AbortSignal;
+  signal?: Cancellation;
   onProgress?: (p: MatchProgress) => void;
 }
 
@@ -96,4 +101,20 @@ export interface MatchResult {
   blockingStats: BlockingRuleStats[];
   /** Candidate pairs scored in total. */
   comparisons: number;
+  /** The same reported pairs in compact form, for storing (only with `keepLevels`). */
+  levels?: ReportedPairs;
+}
+
+/**
+ * Reported pairs as columns: record ids, weights, and per pair one level per
+ * model comparison (count × comparisons), from which the waterfall is rebuilt.
+ */
+export interface ReportedPairs {
+  count: number;
+  a: Int32Array;
+  b: Int32Array;
+  weight: Float64Array;
+  levels: Uint8Array;
+  /** Blocking rule name per pair. */
+  rule: string[];
 }

@@ -1,0 +1,80 @@
+/**
+ * Matching a whole project: load its customers, run the engine, store the
+ * results (model, reported pairs with levels, entities, blocking stats) in
+ * one transaction. The same function serves the job, the CLI and the bench.
+ */
+import type { Db } from '../../store/open-project.ts';
+import { currentMatchRun, saveMatchRun, storedClusters } from '../../store/match-repo.ts';
+import { matchRecords, DEFAULT_THRESHOLD } from '../match-records.ts';
+import { matchIncremental } from '../incremental.ts';
+import type { MatchProgress, MatchResult, RunOptions } from '../types.ts';
+import { loadMatchRecords, maxCustomerId } from './load-records.ts';
+
+export interface DedupeRequest {
+  /** 'new': match only customers imported since the last run against the stored entities, with the stored model. */
+  scope?: 'all' | 'new';
+  threshold?: number;
+  /** Worker threads for comparing pairs (the machine's cores by default). */
+  workers?: number;
+}
+
+export interface DedupeSummary {
+  runId: number;
+  kind: 'full' | 'incremental';
+  records: number;
+  newRecords: number;
+  comparisons: number;
+  pairs: number;
+  clusters: number;
+  seconds: number;
+}
+
+/**
+ * Pairs below the link threshold but at least this likely are stored too, so
+ * a reviewer sees the near misses and why they missed.
+ */
+export const REPORT_THRESHOLD = 0.5;
+
+export type DedupeProgress = MatchProgress | { step: 'load' | 'save'; done: number; total: number };
+
+function countClusters(clusters: ReadonlyMap<number, number>): number {
+  const size = new Map<number, number>();
+  for (const c of clusters.values()) size.set(c, (size.get(c) ?? 0) + 1);
+  let n = 0;
+  for (const s of size.values()) if (s > 1) n++;
+  return n;
+}
+
+async function runEngine(db: Db, req: DedupeRequest, maxId: number, opts: RunOptions): Promise<{ result: MatchResult; kind: 'full' | 'incremental'; records: number; newRecords: number }> {
+  const previous = currentMatchRun(db);
+  const common = { ...opts, keepLevels: true, explain: false, workers: req.workers, reportThreshold: REPORT_THRESHOLD };
+  if (req.scope === 'new' && previous) {
+    const existing = loadMatchRecords(db, { toId: previous.maxCustomerId });
+    const fresh = loadMatchRecords(db, { fromId: previous.maxCustomerId, toId: maxId });
+    const model = req.threshold ? { ...previous.model, threshold: req.threshold } : previous.model;
+    const result = await matchIncremental({ records: existing, clusters: storedClusters(db) }, fresh, model, common);
+    return { result, kind: 'incremental', records: existing.length + fresh.length, newRecords: fresh.length };
+  }
+  const records = loadMatchRecords(db, { toId: maxId });
+  const result = await matchRecords(records, { ...common, threshold: req.threshold ?? DEFAULT_THRESHOLD });
+  return { result, kind: 'full', records: records.length, newRecords: records.length };
+}
+
+export async function dedupeProject(
+  db: Db, req: DedupeRequest, opts: { signal?: RunOptions['signal']; onProgress?: (p: DedupeProgress) => void } = {},
+): Promise<DedupeSummary> {
+  const started = performance.now();
+  opts.onProgress?.({ step: 'load', done: 0, total: 1 });
+  const maxId = maxCustomerId(db);
+  const { result, kind, records, newRecords } = await runEngine(db, req, maxId, opts);
+  opts.signal?.throwIfAborted();
+  opts.onProgress?.({ step: 'save', done: 0, total: 1 });
+  const seconds = (performance.now() - started) / 1000;
+  const pairs = result.levels!;
+  const runId = saveMatchRun(db, {
+    kind, seconds, model: result.model, reportThreshold: REPORT_THRESHOLD, blocking: result.blockingStats,
+    records, comparisons: result.comparisons, maxCustomerId: maxId, pairs, clusters: result.clusters,
+  });
+  opts.onProgress?.({ step: 'save', done: 1, total: 1 });
+  return { runId, kind, records, newRecords, comparisons: result.comparisons, pairs: pairs.count, clusters: countClusters(result.clusters), seconds };
+}
