@@ -1,18 +1,23 @@
 /**
  * npm run bench:profile — profiles 1,000,000 messy customers in a temp
- * project file and prints the seconds and the peak RSS. Uses the shared
- * generator (resources/generator, generateCustomers) when present, else the
- * synthetic rows below. Only profileProject is timed; building the file is not.
+ * project file and prints the wall-clock seconds, the CPU seconds (all
+ * threads of the process) and the peak RSS. Uses the shared generator
+ * (resources/generator, generateCustomers) when present, else the synthetic
+ * rows below. Only profileProject is timed; building the file is not. The
+ * project is opened as the profile job opens it (openProject, no WAL
+ * checkpoints until the end).
  *
  *   node --import tsx bench/bench-profile.ts [count]
+ *   KEEP_BENCH_DB=/some/dir  keeps (and on the next run reuses) the built file
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { customerFieldKeys } from '../shared/domain/fields.ts';
 import { profileProject } from '../main/quality/profile.ts';
+import { openProject } from '../main/store/open-project.ts';
 
 type Row = Record<string, string | number | null>;
 type Generate = (opts: { count: number; seed: number }) => Iterable<{ values: Record<string, string> }>;
@@ -100,7 +105,7 @@ function syntheticRow(i: number): Row {
 async function findGenerator(): Promise<Generate | undefined> {
   const dir = join(root, 'resources/generator');
   if (!existsSync(dir)) return undefined;
-  for (const file of ['index.ts', 'generate.ts', 'generate-customers.ts', 'people/generate.ts', 'people/index.ts']) {
+  for (const file of ['generate-people.ts', 'index.ts', 'generate.ts', 'generate-customers.ts', 'people/generate.ts', 'people/index.ts']) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
     const mod = (await import(pathToFileURL(path).href)) as { generateCustomers?: Generate };
@@ -110,11 +115,9 @@ async function findGenerator(): Promise<Generate | undefined> {
 }
 
 async function build(path: string): Promise<string> {
+  openProject(path, { create: true }).close();
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const dir = join(root, 'main/store/migrations');
-  for (const f of readdirSync(dir).filter((n) => /^\d+-.*\.sql$/.test(n)).sort()) db.exec(readFileSync(join(dir, f), 'utf8'));
   const fields = customerFieldKeys;
   const generate = await findGenerator();
   const rows: Iterable<Row> = generate ? (function* () { for (const g of generate({ count, seed: 7 })) yield g.values as Row; })() : (function* () { for (let i = 0; i < count; i++) yield syntheticRow(i); })();
@@ -148,22 +151,33 @@ const dir = keep ? keep : mkdtempSync(join(tmpdir(), 'bench-profile-'));
 const path = join(dir, 'bench.crm');
 try {
   const t0 = performance.now();
-  const origin = await build(path);
-  console.log(`built ${count.toLocaleString('en-US')} customers from ${origin} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
+  if (keep && existsSync(path)) console.log(`reusing ${path}`);
+  else {
+    const origin = await build(path);
+    console.log(`built ${count.toLocaleString('en-US')} customers from ${origin} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const db = openProject(path);
+  db.pragma('wal_autocheckpoint = 0');
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const t1 = performance.now();
-  const result = await profileProject(db, { defaultCountry: 'US', now: new Date('2026-01-01T00:00:00Z'), onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)) });
+  const cpu0 = process.cpuUsage();
+  const phases: string[] = [];
+  const result = await profileProject(db, {
+    defaultCountry: 'US',
+    now: new Date('2026-10-01T00:00:00Z'),
+    onProgress: () => (peak = Math.max(peak, process.memoryUsage().rss)),
+    onPhase: (phase, ms) => phases.push(`${phase} ${(ms / 1000).toFixed(1)}`),
+  });
   const seconds = (performance.now() - t1) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const o = result.metrics.overall;
-  console.log(`profiled ${result.metrics.records.toLocaleString('en-US')} customers in ${seconds.toFixed(2)} s, ${result.issueCount.toLocaleString('en-US')} issues, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  console.log(`profiled ${result.metrics.records.toLocaleString('en-US')} customers in ${seconds.toFixed(2)} s (CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s), ${result.issueCount.toLocaleString('en-US')} issues, peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  console.log(`phases (s since start): ${phases.join(' · ')}`);
   console.log(Object.entries(o).map(([d, m]) => `${d} ${m.value === null ? 'n/a' : (m.value * 100).toFixed(1) + '%'}`).join(' · '));
+  db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -1,123 +1,146 @@
 /**
- * What one profiling pass remembers beyond the per-record issues: the format
- * of each value (to find the dominant one per column afterwards), incomes (for
- * the robust z-score, which needs the whole project's median), the keys seen
- * (for exact duplicates), record ages and accuracy outcomes. Typed arrays keep
- * a million records to tens of megabytes.
+ * What checking a range of customers produces besides its issue rows: per
+ * record the missing-field bits, the age, the format of each consistency
+ * field, the income and the keys for exact duplicates. Typed arrays keep a
+ * million records to tens of megabytes and cross from a worker thread without
+ * copying. Run-wide findings (outliers, dominant formats, duplicates) are
+ * derived from these after every range is in (post-pass.ts).
  */
 import { consistencyFields } from './rules.ts';
 import type { Outcome } from './accuracy.ts';
+import type { RuleId } from './rules.ts';
 
-/** Age buckets for the timeliness histogram, upper bounds in days. */
-export const ageBuckets: { label: string; maxDays: number | null }[] = [
-  { label: '≤ 30 days', maxDays: 30 },
-  { label: '31–90 days', maxDays: 90 },
-  { label: '91–180 days', maxDays: 180 },
-  { label: '181–365 days', maxDays: 365 },
-  { label: '1–2 years', maxDays: 730 },
-  { label: '2–5 years', maxDays: 1826 },
-  { label: '> 5 years', maxDays: null },
-  { label: 'no date', maxDays: null },
+/** Age buckets for the timeliness histogram: a record falls in the first bucket whose maxDays ≥ its age in whole days. */
+export const ageBuckets: { label: string; minDays: number | null; maxDays: number | null }[] = [
+  { label: '≤ 30 days', minDays: 0, maxDays: 30 },
+  { label: '31–90 days', minDays: 31, maxDays: 90 },
+  { label: '91–180 days', minDays: 91, maxDays: 180 },
+  { label: '181–365 days', minDays: 181, maxDays: 365 },
+  { label: '1–2 years', minDays: 366, maxDays: 730 },
+  { label: '2–5 years', minDays: 731, maxDays: 1826 },
+  { label: '> 5 years', minDays: 1827, maxDays: null },
+  { label: 'no date', minDays: null, maxDays: null },
 ];
 
 export type Confusion = { tp: number; tn: number; fp: number; fn: number };
 
-export class Accumulators {
-  readonly ids: Float64Array;
-  readonly sourceOf: Int32Array;
-  /** Per consistency field: the interned format code of each record's value (0 = not recorded). */
-  readonly formatCodes = new Map<string, Uint16Array>();
-  readonly formatNames = new Map<string, string[]>();
+/** Issue rows of a range, column-wise: cheap to build and to post between threads. */
+export interface IssueColumns {
+  record: number[];
+  field: string[];
+  rule: RuleId[];
+  message: string[];
+  suggestion: (string | null)[];
+}
+
+/** Everything one range of customers yields; plain data, structured-cloneable. */
+export interface RangeResult {
+  count: number;
+  ids: Float64Array;
+  sourceOf: Int32Array;
+  missing: Int32Array;
+  /** Whole days since the last update or creation; -1 when no usable date. */
+  ageDays: Int32Array;
+  /** Per consistency field: local format names (index 0 unused) and each record's code (0 = none). */
+  formats: Record<string, { names: string[]; codes: Uint16Array }>;
+  /** NaN where the record has no usable, non-negative income. */
+  incomes: Float64Array;
+  /** Duplicate keys (NaN = none): a 53-bit hash of the lower-cased email, numeric phone keys. */
+  emailKeys: Float64Array;
+  phoneKeys: Float64Array;
+  mobileKeys: Float64Array;
+  confusion: Record<string, Record<string, Confusion>>;
+  issues: IssueColumns;
+}
+
+export class RangeAccumulator {
+  readonly r: RangeResult;
   private readonly formatIndex = new Map<string, Map<string, number>>();
-  /** sourceId → field → counts indexed by format code. */
-  readonly formatCounts = new Map<number, Map<string, number[]>>();
-  readonly incomes: Float64Array;
-  readonly incomeRecord: Int32Array;
-  incomeCount = 0;
-  readonly ageHistogram = new Map<number, number[]>();
-  readonly confusion = new Map<number, Map<string, Confusion>>();
-  private readonly keys = new Map<string, Map<string | number, number>>();
-  private index = 0;
+  private index = -1;
   private sourceId = 0;
 
-  constructor(readonly capacity: number) {
-    this.ids = new Float64Array(capacity);
-    this.sourceOf = new Int32Array(capacity);
-    this.incomes = new Float64Array(capacity);
-    this.incomeRecord = new Int32Array(capacity);
+  constructor(capacity: number) {
+    const formats: RangeResult['formats'] = {};
     for (const f of consistencyFields) {
-      this.formatCodes.set(f, new Uint16Array(capacity));
-      this.formatNames.set(f, ['']);
+      formats[f] = { names: [''], codes: new Uint16Array(capacity) };
       this.formatIndex.set(f, new Map());
     }
+    this.r = {
+      count: 0,
+      ids: new Float64Array(capacity),
+      sourceOf: new Int32Array(capacity),
+      missing: new Int32Array(capacity),
+      ageDays: new Int32Array(capacity).fill(-1),
+      formats,
+      incomes: new Float64Array(capacity).fill(Number.NaN),
+      emailKeys: new Float64Array(capacity).fill(Number.NaN),
+      phoneKeys: new Float64Array(capacity).fill(Number.NaN),
+      mobileKeys: new Float64Array(capacity).fill(Number.NaN),
+      confusion: {},
+      issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
+    };
   }
 
-  startRecord(index: number, id: number, sourceId: number): void {
-    this.index = index;
+  startRecord(id: number, sourceId: number): void {
+    this.index = this.r.count++;
     this.sourceId = sourceId;
-    this.ids[index] = id;
-    this.sourceOf[index] = sourceId;
+    this.r.ids[this.index] = id;
+    this.r.sourceOf[this.index] = sourceId;
   }
 
-  /** Notes how the current record's `field` is written. Call at most once per field and record. */
+  issue(field: string, rule: RuleId, message: string, suggestion?: string): void {
+    const i = this.r.issues;
+    i.record.push(this.index);
+    i.field.push(field);
+    i.rule.push(rule);
+    i.message.push(message);
+    i.suggestion.push(suggestion ?? null);
+  }
+
+  missing(bit: number): void {
+    this.r.missing[this.index] |= bit;
+  }
+
+  /** Notes how the current record's `field` is written. */
   pattern(field: string, name: string): void {
     const index = this.formatIndex.get(field);
     if (!index) return;
+    const slot = this.r.formats[field];
     let code = index.get(name);
     if (code === undefined) {
-      const names = this.formatNames.get(field)!;
       // Uint16 codes: a column with 65,000 formats has no dominant one worth reporting anyway.
-      if (names.length >= 65_535) return;
-      code = names.length;
-      names.push(name);
+      if (slot.names.length >= 65_535) return;
+      code = slot.names.length;
+      slot.names.push(name);
       index.set(name, code);
     }
-    this.formatCodes.get(field)![this.index] = code;
-    let bySource = this.formatCounts.get(this.sourceId);
-    if (!bySource) this.formatCounts.set(this.sourceId, (bySource = new Map()));
-    let counts = bySource.get(field);
-    if (!counts) bySource.set(field, (counts = []));
-    counts[code] = (counts[code] ?? 0) + 1;
-  }
-
-  /**
-   * Exact-duplicate detection: returns the id of the first customer seen with
-   * this key for this field, or records the current customer as the first.
-   * Numeric keys (E.164 digits) take far less memory than strings.
-   */
-  firstWithKey(field: string, key: string): number | undefined {
-    let seen = this.keys.get(field);
-    if (!seen) this.keys.set(field, (seen = new Map()));
-    const k: string | number = /^\+?\d{1,15}$/.test(key) ? Number(key.replace('+', '')) * (key.startsWith('+') ? 1 : -1) : key;
-    const first = seen.get(k);
-    if (first !== undefined) return first;
-    seen.set(k, this.ids[this.index]);
-    return undefined;
+    slot.codes[this.index] = code;
   }
 
   income(value: number): void {
-    this.incomes[this.incomeCount] = value;
-    this.incomeRecord[this.incomeCount++] = this.index;
+    this.r.incomes[this.index] = value;
   }
 
-  /** Age in milliseconds of the current record's last update, undefined when it has none. */
-  age(ms: number | undefined): void {
-    let h = this.ageHistogram.get(this.sourceId);
-    if (!h) this.ageHistogram.set(this.sourceId, (h = ageBuckets.map(() => 0)));
-    const days = ms === undefined ? undefined : ms / 86_400_000;
-    let b = ageBuckets.length - 1;
-    if (days !== undefined) {
-      b = ageBuckets.findIndex((bucket) => bucket.maxDays !== null && days <= bucket.maxDays);
-      if (b < 0) b = ageBuckets.length - 2;
-    }
-    h[b]++;
+  age(days: number | undefined): void {
+    this.r.ageDays[this.index] = days === undefined ? -1 : Math.max(0, days);
+  }
+
+  key(field: string, key: number): void {
+    if (field === 'email') this.r.emailKeys[this.index] = key;
+    else if (field === 'phone') this.r.phoneKeys[this.index] = key;
+    else if (field === 'mobile') this.r.mobileKeys[this.index] = key;
   }
 
   outcome(field: string, outcome: Outcome): void {
-    let bySource = this.confusion.get(this.sourceId);
-    if (!bySource) this.confusion.set(this.sourceId, (bySource = new Map()));
-    let c = bySource.get(field);
-    if (!c) bySource.set(field, (c = { tp: 0, tn: 0, fp: 0, fn: 0 }));
+    const bySource = (this.r.confusion[String(this.sourceId)] ??= {});
+    const c = (bySource[field] ??= { tp: 0, tn: 0, fp: 0, fn: 0 });
     c[outcome]++;
   }
+}
+
+/** The bucket index of an age in whole days (-1 = no date). */
+export function ageBucketOf(days: number): number {
+  if (days < 0) return ageBuckets.length - 1;
+  for (let b = 0; b < ageBuckets.length - 2; b++) if (days <= ageBuckets[b].maxDays!) return b;
+  return ageBuckets.length - 2;
 }

@@ -1,29 +1,17 @@
 /**
- * Drill-down: from any metric to the customers behind it. Reads the current
- * run only, with the same field/dimension/rule/source keys the metrics count
- * by, so a bar's count and its list agree.
+ * Drill-down: from any metric to the customers behind it, and the issues of
+ * one customer. Everything reads the quality_current_issues view (stored
+ * issue rows plus the expanded flag rows of the current run) through the
+ * filter the grid also uses, so a bar's count and its list agree.
  */
 import type Database from 'better-sqlite3';
 import type { IssueFilter, RecordIssue, Dimension, Severity } from './types.ts';
-import { currentRunId } from './run-store.ts';
-
-function where(filter: IssueFilter, runId: number): { sql: string; params: (string | number)[] } {
-  const clauses = ['run_id = ?'];
-  const params: (string | number)[] = [runId];
-  if (filter.field !== undefined) (clauses.push('field = ?'), params.push(filter.field));
-  if (filter.dimension !== undefined) (clauses.push('dimension = ?'), params.push(filter.dimension));
-  if (filter.rule !== undefined) (clauses.push('rule = ?'), params.push(filter.rule));
-  if (filter.sourceId !== undefined) (clauses.push('source_id = ?'), params.push(filter.sourceId));
-  if (filter.severity !== undefined) (clauses.push('severity = ?'), params.push(filter.severity));
-  return { sql: clauses.join(' AND '), params };
-}
+import { issueConditions, matchingCustomersSql } from './issue-filter-sql.ts';
 
 /** Ids of the customers with at least one matching issue in the current run, ascending. */
 export function queryIssues(db: Database.Database, filter: IssueFilter = {}): number[] {
-  const runId = currentRunId(db);
-  if (runId === undefined) return [];
-  const w = where(filter, runId);
-  return (db.prepare(`SELECT DISTINCT customer_id FROM quality_issues WHERE ${w.sql} ORDER BY customer_id`).pluck().all(...w.params)) as number[];
+  const q = matchingCustomersSql(filter);
+  return db.prepare(`SELECT DISTINCT customer_id FROM (${q.sql}) ORDER BY customer_id`).pluck().all(...q.params) as number[];
 }
 
 interface IssueRow {
@@ -43,21 +31,28 @@ function toIssue(r: IssueRow): RecordIssue {
   return i;
 }
 
+const columns = 'customer_id, source_id, field, dimension, rule, severity, message, suggestion';
+
 /** The issues of one customer, for the grid's "which rule it broke and why". */
 export function issuesOfCustomer(db: Database.Database, customerId: number): RecordIssue[] {
-  const runId = currentRunId(db);
-  if (runId === undefined) return [];
-  const rows = db.prepare('SELECT * FROM quality_issues WHERE run_id = ? AND customer_id = ? ORDER BY field, dimension').all(runId, customerId) as IssueRow[];
+  const rows = db.prepare(`SELECT ${columns} FROM quality_current_issues WHERE customer_id = ? ORDER BY field, dimension, rule`).all(customerId) as IssueRow[];
   return rows.map(toIssue);
 }
 
-/** Matching issues in pages of `limit`, keyset on the issue id. */
-export function listIssues(db: Database.Database, filter: IssueFilter = {}, page: { afterId?: number; limit?: number } = {}): { issues: (RecordIssue & { id: number })[]; nextAfterId?: number } {
-  const runId = currentRunId(db);
-  if (runId === undefined) return { issues: [] };
-  const w = where(filter, runId);
+export interface IssueCursor {
+  customerId: number;
+  field: string;
+  rule: string;
+}
+
+/** Matching issues in pages of `limit`, keyset on (customer, field, rule). */
+export function listIssues(db: Database.Database, filter: IssueFilter = {}, page: { after?: IssueCursor; limit?: number } = {}): { issues: RecordIssue[]; next?: IssueCursor } {
+  const w = issueConditions(filter);
   const limit = page.limit ?? 500;
-  const rows = db.prepare(`SELECT * FROM quality_issues WHERE ${w.sql} AND id > ? ORDER BY id LIMIT ?`).all(...w.params, page.afterId ?? 0, limit) as (IssueRow & { id: number })[];
-  const issues = rows.map((r) => ({ ...toIssue(r), id: r.id }));
-  return { issues, nextAfterId: rows.length === limit ? rows[rows.length - 1].id : undefined };
+  const a = page.after;
+  const rows = db
+    .prepare(`SELECT ${columns} FROM quality_current_issues WHERE ${w.sql} AND (customer_id, field, rule) > (?, ?, ?) ORDER BY customer_id, field, rule LIMIT ?`)
+    .all(...w.params, a?.customerId ?? -1, a?.field ?? '', a?.rule ?? '', limit) as IssueRow[];
+  const last = rows[rows.length - 1];
+  return { issues: rows.map(toIssue), next: rows.length === limit ? { customerId: last.customer_id, field: last.field, rule: last.rule } : undefined };
 }

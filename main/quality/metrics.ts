@@ -9,6 +9,7 @@ import type { Dimension, DimensionMetrics, Metric, QualityMetrics, SourceInfo } 
 import { dimensions } from './types.ts';
 import { rules, validityFields, consistencyFields, uniquenessFields, timelinessField, type RuleId } from './rules.ts';
 import { ageBuckets, type Confusion } from './accumulators.ts';
+import { flagBranches, flagCountSql } from './flag-schema.ts';
 import type { RobustStats } from './validators/income.ts';
 
 /** What a run stores besides its issues (quality_runs.context_json). */
@@ -38,16 +39,21 @@ interface Tally { good: number; total: number; bad: number; confusion?: Confusio
 
 type Counts = Map<number, Map<string, Map<string, number>>>; // source → field → rule → n
 
+/** Issues per source, field and rule: the stored rows grouped, plus the flag rows counted with the view's own predicates. */
 function loadCounts(db: Database.Database, runId: number): Counts {
   const rows = db.prepare('SELECT source_id s, field f, rule r, COUNT(*) n FROM quality_issues WHERE run_id = ? GROUP BY field, rule, source_id').all(runId) as { s: number; f: string; r: string; n: number }[];
   const counts: Counts = new Map();
-  for (const { s, f, r, n } of rows) {
+  const bump = (s: number, f: string, r: string, n: number) => {
+    if (n === 0) return;
     let bySource = counts.get(s);
     if (!bySource) counts.set(s, (bySource = new Map()));
     let byField = bySource.get(f);
     if (!byField) bySource.set(f, (byField = new Map()));
-    byField.set(r, n);
-  }
+    byField.set(r, (byField.get(r) ?? 0) + n);
+  };
+  for (const { s, f, r, n } of rows) bump(s, f, r, n);
+  const flagRows = db.prepare(flagCountSql()).all(runId) as Record<string, number>[];
+  for (const row of flagRows) flagBranches.forEach((b, i) => bump(row.s, b.field, b.rule, row[`b${i}`] ?? 0));
   return counts;
 }
 

@@ -1,25 +1,26 @@
 /**
- * profileProject: one pass over every customer in keyset-paged batches, the
- * run-wide findings after it, then metrics counted from the stored issues and
- * a snapshot for the trend.
- *
- * It is async only to yield between pages: in a worker thread the cancel
- * message can reach the AbortSignal only when the event loop gets a turn.
+ * profileProject: check every customer (split across threads for big
+ * projects), derive the run-wide findings, write the run's rows, flip it to
+ * current, then count the metrics from what was stored and keep a snapshot
+ * for the trend. Metrics are counted from the stored rows, with the same
+ * predicates the drill-down uses, so a number and its records agree.
  */
 import type Database from 'better-sqlite3';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ProfileOptions, ProfileResult, SourceInfo } from './types.ts';
-import { Accumulators } from './accumulators.ts';
-import { checkRecord, type CheckContext, type CustomerRow } from './check-record.ts';
-import { flagFormatInconsistencies, flagIncomeOutliers } from './post-pass.ts';
-import { IssueWriter, abandonRun, deleteAbandonedIssues, finishRun, startRun } from './run-store.ts';
+import { ageBucketOf, ageBuckets, type RangeResult } from './accumulators.ts';
+import type { CheckContext } from './check-record.ts';
+import { checkAll } from './parallel-check.ts';
+import { mergeRanges } from './merge-ranges.ts';
+import { findDuplicates, flagIncomeOutliers, formatFlags } from './post-pass.ts';
+import { Timely } from './flag-schema.ts';
+import { abandonRun, deleteAbandonedRows, finishRun, startRun, writeRunRows } from './run-store.ts';
 import { computeMetrics, type RunContext } from './metrics.ts';
 import { writeSnapshot } from './snapshots.ts';
 import { loadReferences } from './reference.ts';
 import { resolveCountry } from './validators/country.ts';
-
-const dayMs = 86_400_000;
+import { throwIfCancelled } from './cancel.ts';
 
 export async function profileProject(db: Database.Database, opts: ProfileOptions = {}): Promise<ProfileResult> {
   const started = performance.now();
@@ -38,63 +39,72 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
     now,
     defaultCountry,
     fields,
-    timelinessMs: timelinessDays * dayMs,
     judgeTimeliness: fields.includes('updated_at') || fields.includes('created_at'),
     references: loadReferences(db),
-    duplicateRecordIds: fields.includes('source_record_id') ? duplicateRecordIds(db, maxId) : new Map(),
   };
 
-  deleteAbandonedIssues(db);
+  const T = (phase: string) => opts.onPhase?.(phase, Math.round(performance.now() - started));
+  deleteAbandonedRows(db);
+  T('setup');
   const runId = startRun(db, now.toISOString(), { defaultCountry, timelinessDays, now: now.toISOString() });
   try {
-    const acc = new Accumulators(total);
-    const writer = new IssueWriter(db, runId);
-    const page = db.prepare(`SELECT id, source_id, ${fields.join(', ')} FROM customers WHERE id > ? AND id <= ? ORDER BY id LIMIT ?`);
-    const batchSize = opts.batchSize ?? 5000;
-    let lastId = 0;
-    let index = 0;
-    for (;;) {
-      throwIfCancelled(opts.signal);
-      const rows = page.all(lastId, maxId, batchSize) as CustomerRow[];
-      if (rows.length === 0) break;
-      const out: Parameters<typeof checkRecord>[4] = [];
-      for (const row of rows) checkRecord(row, index++, ctx, acc, out);
-      writer.addAll(out);
-      lastId = rows[rows.length - 1].id;
-      opts.onProgress?.({ done: index, total });
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    const parts = await checkAll(db, ctx, { maxId, total, batchSize: opts.batchSize, threads: opts.threads, signal: opts.signal, onProgress: opts.onProgress });
+    T('checked');
     throwIfCancelled(opts.signal);
-    const incomeStats = flagIncomeOutliers(acc, writer.add);
-    flagFormatInconsistencies(acc, index, writer.add);
-    writer.flush();
+    const run = mergeRanges(parts);
+    T('merged');
+    const incomeStats = flagIncomeOutliers(run);
+    const duplicateOf = findDuplicates(run);
+    if (fields.includes('source_record_id')) flagDuplicateRecordIds(db, maxId, run);
+    const { format, dominant } = formatFlags(run);
+    const { timely, histogram } = timeliness(run, ctx.judgeTimeliness, timelinessDays);
+    T('post');
+    throwIfCancelled(opts.signal);
+    writeRunRows(db, runId, { run, format, timely, duplicateOf, dominant });
     throwIfCancelled(opts.signal);
 
     const context: RunContext = {
       sources,
       fields,
-      records: index,
+      records: run.count,
       timelinessDays,
       judgeTimeliness: ctx.judgeTimeliness,
-      ageHistogram: Object.fromEntries(acc.ageHistogram),
-      confusion: Object.fromEntries([...acc.confusion].map(([s, m]) => [s, Object.fromEntries(m)])),
+      ageHistogram: histogram,
+      confusion: run.confusion,
       incomeStats: incomeStats ?? null,
     };
+    T('written');
     finishRun(db, runId, context);
     // The previous run's rows are unreachable now; removing them is housekeeping, not part of the switch.
-    deleteAbandonedIssues(db);
+    deleteAbandonedRows(db);
     const metrics = computeMetrics(db, runId);
+    T('metrics');
     const takenAt = now.toISOString();
     writeSnapshot(db, { runId, takenAt, reason: opts.reason ?? 'on_demand', metrics });
-    return { runId, takenAt, sources, metrics, issueCount: writer.count, durationMs: Math.round(performance.now() - started) };
+    return { runId, takenAt, sources, metrics, issueCount: metrics.byRule.reduce((n, r) => n + r.count, 0), durationMs: Math.round(performance.now() - started) };
   } catch (err) {
-    abandonRun(db, runId, opts.signal?.aborted ? 'cancelled' : 'failed');
+    abandonRun(db, runId, isCancel(err) ? 'cancelled' : 'failed');
     throw err;
   }
 }
 
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('cancelled', 'Profiling was cancelled; the previous results are unchanged.');
+function isCancel(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'cancelled';
+}
+
+/** Per record: stale, no date or timely; and the age histogram per source, from the same whole-day ages the flags store. */
+function timeliness(run: RangeResult, judge: boolean, windowDays: number): { timely: Uint8Array; histogram: Record<string, number[]> } {
+  const timely = new Uint8Array(run.count).fill(judge ? Timely.ok : Timely.notJudged);
+  const histogram: Record<string, number[]> = {};
+  if (!judge) return { timely, histogram };
+  for (let r = 0; r < run.count; r++) {
+    const days = run.ageDays[r];
+    if (days < 0) timely[r] = Timely.noDate;
+    else if (days > windowDays) timely[r] = Timely.stale;
+    const h = (histogram[String(run.sourceOf[r])] ??= ageBuckets.map(() => 0));
+    h[ageBucketOf(days)]++;
+  }
+  return { timely, histogram };
 }
 
 function loadSources(db: Database.Database, maxId: number): SourceInfo[] {
@@ -127,17 +137,38 @@ export function projectFields(db: Database.Database): string[] {
   return known.length > 0 ? known : [...customerFieldKeys];
 }
 
-/** Customers whose record id repeats within their source, mapped to the first customer with that id (index-backed). */
-function duplicateRecordIds(db: Database.Database, maxId: number): Map<number, number> {
+/** Customers whose record id repeats an earlier one within their source (index-backed), as issues of the run. */
+function flagDuplicateRecordIds(db: Database.Database, maxId: number, run: RangeResult): void {
   const rows = db
     .prepare(
-      `SELECT c.id, g.first FROM customers c
+      `SELECT c.id, g.first, c.source_record_id AS value FROM customers c
        JOIN (SELECT source_id, source_record_id, MIN(id) AS first FROM customers
              WHERE source_record_id IS NOT NULL AND source_record_id <> '' AND id <= ?
              GROUP BY source_id, source_record_id HAVING COUNT(*) > 1) g
          ON c.source_id = g.source_id AND c.source_record_id = g.source_record_id
        WHERE c.id <> g.first AND c.id <= ?`,
     )
-    .all(maxId, maxId) as { id: number; first: number }[];
-  return new Map(rows.map((r) => [r.id, r.first]));
+    .all(maxId, maxId) as { id: number; first: number; value: string }[];
+  for (const r of rows) {
+    const index = indexOfId(run.ids, run.count, r.id);
+    if (index < 0) continue;
+    run.issues.record.push(index);
+    run.issues.field.push('source_record_id');
+    run.issues.rule.push('duplicate_record_id');
+    run.issues.message.push(`record id "${r.value}" already used by customer ${r.first} in the same source`);
+    run.issues.suggestion.push(null);
+  }
+}
+
+/** Binary search: ids are in ascending order. */
+function indexOfId(ids: Float64Array, count: number, id: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid] === id) return mid;
+    if (ids[mid] < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

@@ -42,7 +42,8 @@ export type DimensionMetrics = Record<Dimension, Metric>;
 
 export interface AgeBucket {
   label: string;
-  /** Upper bound in days (exclusive); null for the open-ended and unknown buckets. */
+  /** Bounds in whole days, inclusive; null for the open end, both null for "no date". */
+  minDays: number | null;
   maxDays: number | null;
   count: number;
 }
@@ -80,10 +81,15 @@ export interface ProfileOptions {
   timelinessDays?: number;
   /** The clock, injectable so tests are stable. */
   now?: Date;
-  signal?: AbortSignal;
+  /** An AbortSignal, or the job runner's flag: anything with throwIfAborted(). */
+  signal?: { throwIfAborted(): void };
+  /** Threads for checking (default: up to 2; small projects use one). */
+  threads?: number;
   onProgress?: (p: { done: number; total: number }) => void;
   /** Why this run happened, stored with its snapshot (import, on_demand, ...). */
   reason?: string;
+  /** Called as each phase ends, with milliseconds since the start (the benchmark prints them). */
+  onPhase?: (phase: string, ms: number) => void;
   /** Rows read per keyset page. */
   batchSize?: number;
 }
@@ -94,4 +100,6 @@ export interface IssueFilter {
   sourceId?: number;
   dimension?: Dimension;
   severity?: Severity;
+  /** Index into the timeliness age buckets (accumulators.ts ageBuckets). */
+  ageBucket?: number;
 }

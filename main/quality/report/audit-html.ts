@@ -9,7 +9,6 @@ import { writeFileSync } from 'node:fs';
 import type { Dimension, DimensionMetrics, Metric, ProfileResult } from '../types.ts';
 import { dimensions } from '../types.ts';
 import { rules, type RuleId } from '../rules.ts';
-import { currentRunId } from '../run-store.ts';
 import { barChart, escapeHtml as esc, groupedBars } from './svg.ts';
 
 const css = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
@@ -44,15 +43,14 @@ export interface ReportOptions {
 export function renderAuditReport(db: Database.Database, result: ProfileResult, opts: ReportOptions = {}): string {
   const m = result.metrics;
   const max = opts.maxIssueRows ?? 500;
-  const runId = currentRunId(db) ?? result.runId;
   const rows = db
     .prepare(
       `SELECT s.file_name source, c.source_record_id recordId, i.field, i.rule, i.severity, i.message, i.suggestion
-       FROM quality_issues i JOIN customers c ON c.id = i.customer_id JOIN sources s ON s.id = i.source_id
-       WHERE i.run_id = ? ORDER BY CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, i.customer_id, i.field LIMIT ?`,
+       FROM quality_current_issues i JOIN customers c ON c.id = i.customer_id JOIN sources s ON s.id = i.source_id
+       ORDER BY CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, i.customer_id, i.field LIMIT ?`,
     )
-    .all(runId, max) as IssueRow[];
-  const total = (db.prepare('SELECT COUNT(*) n FROM quality_issues WHERE run_id = ?').get(runId) as { n: number }).n;
+    .all(max) as IssueRow[];
+  const total = m.byRule.reduce((n, r) => n + r.count, 0);
   const sourceName = new Map(result.sources.map((s) => [String(s.id), s.fileName]));
   const sourceChart = groupedBars(
     'Sources compared by dimension',

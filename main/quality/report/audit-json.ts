@@ -8,7 +8,6 @@ import type Database from 'better-sqlite3';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ProfileResult } from '../types.ts';
-import { currentRunId } from '../run-store.ts';
 
 export interface AuditIssue {
   source: string;
@@ -25,14 +24,13 @@ export async function writeAuditJson(db: Database.Database, result: ProfileResul
     if (!out.write(s)) await once(out, 'drain');
   };
   await write(`{"metrics":${JSON.stringify({ ...result.metrics, sources: result.sources, takenAt: result.takenAt })},"issues":[`);
-  const runId = currentRunId(db) ?? result.runId;
   const rows = db
     .prepare(
       `SELECT s.file_name AS source, c.source_record_id AS recordId, i.field, i.rule, i.severity, i.message
-       FROM quality_issues i JOIN customers c ON c.id = i.customer_id JOIN sources s ON s.id = i.source_id
-       WHERE i.run_id = ? ORDER BY i.customer_id, i.field, i.rule`,
+       FROM quality_current_issues i JOIN customers c ON c.id = i.customer_id JOIN sources s ON s.id = i.source_id
+       ORDER BY i.customer_id, i.field, i.rule`,
     )
-    .iterate(runId) as IterableIterator<AuditIssue>;
+    .iterate() as IterableIterator<AuditIssue>;
   let n = 0;
   for (const r of rows) {
     await write(`${n === 0 ? '' : ','}\n${JSON.stringify(r)}`);

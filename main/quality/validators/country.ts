@@ -16,6 +16,7 @@ const aliases: Record<string, string> = {
   '美国': 'US', '美國': 'US', '英国': 'GB', '英國': 'GB', '德国': 'DE', '德國': 'DE', '法国': 'FR', '法國': 'FR',
   '日本': 'JP', '韩国': 'KR', '韓國': 'KR', '香港': 'HK', '中国香港': 'HK', '澳门': 'MO', '澳門': 'MO', '台湾': 'TW', '臺灣': 'TW', '台灣': 'TW',
   '新加坡': 'SG', '加拿大': 'CA', '澳大利亚': 'AU', '澳洲': 'AU', '意大利': 'IT', '西班牙': 'ES', '荷兰': 'NL', '俄罗斯': 'RU', '印度': 'IN',
+  'federal republic of germany': 'DE', 'reino de espana': 'ES', 'republique francaise': 'FR', 'repubblica italiana': 'IT', 'koninkrijk der nederlanden': 'NL',
   'south korea': 'KR', 'korea': 'KR', 'russia': 'RU', 'czech republic': 'CZ', 'turkey': 'TR', 'vietnam': 'VN', 'uae': 'AE',
   'hong kong sar': 'HK', 'macau': 'MO', 'taiwan roc': 'TW', 'ivory coast': 'CI', 'swaziland': 'SZ', 'burma': 'MM',
 };

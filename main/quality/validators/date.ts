@@ -27,7 +27,7 @@ const months: Record<string, number> = {
 const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const ymdOther = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 const numeric = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?)?$/i;
-const chinese = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/;
+const chinese = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const compact = /^(\d{4})(\d{2})(\d{2})$/;
 const dayMonthName = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{2}|\d{4})$/i;
 const monthNameDay = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
@@ -43,7 +43,7 @@ export function parseDate(raw: string, order: DateOrder = 'DMY', now: Date = new
   let m = iso.exec(v);
   if (m) return make(+m[1], +m[2], +m[3], v.length > 10 ? 'yyyy-MM-dd HH:mm' : m[2].length === 2 && m[3].length === 2 ? 'yyyy-MM-dd' : 'yyyy-M-d');
   if ((m = numeric.exec(v))) return fromNumeric(m, order, now);
-  if ((m = chinese.exec(v))) return make(+m[1], +m[2], +m[3], 'yyyy年M月d日');
+  if ((m = chinese.exec(v))) return make(+m[1], +m[2], +m[3], m[4] ? 'yyyy年M月d日 HH:mm' : 'yyyy年M月d日');
   if ((m = ymdOther.exec(v))) return make(+m[1], +m[3], +m[4], `yyyy${m[2]}MM${m[2]}dd`);
   if ((m = compact.exec(v))) return make(+m[1], +m[2], +m[3], 'yyyyMMdd');
   if ((m = dayMonthName.exec(v))) {

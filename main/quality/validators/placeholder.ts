@@ -12,6 +12,8 @@ const generic = new Set([
   'no data', 'no value', 'blank', 'empty', 'missing', 'tbd', 'tba', 'tbc', 'to be confirmed', 'see above', 'same',
   'test', 'testing', 'test test', 'test user', 'test customer', 'dummy', 'sample', 'example', 'placeholder', 'fake', 'foo', 'bar', 'foobar',
   'asdf', 'asdfgh', 'asdfasdf', 'qwerty', 'qwer', 'zxcv', 'abc123', 'aaa', 'aaaa', 'xyz', 'x', 'xx',
+  'unbekannt', 'k.a.', 'k. a.', 'keine angabe', 'inconnu', 'néant', 'neant', 'desconocido', 'ninguno', 'ninguna', 's/d', 'sin datos',
+  'sconosciuto', 'nessuno', 'onbekend', 'nvt', 'n.v.t.', 'geen',
   '无', '没有', '未知', '不详', '不明', '暂无', '空', '测试', '测试用户', '待定', '待补充', '未填写', '未提供', '/', '／', '－', '—',
 ]);
 

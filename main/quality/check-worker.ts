@@ -1,0 +1,50 @@
+/**
+ * Worker-thread entry: checks one id range of a project with its own
+ * read-only connection (better-sqlite3 connections are per thread) and posts
+ * the result back, typed arrays transferred rather than copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorPayload } from '../../shared/errors.ts';
+import { openProject } from '../store/open-project.ts';
+import { checkRange } from './check-range.ts';
+import { loadReferences } from './reference.ts';
+import type { RangeResult } from './accumulators.ts';
+import { cancelledError } from './cancel.ts';
+
+export interface CheckWorkerData {
+  path: string;
+  now: string;
+  defaultCountry: string | undefined;
+  fields: string[];
+  judgeTimeliness: boolean;
+  fromId: number;
+  toId: number;
+  batchSize: number;
+  /** Int32[0] becomes 1 when the run is cancelled. */
+  cancelFlag: SharedArrayBuffer;
+}
+
+export type FromCheckWorker = { type: 'rows'; done: number } | { type: 'done'; result: RangeResult } | { type: 'failed'; error: { code: string; message: string } };
+
+const data = workerData as CheckWorkerData;
+const flag = new Int32Array(data.cancelFlag);
+const db = openProject(data.path, { readonly: true });
+try {
+  const ctx = { now: new Date(data.now), defaultCountry: data.defaultCountry, fields: data.fields, judgeTimeliness: data.judgeTimeliness, references: loadReferences(db) };
+  const result = checkRange(db, ctx, {
+    fromId: data.fromId,
+    toId: data.toId,
+    batchSize: data.batchSize,
+    checkCancelled: () => {
+      if (Atomics.load(flag, 0) === 1) throw cancelledError();
+    },
+    onRows: (done) => parentPort!.postMessage({ type: 'rows', done } satisfies FromCheckWorker),
+  });
+  const r = result;
+  const transfer = [r.ids, r.sourceOf, r.missing, r.ageDays, r.incomes, r.emailKeys, r.phoneKeys, r.mobileKeys, ...Object.values(r.formats).map((f) => f.codes)].map((a) => a.buffer as ArrayBuffer);
+  parentPort!.postMessage({ type: 'done', result } satisfies FromCheckWorker, transfer);
+} catch (err) {
+  parentPort!.postMessage({ type: 'failed', error: toErrorPayload(err) } satisfies FromCheckWorker);
+} finally {
+  db.close();
+}

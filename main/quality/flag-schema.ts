@@ -1,0 +1,89 @@
+/**
+ * The compact form of the bulk findings. Missing values, values written in a
+ * column's minority format and stale records are most of what a messy export
+ * has wrong (five or six per customer); storing each as an issue row made
+ * profiling a million customers write six million rows. Instead each run
+ * stores one row per customer in quality_flags (a bit per field, the record's
+ * age in days) and the quality_current_issues view expands the bits back into
+ * issue rows. The view (migration 003), the metric counts and the drill-down
+ * all read the predicates declared here, so they agree by construction; a
+ * unit test checks the migration's view against viewSql().
+ */
+import { rules, consistencyFields, timelinessField, type RuleId } from './rules.ts';
+
+/**
+ * Bit i of quality_flags.missing / .format is flagFields[i]. Pinned, never
+ * reordered: stored rows depend on it. A new customer field gets the next
+ * bit and a migration that recreates the view.
+ */
+export const flagFields = [
+  'source_record_id', 'full_name', 'given_name', 'family_name', 'gender', 'birth_date', 'email', 'phone', 'mobile',
+  'company', 'street', 'city', 'region', 'postcode', 'country', 'income', 'created_at', 'updated_at',
+] as const;
+
+export function fieldBit(field: string): number {
+  const i = (flagFields as readonly string[]).indexOf(field);
+  if (i < 0) throw new Error(`Field ${field} has no flag bit; add it to flagFields and the view migration.`);
+  return 2 ** i;
+}
+
+/** quality_flags.timely */
+export const Timely = { ok: 0, stale: 1, noDate: 2, notJudged: 3 } as const;
+
+/** The flag-stored rules: one view branch per (rule, field). */
+export interface FlagBranch {
+  rule: RuleId;
+  field: string;
+  /** SQL condition over the flags row aliased `f`. */
+  predicate: string;
+  /** SQL expression for the message, over `f`. */
+  message: string;
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export const flagBranches: readonly FlagBranch[] = [
+  ...flagFields.map((field) => ({ rule: 'missing' as const, field, predicate: `f.missing & ${fieldBit(field)} <> 0`, message: q(`${field} is empty`) })),
+  ...consistencyFields.map((field) => ({
+    rule: 'format_inconsistent' as const,
+    field,
+    predicate: `f.format & ${fieldBit(field)} <> 0`,
+    message: `'written differently from most of this column in its file (mostly "' || coalesce((SELECT d.name FROM quality_formats d WHERE d.run_id = f.run_id AND d.source_id = f.source_id AND d.field = ${q(field)}), '?') || '")'`,
+  })),
+  ...(['email', 'phone', 'mobile'] as const).map((field) => ({
+    rule: (field === 'email' ? 'duplicate_email' : 'duplicate_phone') as RuleId,
+    field,
+    predicate: `f.dup_${field}_of IS NOT NULL`,
+    message: `${q(`same ${field === 'email' ? 'email' : `${field} number`} as customer `)} || f.dup_${field}_of`,
+  })),
+  {
+    rule: 'stale',
+    field: timelinessField,
+    predicate: `f.timely = ${Timely.stale}`,
+    message: `'last updated ' || f.age_days || ' days ago (window ' || (SELECT json_extract(r.options_json, '$.timelinessDays') FROM quality_runs r WHERE r.id = f.run_id) || ' days)'`,
+  },
+  { rule: 'no_update_date', field: timelinessField, predicate: `f.timely = ${Timely.noDate}`, message: q('no readable update or creation date') },
+];
+
+export const flagRules: ReadonlySet<string> = new Set(flagBranches.map((b) => b.rule));
+
+const current = "(SELECT id FROM quality_runs WHERE status = 'current')";
+
+/** The CREATE VIEW statement of migration 003, generated from the branches above. */
+export function viewSql(): string {
+  const stored = `  SELECT i.run_id, i.customer_id, i.source_id, i.field, i.dimension, i.rule, i.severity, i.message, i.suggestion\n  FROM quality_issues i WHERE i.run_id = ${current}`;
+  const branches = flagBranches.map((b) => {
+    const def = rules[b.rule];
+    return `  SELECT f.run_id, f.customer_id, f.source_id, ${q(b.field)}, ${q(def.dimension)}, ${q(b.rule)}, ${q(def.severity)}, ${b.message}, NULL\n  FROM quality_flags f WHERE f.run_id = ${current} AND ${b.predicate}`;
+  });
+  return `CREATE VIEW quality_current_issues (run_id, customer_id, source_id, field, dimension, rule, severity, message, suggestion) AS\n${[stored, ...branches].join('\n  UNION ALL\n')};`;
+}
+
+/**
+ * One pass over a run's flags counting every branch per source: the metric
+ * counts for the flag-stored rules, with exactly the predicates the view uses.
+ */
+export function flagCountSql(): string {
+  const sums = flagBranches.map((b, i) => `sum(CASE WHEN ${b.predicate} THEN 1 ELSE 0 END) AS b${i}`);
+  return `SELECT f.source_id AS s, ${sums.join(', ')} FROM quality_flags f WHERE f.run_id = ? GROUP BY f.source_id`;
+}
