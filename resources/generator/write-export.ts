@@ -1,6 +1,6 @@
 import { CsvWriter, type CsvWriterOptions, type ExportSummary } from './export/csv-writer.ts';
 import type { CsvEncoding } from './export/encodings.ts';
-import { exportRows, toCsvRow, type ExportSource } from './export/rows.ts';
+import { exportRows, type ExportSource } from './export/rows.ts';
 
 export { writeJsonExport } from './export/write-json.ts';
 export { writeXlsxExport } from './export/write-xlsx.ts';
@@ -46,7 +46,7 @@ export async function writeCsvExport(opts: CsvExportOptions): Promise<ExportSumm
   const writer = new CsvWriter(writerOptions);
   try {
     for (const row of exportRows({ ...opts, lineEnding: writerOptions.lineEnding })) {
-      const wait = writer.push(toCsvRow(row));
+      const wait = writer.push(row);
       if (wait) await wait;
     }
     return await writer.finish();

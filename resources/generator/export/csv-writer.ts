@@ -4,9 +4,10 @@ import { breakRow, unterminatedRow, type BrokenKind } from './broken-rows.ts';
 import { ChunkedFile } from './chunked-file.ts';
 import { joinRow, plainCell, type CsvStyle } from './csv-cells.ts';
 import { bomFor, encodeText, type CsvEncoding } from './encodings.ts';
-import { TruthFile, type TruthInfo } from './truth-file.ts';
+import type { ExportRow } from './rows.ts';
+import { TruthFile } from './truth-file.ts';
 
-/** Everything the writer needs: plain data, so it can be handed to a worker thread. */
+/** The writer's settings, with every default already applied. */
 export interface CsvWriterOptions {
   out: string;
   truthPath: string;
@@ -18,13 +19,6 @@ export interface CsvWriterOptions {
   quoteAll: boolean;
   brokenRowRate: number;
   unterminatedQuote: 'none' | 'last' | 'anywhere';
-}
-
-/** One record on its way into the file. */
-export interface CsvRow extends TruthInfo {
-  cells: string[];
-  /** A value holds a line break, so the record spans several physical lines. */
-  multiline: boolean;
 }
 
 export interface ExportSummary {
@@ -52,7 +46,7 @@ export class CsvWriter {
   private readonly rng: Rng;
   private readonly file: ChunkedFile;
   private readonly truth: TruthFile;
-  private held: CsvRow | null = null;
+  private held: ExportRow | null = null;
   private line = 2;
   private rows = 0;
   private brokenRows = 0;
@@ -72,7 +66,7 @@ export class CsvWriter {
   }
 
   /** Adds a record; a returned promise means the disk is behind and the caller should wait for it. */
-  push(row: CsvRow): Promise<unknown> | undefined {
+  push(row: ExportRow): Promise<unknown> | undefined {
     const previous = this.held;
     this.held = row;
     return previous ? this.emit(previous, false) : undefined;
@@ -91,7 +85,7 @@ export class CsvWriter {
     await Promise.all([this.file.abort(), this.truth.abort()]);
   }
 
-  private emit(row: CsvRow, isLast: boolean): Promise<unknown> | undefined {
+  private emit(row: ExportRow, isLast: boolean): Promise<unknown> | undefined {
     const { text, broken } = this.spell(row, isLast);
     if (broken) this.brokenRows++;
     const waitTruth = this.truth.add(row, this.line, broken);
@@ -103,7 +97,7 @@ export class CsvWriter {
     return waitTruth || waitFile ? Promise.all([waitTruth, waitFile]) : undefined;
   }
 
-  private spell(row: CsvRow, isLast: boolean): { text: string; broken: BrokenKind | null } {
+  private spell(row: ExportRow, isLast: boolean): { text: string; broken: BrokenKind | null } {
     const { rng, style } = this;
     // Inside a quiet window the last row stays plain: its quote would close the earlier open one.
     if (isLast && this.unterminated !== 'none' && this.quiet === 0) return { text: unterminatedRow(rng, row.cells, style), broken: 'unterminated_quote' };

@@ -4,9 +4,7 @@ import { generateCustomers } from '../generate-people.ts';
 import { deriveSeed, Rng } from '../prng.ts';
 import type { GenerateOptions, GeneratedCustomer, InjectedError } from '../types.ts';
 import { extraValue, NOTE_SECOND_LINES, NOTE_SECOND_LINES_ZH } from './extras.ts';
-import type { CsvRow } from './csv-writer.ts';
 import { recordIdFor } from './record-ids.ts';
-import { truthInfo } from './truth-file.ts';
 
 /** What every writer (CSV, XLSX, JSON) needs to know about where its rows come from. */
 export interface ExportSource {
@@ -82,7 +80,3 @@ function addLineBreak(rng: Rng, cells: string[], notesAt: number, streetAt: numb
   return false;
 }
 
-/** The flat form the CSV writer takes. */
-export function toCsvRow(row: ExportRow): CsvRow {
-  return { ...truthInfo(row), cells: row.cells, multiline: row.multiline };
-}

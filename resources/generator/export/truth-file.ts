@@ -1,3 +1,4 @@
+import type { InjectedError } from '../types.ts';
 import type { BrokenKind } from './broken-rows.ts';
 import { ChunkedFile } from './chunked-file.ts';
 import type { ExportRow } from './rows.ts';
@@ -11,26 +12,6 @@ import type { ExportRow } from './rows.ts';
  */
 export const TRUTH_HEADER = 'row_number,line_number,record_id,entity_id,household_id,role,locale,broken,broken_kind,errors';
 
-/** What the truth says about one record, flat so it can cross to a worker thread as text. */
-export interface TruthInfo {
-  index: number;
-  recordId: string;
-  entityId: string;
-  householdId: string;
-  role: string;
-  locale: string;
-  /** `field:kind;field:kind` */
-  errors: string;
-}
-
-export function truthInfo(row: ExportRow): TruthInfo {
-  const r = row.record;
-  return {
-    index: row.index, recordId: row.recordId, entityId: r.entityId, householdId: r.householdId ?? '', role: r.role, locale: r.locale,
-    errors: row.errors.map((e) => `${e.field}:${e.kind}`).join(';'),
-  };
-}
-
 export class TruthFile {
   private readonly file: ChunkedFile;
 
@@ -40,10 +21,11 @@ export class TruthFile {
   }
 
   /** Returns a promise only when the caller must wait for the disk (see ChunkedFile.write). */
-  add(t: TruthInfo, lineNumber: number, broken: BrokenKind | 'not_an_object' | null): Promise<void> | undefined {
+  add(row: ExportRow, lineNumber: number, broken: BrokenKind | 'not_an_object' | null): Promise<void> | undefined {
+    const r = row.record;
     // None of these values can hold a comma or a quote, so no quoting is needed.
     return this.file.write(
-      `${t.index + 1},${lineNumber},${t.recordId},${t.entityId},${t.householdId},${t.role},${t.locale},${broken ? 1 : 0},${broken ?? ''},${t.errors}\n`,
+      `${row.index + 1},${lineNumber},${row.recordId},${r.entityId},${r.householdId ?? ''},${r.role},${r.locale},${broken ? 1 : 0},${broken ?? ''},${formatErrors(row.errors)}\n`,
     );
   }
 
@@ -54,4 +36,8 @@ export class TruthFile {
   abort(): Promise<void> {
     return this.file.abort();
   }
+}
+
+function formatErrors(errors: readonly InjectedError[]): string {
+  return errors.length === 0 ? '' : errors.map((e) => `${e.field}:${e.kind}`).join(';');
 }

@@ -3,7 +3,7 @@ import { deriveSeed, Rng } from '../prng.ts';
 import type { ExportSummary } from './csv-writer.ts';
 import { ChunkedFile } from './chunked-file.ts';
 import { exportRows, type ExportSource } from './rows.ts';
-import { TruthFile, truthInfo } from './truth-file.ts';
+import { TruthFile } from './truth-file.ts';
 
 export interface JsonExportOptions extends ExportSource {
   out: string;
@@ -30,7 +30,7 @@ export async function writeJsonExport(opts: JsonExportOptions): Promise<ExportSu
     const broken = (opts.brokenRowRate ?? 0) > 0 && rng.chance(opts.brokenRowRate ?? 0);
     const element = broken ? JSON.stringify(row.cells) : objectJson(headers, row.cells);
     const waitFile = file.write((rows === 0 ? '\n' : ',\n') + element);
-    const waitTruth = truth.add(truthInfo(row), row.index + 2, broken ? 'not_an_object' : null);
+    const waitTruth = truth.add(row, row.index + 2, broken ? 'not_an_object' : null);
     if (waitFile || waitTruth) await Promise.all([waitFile, waitTruth]);
     if (broken) brokenRows++;
     rows++;

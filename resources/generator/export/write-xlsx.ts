@@ -3,7 +3,7 @@ import { DEFAULT_REFERENCE_DATE } from '../generate-people.ts';
 import { presetColumns } from '../export-formats.ts';
 import type { ExportSummary } from './csv-writer.ts';
 import { exportRows, type ExportSource } from './rows.ts';
-import { TruthFile, truthInfo } from './truth-file.ts';
+import { TruthFile } from './truth-file.ts';
 import { statSync } from 'node:fs';
 
 export interface XlsxExportOptions extends ExportSource {
@@ -37,7 +37,7 @@ export async function writeXlsxExport(opts: XlsxExportOptions): Promise<ExportSu
   for (const row of exportRows(opts)) {
     const values = row.cells.map((cell, i) => (typed ? typedValue(cell, columns[i].field) : cell));
     sheet.addRow(values).commit();
-    const wait = truth.add(truthInfo(row), row.index + 2, null);
+    const wait = truth.add(row, row.index + 2, null);
     if (wait) await wait;
     rows++;
   }

@@ -60,7 +60,7 @@ export function formatDate(date: Ymd, style: DateStyle): string {
 }
 
 /** Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm): no Date object per timestamp. */
-export function civilFromDays(days: number): Ymd {
+function civilFromDays(days: number): Ymd {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -98,9 +98,4 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function daysInMonth(y: number, m: number): number {
   if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
   return DAYS_IN_MONTH[m - 1];
-}
-
-/** Whether a style is ambiguous between day-first and month-first (07/03 vs 03/07). */
-export function isDayMonthAmbiguous(style: DateStyle): boolean {
-  return style !== 'iso' && style !== 'zh' && style !== 'ymd_slash' && style !== 'compact' && style !== 'd_mon_y';
 }

@@ -68,7 +68,3 @@ export function typo(rng: Rng, word: string): string {
     }
   }
 }
-
-export function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}

@@ -114,11 +114,6 @@ export function nicknameTable(lines: string): Record<string, string[]> {
   return table;
 }
 
-/** A one-in-n choice between a common and a rarer spelling. */
-export function either<T>(rng: Rng, common: T, rare: T, rareShare = 0.3): T {
-  return rng.chance(rareShare) ? rare : common;
-}
-
 /** Shapes of the local part of personal emails: g = given, f = family, 0 = initial, yy/yyyy = birth year, nn = random. */
 export type EmailPattern = 'g.f' | 'gf' | 'g0.f' | 'g0f' | 'g_f' | 'g-f' | 'gfyy' | 'g.fyy' | 'f.g' | 'fg0' | 'f.g0' | 'g.fnn' | 'fgyyyy' | 'f_g' | 'fg' | 'f0gnnn';
 

@@ -34,7 +34,7 @@ export function record(draft: RecordDraft, field: CustomerFieldKey, kind: Inject
 }
 
 /** Fields a person may lack in one system; names, ids and timestamps are always there. */
-export const BLANKABLE: readonly CustomerFieldKey[] = [
+const BLANKABLE: readonly CustomerFieldKey[] = [
   'email', 'mobile', 'phone', 'birth_date', 'street', 'city', 'postcode', 'region', 'country', 'gender', 'company', 'income',
 ];
 
