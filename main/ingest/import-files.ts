@@ -7,6 +7,7 @@ import type { Encoding } from './detect-encoding.ts';
 import { linkReferences } from './link-references.ts';
 import { inspectFile, openRecords, type InspectedFile } from './open-file.ts';
 import { openRecordsInWorker } from './read-in-worker.ts';
+import { rowLayout } from './row-layout.ts';
 import { makeRowWriter } from './row-writer.ts';
 import type { Delimiter } from './sniff-delimiter.ts';
 import { suggestMapping, type Mapping } from './suggest-mapping.ts';
@@ -119,7 +120,7 @@ async function importOne(
   // The first batch doubles as the sample that id-column detection looks at.
   const batches = stream.batches[Symbol.asyncIterator]();
   const first = await batches.next();
-  const firstBatch = first.done ? [] : first.value;
+  const firstBatch = first.done || 'packed' in first.value ? [] : first.value;
   const sample = firstBatch.filter((r) => r.ok).slice(0, 50).map((r) => (r as { cells: string[] }).cells);
   const suggested = suggestMapping(stream.headers, sample);
   const entity = req.entity ?? suggested.entity;
@@ -136,7 +137,10 @@ async function importOne(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
     ).run(file.fileName, file.path, file.scan.hash, file.scan.size, file.format, file.encoding, file.delimiter, entity, suggested.preset, JSON.stringify(stream.headers), JSON.stringify(mapping), idColumn, new Date().toISOString()).lastInsertRowid,
   );
-  const writer = makeRowWriter(db, sourceId, entity, stream.headers, mapping);
+  const firstRawId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM raw_rows').pluck().get() as number;
+  const layout = rowLayout(entity, stream.headers, mapping, sourceId, firstRawId);
+  stream.useLayout?.(layout);
+  const writer = makeRowWriter(db, layout);
   try {
     for (let next = first; !next.done; next = await batches.next()) {
       signal.throwIfAborted();

@@ -26,6 +26,7 @@ export async function previewFile(db: Db | null, path: string, opts: ReadOptions
   const stream = await openRecords(file);
   const taken: ParsedRecord[] = [];
   for await (const batch of stream.batches) {
+    if ('packed' in batch) break; // only a writer asks for packed rows
     taken.push(...batch.slice(0, SAMPLE_ROWS * 2 - taken.length));
     if (taken.length >= SAMPLE_ROWS * 2) break;
   }

@@ -2,7 +2,7 @@ import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { siblingModule, spawnWorker } from '../jobs/spawn-worker.ts';
 import type { InspectedFile } from './open-file.ts';
 import type { FromReader } from './read-worker.ts';
-import type { ParsedRecord, RecordStream } from './records.ts';
+import type { RecordBatch, RecordStream } from './records.ts';
 
 /** Batches allowed in flight: enough to keep both threads busy, few enough to bound memory. */
 const WINDOW = 4;
@@ -37,7 +37,7 @@ export async function openRecordsInWorker(file: InspectedFile): Promise<RecordSt
   }
   let bytes = 0;
   for (let i = 0; i < WINDOW; i++) worker.postMessage({ type: 'more' });
-  async function* batches(): AsyncGenerator<ParsedRecord[]> {
+  async function* batches(): AsyncGenerator<RecordBatch> {
     try {
       for (;;) {
         const m = await next();
@@ -54,5 +54,5 @@ export async function openRecordsInWorker(file: InspectedFile): Promise<RecordSt
       await worker.terminate();
     }
   }
-  return { headers: first.headers, batches: batches(), bytesRead: () => bytes };
+  return { headers: first.headers, batches: batches(), bytesRead: () => bytes, useLayout: (layout) => worker.postMessage({ type: 'layout', layout }) };
 }

@@ -27,12 +27,29 @@ export interface BrokenRecord {
 
 export type ParsedRecord = GoodRecord | BrokenRecord;
 
+/**
+ * Good rows a reader thread has already turned into bound parameters, in
+ * chunks of ROWS_PER_STATEMENT rows (row-layout.ts packRows): the writer's
+ * thread then only runs statements. Broken rows travel as they are.
+ */
+export interface PackedRows {
+  packed: true;
+  good: number;
+  raw: unknown[][];
+  entity: unknown[][];
+  broken: BrokenRecord[];
+}
+
+export type RecordBatch = ParsedRecord[] | PackedRows;
+
 export interface RecordStream {
   headers: string[];
-  /** Batches of records in file order; a batch is what one transaction step handles. */
-  batches: AsyncIterable<ParsedRecord[]>;
+  /** Batches of records in file order; a reader thread sends packed ones once it knows the layout. */
+  batches: AsyncIterable<RecordBatch>;
   /** Bytes consumed so far, for progress. */
   bytesRead(): number;
+  /** Lets a reader thread pack rows for the writer once the mapping is known. */
+  useLayout?(layout: import('./row-layout.ts').RowLayout): void;
 }
 
 /**

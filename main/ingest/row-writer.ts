@@ -1,23 +1,7 @@
-import { customerFieldKeys, needFields, transactionFields, type Entity, type FieldDef } from '../../shared/domain/fields.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open-project.ts';
-import type { ParsedRecord } from './records.ts';
-import type { Mapping } from './suggest-mapping.ts';
-
-const entityColumns: Record<Entity, { table: string; fields: readonly string[] }> = {
-  customer: { table: 'customers', fields: customerFieldKeys },
-  transaction: { table: 'transactions', fields: transactionFields.map((f: FieldDef) => f.key) },
-  need: { table: 'needs', fields: needFields.map((f: FieldDef) => f.key) },
-};
-
-const plainNumber = /^-?\d+(\.\d+)?$/;
-
-/** Numbers that parse without guessing become REAL; anything else stays text for the steward to see. */
-function storedValue(value: string, numeric: boolean): string | number | null {
-  const v = value.trim();
-  if (v === '') return null;
-  if (numeric && plainNumber.test(v)) return Number(v);
-  return v;
-}
+import type { BrokenRecord, RecordBatch } from './records.ts';
+import { ROWS_PER_STATEMENT, rowParams, type RowLayout } from './row-layout.ts';
 
 export interface WriteCounts {
   imported: number;
@@ -27,51 +11,66 @@ export interface WriteCounts {
 /**
  * Writes one file's records: every good row verbatim into raw_rows and mapped
  * into its entity table (unmapped cells into extra_json), every broken one
- * into quarantine. Statements are prepared once per file; the caller owns the
- * transaction.
+ * into quarantine. The caller owns the transaction. Batches a reader thread
+ * packed arrive as ready parameter chunks; others are packed here.
  */
-export function makeRowWriter(db: Db, sourceId: number, entity: Entity, headers: string[], mapping: Mapping) {
-  const { table } = entityColumns[entity];
-  // Only mapped fields are bound: each bound parameter costs time at a million rows.
-  const fields = entityColumns[entity].fields.filter((f) => headers.some((h) => mapping[h] === f));
-  const columnOf = fields.map((f) => headers.findIndex((h) => mapping[h] === f));
-  const numeric = fields.map((f) => f === 'income' || f === 'amount');
-  const extraColumns = headers.map((h, i) => (mapping[h] ? -1 : i)).filter((i) => i >= 0);
-  const insertRaw = db.prepare('INSERT INTO raw_rows (source_id, row_number, line_number, cells_json) VALUES (?, ?, ?, ?)');
-  const insertEntity = db.prepare(
-    `INSERT INTO ${table} (source_id, raw_row_id, ${fields.map((f) => `${f}, `).join('')}extra_json) VALUES (?, ?, ${fields.map(() => '?, ').join('')}?)`,
-  );
+export function makeRowWriter(db: Db, layout: RowLayout) {
+  const entityRow = `(${['?', '?', ...layout.fields.map(() => '?'), '?'].join(', ')})`;
+  const statements = new Map<number, { raw: Statement; entity: Statement }>();
+  const statementsFor = (rows: number) => {
+    let s = statements.get(rows);
+    if (!s) {
+      s = {
+        raw: db.prepare(`INSERT INTO raw_rows (id, source_id, row_number, line_number, cells_json) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`),
+        entity: db.prepare(`INSERT INTO ${layout.table} (source_id, raw_row_id, ${layout.fields.map((f) => `${f}, `).join('')}extra_json) VALUES ${Array(rows).fill(entityRow).join(', ')}`),
+      };
+      statements.set(rows, s);
+    }
+    return s;
+  };
   const insertQuarantine = db.prepare(
     'INSERT INTO quarantine (source_id, row_number, line_number, raw_text, reason, detail) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const counts: WriteCounts = { imported: 0, quarantined: 0 };
-  const values: (string | number | null)[] = new Array(fields.length + 3);
+  const perRow = { raw: 5, entity: layout.fields.length + 3 };
 
-  function write(batch: ParsedRecord[]): void {
+  const quarantine = (rec: BrokenRecord): void => {
+    insertQuarantine.run(layout.sourceId, rec.rowNumber, rec.lineNumber, rec.rawText, rec.reason, rec.detail);
+    counts.quarantined++;
+  };
+
+  function write(batch: RecordBatch): void {
+    if ('packed' in batch) {
+      for (let i = 0; i < batch.raw.length; i++) {
+        const s = statementsFor(batch.raw[i].length / perRow.raw);
+        s.raw.run(batch.raw[i]);
+        s.entity.run(batch.entity[i]);
+      }
+      counts.imported += batch.good;
+      batch.broken.forEach(quarantine);
+      return;
+    }
+    let raw: unknown[] = [];
+    let entity: unknown[] = [];
+    const flush = (): void => {
+      if (raw.length === 0) return;
+      const s = statementsFor(raw.length / perRow.raw);
+      s.raw.run(raw);
+      s.entity.run(entity);
+      raw = [];
+      entity = [];
+    };
     for (const rec of batch) {
       if (!rec.ok) {
-        insertQuarantine.run(sourceId, rec.rowNumber, rec.lineNumber, rec.rawText, rec.reason, rec.detail);
-        counts.quarantined++;
+        quarantine(rec);
         continue;
       }
-      const cells = rec.cells;
-      const rawId = insertRaw.run(sourceId, rec.rowNumber, rec.lineNumber, rec.json ?? JSON.stringify(cells)).lastInsertRowid;
-      values[0] = sourceId;
-      values[1] = rawId as number;
-      for (let f = 0; f < fields.length; f++) values[f + 2] = columnOf[f] < 0 ? null : storedValue(cells[columnOf[f]], numeric[f]);
-      values[fields.length + 2] = extraJson(headers, extraColumns, cells);
-      insertEntity.run(values);
-      counts.imported++;
+      const p = rowParams(layout, counts.imported++, rec);
+      raw.push(...p.raw);
+      entity.push(...p.entity);
+      if (raw.length === ROWS_PER_STATEMENT * perRow.raw) flush();
     }
+    flush();
   }
   return { write, counts };
-}
-
-function extraJson(headers: string[], columns: number[], cells: string[]): string | null {
-  let out: Record<string, string> | null = null;
-  for (const c of columns) {
-    if (cells[c] === undefined || cells[c].trim() === '') continue;
-    (out ??= {})[headers[c]] = cells[c];
-  }
-  return out ? JSON.stringify(out) : null;
 }

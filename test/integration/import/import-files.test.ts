@@ -150,6 +150,13 @@ describe('importFiles', () => {
     const [file] = await importFiles(db, [{ path }]);
     expect(file).toMatchObject({ rows: 60_000, imported: 59_999, quarantined: 1 });
     expect(db.prepare('SELECT line_number, reason FROM quarantine').get()).toEqual({ line_number: 779, reason: 'unterminated_quote' });
+    // Raw row ids are assigned by the reader thread and the writer alike: every record points at its own raw row.
+    const linked = db.prepare("SELECT count(*) n, sum(json_extract(r.cells_json, '$[0]') = c.source_record_id) same FROM customers c JOIN raw_rows r ON r.id = c.raw_row_id").get();
+    expect(linked).toEqual({ n: 59_999, same: 59_999 });
+    // A second file continues the id sequence.
+    const again = await importFiles(db, [{ path, onDuplicate: 'import' }]);
+    expect(again[0].imported).toBe(59_999);
+    expect(db.prepare("SELECT count(*) n, sum(json_extract(r.cells_json, '$[0]') = c.source_record_id) same FROM customers c JOIN raw_rows r ON r.id = c.raw_row_id").get()).toEqual({ n: 119_998, same: 119_998 });
   });
 
   it('links transactions to customers by record id, whatever the import order', async () => {

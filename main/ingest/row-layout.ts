@@ -1,0 +1,104 @@
+import { customerFieldKeys, needFields, transactionFields, type Entity, type FieldDef } from '../../shared/domain/fields.ts';
+import type { BrokenRecord, ParsedRecord, PackedRows } from './records.ts';
+import type { Mapping } from './suggest-mapping.ts';
+
+/**
+ * Rows per INSERT statement: at a million rows the per-statement cost of the
+ * SQLite binding is a measurable share of an import; 32 rows amortise it and
+ * stay far below SQLite's limit on bound parameters.
+ */
+export const ROWS_PER_STATEMENT = 32;
+
+const entityFields: Record<Entity, { table: string; fields: readonly string[] }> = {
+  customer: { table: 'customers', fields: customerFieldKeys },
+  transaction: { table: 'transactions', fields: transactionFields.map((f: FieldDef) => f.key) },
+  need: { table: 'needs', fields: needFields.map((f: FieldDef) => f.key) },
+};
+
+/**
+ * Where each stored field comes from in a file's cells. Plain data, so the
+ * reader thread can apply it too and hand the writer rows ready to bind.
+ */
+export interface RowLayout {
+  table: string;
+  /** Only mapped fields: each bound parameter costs time at a million rows. */
+  fields: string[];
+  columnOf: number[];
+  numeric: boolean[];
+  extraColumns: number[];
+  headers: string[];
+  sourceId: number;
+  /**
+   * Raw row ids are assigned, not left to SQLite: the n-th good row of the file
+   * gets firstRawId + n, so the reader thread and the writer agree on them. The
+   * import's write transaction guarantees nobody else inserts meanwhile.
+   */
+  firstRawId: number;
+}
+
+export function rowLayout(entity: Entity, headers: string[], mapping: Mapping, sourceId: number, firstRawId: number): RowLayout {
+  const { table } = entityFields[entity];
+  const fields = entityFields[entity].fields.filter((f) => headers.some((h) => mapping[h] === f));
+  return {
+    table,
+    fields,
+    columnOf: fields.map((f) => headers.findIndex((h) => mapping[h] === f)),
+    numeric: fields.map((f) => f === 'income' || f === 'amount'),
+    extraColumns: headers.map((h, i) => (mapping[h] ? -1 : i)).filter((i) => i >= 0),
+    headers,
+    sourceId,
+    firstRawId,
+  };
+}
+
+const plainNumber = /^-?\d+(\.\d+)?$/;
+
+/** Numbers that parse without guessing become REAL; anything else stays text for the steward to see. */
+function storedValue(value: string, numeric: boolean): string | number | null {
+  const v = value.trim();
+  if (v === '') return null;
+  if (numeric && plainNumber.test(v)) return Number(v);
+  return v;
+}
+
+/** The mapped values in layout order, then the unmapped non-empty cells as JSON (or null). */
+export function prepareRow(layout: RowLayout, cells: string[]): (string | number | null)[] {
+  const out: (string | number | null)[] = new Array(layout.fields.length + 1);
+  for (let f = 0; f < layout.fields.length; f++) out[f] = storedValue(cells[layout.columnOf[f]], layout.numeric[f]);
+  let extra: Record<string, string> | null = null;
+  for (const c of layout.extraColumns) {
+    if (cells[c] === undefined || cells[c].trim() === '') continue;
+    (extra ??= {})[layout.headers[c]] = cells[c];
+  }
+  out[layout.fields.length] = extra ? JSON.stringify(extra) : null;
+  return out;
+}
+
+/** The parameters of one raw_rows row and one entity row for the n-th good row of the file. */
+export function rowParams(layout: RowLayout, goodIndex: number, rec: { rowNumber: number; lineNumber: number; cells: string[]; json?: string }): { raw: unknown[]; entity: unknown[] } {
+  const id = layout.firstRawId + goodIndex;
+  return {
+    raw: [id, layout.sourceId, rec.rowNumber, rec.lineNumber, rec.json ?? JSON.stringify(rec.cells)],
+    entity: [layout.sourceId, id, ...prepareRow(layout, rec.cells)],
+  };
+}
+
+/** Packs a batch into statement-sized parameter chunks; `goodBefore` good rows of the file came earlier. */
+export function packRows(layout: RowLayout, records: ParsedRecord[], goodBefore: number): PackedRows {
+  const raw: unknown[][] = [];
+  const entity: unknown[][] = [];
+  const broken: BrokenRecord[] = [];
+  let good = 0;
+  for (const rec of records) {
+    if (!rec.ok) {
+      broken.push(rec);
+      continue;
+    }
+    if (good % ROWS_PER_STATEMENT === 0) (raw.push([]), entity.push([]));
+    const p = rowParams(layout, goodBefore + good, rec);
+    raw[raw.length - 1].push(...p.raw);
+    entity[entity.length - 1].push(...p.entity);
+    good++;
+  }
+  return { packed: true, good, raw, entity, broken };
+}
