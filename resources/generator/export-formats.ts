@@ -3,7 +3,7 @@ import type { Locale } from './types.ts';
 
 /**
  * Column layouts of the contact exports our users bring, as each product
- * writes them by default. Each preset also carries one to three columns no
+ * writes them by default. Each preset also carries one or two columns no
  * customer field maps to (owner, lead source, notes): an importer must keep
  * those as extras, not drop them or force them into a field.
  */
@@ -29,7 +29,7 @@ export const presetColumns: Readonly<Record<PresetName, readonly ExportColumn[]>
     f('Mailing Street', 'street'), f('Mailing City', 'city'), f('Mailing State/Province', 'region'),
     f('Mailing Zip/Postal Code', 'postcode'), f('Mailing Country', 'country'), f('Phone', 'phone'), f('Mobile', 'mobile'),
     f('Email', 'email'), f('Birthdate', 'birth_date'), f('Created Date', 'created_at'), f('Last Modified Date', 'updated_at'),
-    x('Lead Source', 'lead_source'), x('Contact Owner', 'owner'), x('Description', 'notes'),
+    x('Lead Source', 'lead_source'), x('Description', 'notes'),
   ],
   hubspot: [
     f('Record ID', 'source_record_id'), f('First Name', 'given_name'), f('Last Name', 'family_name'), f('Email', 'email'),

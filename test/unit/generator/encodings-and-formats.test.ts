@@ -39,13 +39,13 @@ describe('encodings', () => {
 });
 
 describe('presets', () => {
-  it('map every header once, always including the record id, and keep 1-3 extra columns', () => {
+  it('map every header once, always including the record id, and keep 1-2 extra columns', () => {
     for (const name of PRESET_NAMES) {
       const headers = presetColumns[name].map((c) => c.header);
       expect(new Set(headers).size).toBe(headers.length);
       expect(Object.values(presetHeaders[name])).toContain('source_record_id');
       expect(presetExtraHeaders[name].length).toBeGreaterThanOrEqual(1);
-      expect(presetExtraHeaders[name].length).toBeLessThanOrEqual(3);
+      expect(presetExtraHeaders[name].length).toBeLessThanOrEqual(2);
       for (const extra of presetExtraHeaders[name]) expect(presetHeaders[name][extra]).toBeUndefined();
     }
     expect(presetHeaders.dynamics365['Address 1: ZIP/Postal Code']).toBe('postcode');
