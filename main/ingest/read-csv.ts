@@ -40,7 +40,9 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     }
     rowNo++;
     if (parsed.status === 'ok') {
-      out.push(checkFieldCount(headers.length, parsed.fields, rowNo, startLine, () => text));
+      const rec = checkFieldCount(headers.length, parsed.fields, rowNo, startLine, () => text);
+      if (rec.ok) rec.text = text;
+      out.push(rec);
     } else {
       out.push({ ok: false, rowNumber: rowNo, lineNumber: startLine, rawText: text, reason: 'text_after_quote', detail: `Text follows the closing quote in field ${(parsed as { column: number }).column}.` });
     }

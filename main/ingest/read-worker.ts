@@ -48,7 +48,7 @@ try {
     // before, only the raw cells are serialised.
     let out: RecordBatch = records;
     if (layout) out = packRows(layout, records, goodSent);
-    else for (const r of records) if (r.ok) r.json = JSON.stringify(r.cells);
+    else for (const r of records) if (r.ok && r.text === undefined) r.json = JSON.stringify(r.cells);
     for (const r of records) if (r.ok) goodSent++;
     port.postMessage({ type: 'batch', records: out, bytesRead: stream.bytesRead() } satisfies FromReader);
   }

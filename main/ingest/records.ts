@@ -14,6 +14,8 @@ export interface GoodRecord {
   cells: string[];
   /** The cells serialised, when a reader thread already did it. */
   json?: string;
+  /** The record's text as it stood in a delimited file (kept instead of the JSON of its cells). */
+  text?: string;
 }
 
 export interface BrokenRecord {

@@ -75,10 +75,11 @@ export function prepareRow(layout: RowLayout, cells: string[]): (string | number
 }
 
 /** The parameters of one raw_rows row and one entity row for the n-th good row of the file. */
-export function rowParams(layout: RowLayout, goodIndex: number, rec: { rowNumber: number; lineNumber: number; cells: string[]; json?: string }): { raw: unknown[]; entity: unknown[] } {
+export function rowParams(layout: RowLayout, goodIndex: number, rec: { rowNumber: number; lineNumber: number; cells: string[]; json?: string; text?: string }): { raw: unknown[]; entity: unknown[] } {
   const id = layout.firstRawId + goodIndex;
+  const text = rec.text ?? null;
   return {
-    raw: [id, layout.sourceId, rec.rowNumber, rec.lineNumber, rec.json ?? JSON.stringify(rec.cells)],
+    raw: [id, layout.sourceId, rec.rowNumber, rec.lineNumber, text === null ? (rec.json ?? JSON.stringify(rec.cells)) : null, text],
     entity: [layout.sourceId, id, ...prepareRow(layout, rec.cells)],
   };
 }

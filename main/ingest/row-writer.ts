@@ -21,7 +21,7 @@ export function makeRowWriter(db: Db, layout: RowLayout) {
     let s = statements.get(rows);
     if (!s) {
       s = {
-        raw: db.prepare(`INSERT INTO raw_rows (id, source_id, row_number, line_number, cells_json) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`),
+        raw: db.prepare(`INSERT INTO raw_rows (id, source_id, row_number, line_number, cells_json, raw_text) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`),
         entity: db.prepare(`INSERT INTO ${layout.table} (source_id, raw_row_id, ${layout.fields.map((f) => `${f}, `).join('')}extra_json) VALUES ${Array(rows).fill(entityRow).join(', ')}`),
       };
       statements.set(rows, s);
@@ -32,7 +32,7 @@ export function makeRowWriter(db: Db, layout: RowLayout) {
     'INSERT INTO quarantine (source_id, row_number, line_number, raw_text, reason, detail) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const counts: WriteCounts = { imported: 0, quarantined: 0 };
-  const perRow = { raw: 5, entity: layout.fields.length + 3 };
+  const perRow = { raw: 6, entity: layout.fields.length + 3 };
 
   const quarantine = (rec: BrokenRecord): void => {
     insertQuarantine.run(layout.sourceId, rec.rowNumber, rec.lineNumber, rec.rawText, rec.reason, rec.detail);

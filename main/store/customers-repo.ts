@@ -1,8 +1,10 @@
 import type { ColumnFilter, CustomerRow } from '../../shared/contract.ts';
+import type { IssueFilter } from '../../shared/channels/quality.ts';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import { buildOrder, buildWhere, gridColumns } from './grid-query.ts';
 import type { Db } from './open-project.ts';
+import { rawRow } from './raw-rows-repo.ts';
 import { getSource, type SourceSummary } from './sources-repo.ts';
 
 export interface PageQuery {
@@ -13,6 +15,7 @@ export interface PageQuery {
   quickFilter: string;
   sourceId?: number;
   ids?: number[];
+  issue?: IssueFilter;
 }
 
 const selectColumns = `c.id, s.file_name AS source, c.source_id, ${customerFieldKeys.map((k) => `c.${k}`).join(', ')}`;
@@ -91,13 +94,12 @@ export class CustomersRepo {
       .prepare(`SELECT ${selectColumns}, c.extra_json, c.raw_row_id FROM customers c JOIN sources s ON s.id = c.source_id WHERE c.id = ?`)
       .get(id) as (CustomerRow & { extra_json: string | null; raw_row_id: number }) | undefined;
     if (!row) throw new AppError('not_found', `Customer ${id} does not exist in this project.`);
-    const raw = this.db.prepare('SELECT row_number, line_number, cells_json FROM raw_rows WHERE id = ?').get(row.raw_row_id) as { row_number: number; line_number: number; cells_json: string };
     const { extra_json, raw_row_id: _raw, ...customer } = row;
     return {
       customer,
       extra: extra_json ? (JSON.parse(extra_json) as Record<string, string>) : {},
       source: getSource(this.db, Number(row.source_id))!,
-      raw: { rowNumber: raw.row_number, lineNumber: raw.line_number, cells: JSON.parse(raw.cells_json) as string[] },
+      raw: rawRow(this.db, row.raw_row_id),
       transactions: this.db.prepare('SELECT id, txn_date, amount, currency, txn_kind, product FROM transactions WHERE customer_id = ? ORDER BY txn_date').all(id) as CustomerRow[],
       needs: this.db.prepare('SELECT id, need_kind, need_description, need_date FROM needs WHERE customer_id = ? ORDER BY need_date').all(id) as CustomerRow[],
     };

@@ -29,13 +29,18 @@ CREATE TABLE sources (
 );
 CREATE INDEX sources_hash ON sources(content_hash);
 
--- Every parsed data row exactly as it came: the cells in header order.
+-- Every parsed data row exactly as it came. Delimited files keep the record's
+-- text as it stood in the file (raw_text; its cells are re-read with the
+-- source's delimiter), spreadsheets and JSON keep the cells (cells_json).
+-- One of the two is always set; the text form is a quarter smaller than the
+-- JSON of its cells, which counts at a million rows.
 CREATE TABLE raw_rows (
   id          INTEGER PRIMARY KEY,
   source_id   INTEGER NOT NULL REFERENCES sources(id),
   row_number  INTEGER NOT NULL,         -- 1-based data record number in the file
   line_number INTEGER NOT NULL,         -- 1-based physical line (or sheet row) where it starts
-  cells_json  TEXT NOT NULL
+  cells_json  TEXT,
+  raw_text    TEXT
 );
 
 -- Records that could not be read as a row of the file, with why.
