@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/open-project.ts';
 import type { BrokenRecord, RecordBatch } from './records.ts';
-import { ROWS_PER_STATEMENT, rowParams, type RowLayout } from './row-layout.ts';
+import { appendRow, ROWS_PER_STATEMENT, type RowLayout } from './row-layout.ts';
 
 export interface WriteCounts {
   imported: number;
@@ -65,9 +65,7 @@ export function makeRowWriter(db: Db, layout: RowLayout) {
         quarantine(rec);
         continue;
       }
-      const p = rowParams(layout, counts.imported++, rec);
-      raw.push(...p.raw);
-      entity.push(...p.entity);
+      appendRow(layout, counts.imported++, rec, raw, entity);
       if (raw.length === ROWS_PER_STATEMENT * perRow.raw) flush();
     }
     flush();
