@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { matchChannels } from './channels/match.ts';
-import { qualityChannels } from './channels/quality.ts';
+import { IssueFilter, qualityChannels } from './channels/quality.ts';
 import { customerFieldKeys, targetFieldKeys } from './domain/fields.ts';
 
 /**
@@ -124,6 +124,8 @@ export const PageRequest = z.object({
   quickFilter: z.string().max(200).default(''),
   sourceId: z.number().int().optional(),
   ids: z.array(z.number().int()).max(10_000).optional(),
+  /** Drill-down from the quality dashboard: only customers with a matching current issue. */
+  issue: IssueFilter.optional(),
 });
 export type PageRequest = z.input<typeof PageRequest>;
 

@@ -1,4 +1,88 @@
-import type { Command } from './args.ts';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { importFiles } from '../ingest/import-files.ts';
+import { profileProject, writeAuditJson, writeAuditReport, type ProfileResult } from '../quality/index.ts';
+import { getQualitySettings, setQualitySettings } from '../quality/settings.ts';
+import { openProject, type Db } from '../store/open-project.ts';
+import { requireOption, stringOption, UsageError, type Command, type ParsedArgs } from './args.ts';
+import { progressPrinter } from './progress.ts';
+
+const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
+
+/** --default-country and --timeliness-days are stored in the project, as the dashboard's settings are. */
+function applySettings(db: Db, args: ParsedArgs): void {
+  const country = stringOption(args, 'default-country');
+  const days = stringOption(args, 'timeliness-days');
+  if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError('--timeliness-days needs a whole number of days.');
+  if (country !== undefined || days !== undefined) setQualitySettings(db, { ...(country !== undefined ? { defaultCountry: country } : {}), ...(days !== undefined ? { timelinessDays: Number(days) } : {}) });
+}
+
+async function profile(db: Db, reason: string, quiet: boolean): Promise<ProfileResult> {
+  const s = getQualitySettings(db);
+  const print = progressPrinter(quiet);
+  const result = await profileProject(db, { defaultCountry: s.defaultCountry ?? undefined, timelinessDays: s.timelinessDays, reason, onProgress: (p) => print({ step: 'profile', ...p }) });
+  if (!quiet && process.stderr.isTTY) process.stderr.write('\n');
+  return result;
+}
+
+const pct = (v: number | null) => (v === null ? 'not measured' : `${(v * 100).toFixed(1)}%`);
+
+function printSummary(r: ProfileResult): void {
+  console.log(`${r.metrics.records.toLocaleString('en-US')} customers from ${r.sources.length} source(s), ${r.issueCount.toLocaleString('en-US')} issues (${(r.durationMs / 1000).toFixed(1)} s)`);
+  for (const [d, m] of Object.entries(r.metrics.overall)) console.log(`  ${d.padEnd(13)} ${pct(m.value).padStart(12)}   ${m.value === null ? m.reason : `${m.numerator} of ${m.denominator}`}   ${m.formula}`);
+}
+
+function jsonOf(r: ProfileResult) {
+  return { runId: r.runId, takenAt: r.takenAt, sources: r.sources, issueCount: r.issueCount, metrics: r.metrics };
+}
+
+export const profileUsage = `crm-steward profile --project <path> [--json] ${settingOptions}`;
+
+async function profileCommand(args: ParsedArgs): Promise<number> {
+  const path = resolve(requireOption(args, 'project'));
+  const db = openProject(path);
+  try {
+    applySettings(db, args);
+    const result = await profile(db, 'on_demand', args.options.has('json'));
+    if (args.options.has('json')) process.stdout.write(`${JSON.stringify(jsonOf(result))}\n`);
+    else printSummary(result);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+export const auditUsage = `crm-steward audit <file>... --report <out.html> [--json <out.json>] ${settingOptions}`;
+
+/** The consultant's one-shot audit: import into a throw-away project, profile, write the report (and JSON). */
+async function auditCommand(args: ParsedArgs): Promise<number> {
+  const files = args.positionals.map((f) => resolve(f));
+  if (files.length === 0) throw new UsageError('Name at least one file to audit.');
+  const report = resolve(requireOption(args, 'report'));
+  const json = stringOption(args, 'json');
+  for (const f of files) if (!existsSync(f)) throw new UsageError(`No file at ${f}.`);
+  const dir = mkdtempSync(join(tmpdir(), 'crm-steward-audit-'));
+  const db = openProject(join(dir, 'audit.crmsteward'), { create: true });
+  try {
+    applySettings(db, args);
+    const quiet = !process.stderr.isTTY;
+    // Every file is part of the audit, even when two have the same bytes.
+    await importFiles(db, files.map((path) => ({ path, onDuplicate: 'import' as const })), { onProgress: progressPrinter(quiet) });
+    const result = await profile(db, 'audit', quiet);
+    writeAuditReport(db, result, report);
+    const issues = json ? await writeAuditJson(db, result, resolve(json)) : result.issueCount;
+    printSummary(result);
+    console.log(`Report: ${report}${json ? `\nJSON: ${resolve(json)} (${issues.toLocaleString('en-US')} issues)` : ''}`);
+    return 0;
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** `profile` and `audit` (issue 3). */
-export const qualityCommands: Record<string, Command> = {};
+export const qualityCommands: Record<string, Command> = {
+  profile: { usage: profileUsage, summary: 'Measure data quality (completeness, validity, accuracy, consistency, timeliness, uniqueness) and store the issues.', valued: ['project', 'default-country', 'timeliness-days'], run: profileCommand },
+  audit: { usage: auditUsage, summary: 'One-shot audit of export files: a self-contained HTML report and, with --json, every metric and issue.', valued: ['report', 'json', 'default-country', 'timeliness-days'], run: auditCommand },
+};

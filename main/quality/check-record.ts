@@ -19,6 +19,8 @@ export interface CheckContext {
   /** Whether any update stamp exists to judge timeliness by. */
   judgeTimeliness: boolean;
   references: Map<number, ReferenceValue[]>;
+  /** Countries of the project's records, most common first (verdicts.ts ValueContext). */
+  projectCountries: readonly string[];
 }
 
 const dayMs = 86_400_000;
@@ -85,7 +87,7 @@ export class RecordChecker {
         if (v !== undefined) cache.hits++;
       }
       if (v === undefined) {
-        vc ??= { now: ctx.now, recordCountry, country, order: dateOrderFor(country) };
+        vc ??= { now: ctx.now, recordCountry, country, order: dateOrderFor(country), projectCountries: ctx.projectCountries };
         v = judgeValue(field, value, raw as string | number, vc);
         if (byValue) remember(cache, byValue, raw as string | number, v);
       }

@@ -17,6 +17,7 @@ export interface CheckWorkerData {
   defaultCountry: string | undefined;
   fields: string[];
   judgeTimeliness: boolean;
+  projectCountries: string[];
   fromId: number;
   toId: number;
   batchSize: number;
@@ -30,7 +31,7 @@ const data = workerData as CheckWorkerData;
 const flag = new Int32Array(data.cancelFlag);
 const db = openProject(data.path, { readonly: true });
 try {
-  const ctx = { now: new Date(data.now), defaultCountry: data.defaultCountry, fields: data.fields, judgeTimeliness: data.judgeTimeliness, references: loadReferences(db) };
+  const ctx = { now: new Date(data.now), defaultCountry: data.defaultCountry, fields: data.fields, judgeTimeliness: data.judgeTimeliness, projectCountries: data.projectCountries, references: loadReferences(db) };
   const result = checkRange(db, ctx, {
     fromId: data.fromId,
     toId: data.toId,

@@ -42,7 +42,7 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
   const spawned: Worker[] = [];
   for (let part = 1; part < threads; part++) {
     const data: CheckWorkerData = {
-      path, now: ctx.now.toISOString(), defaultCountry: ctx.defaultCountry, fields: [...ctx.fields], judgeTimeliness: ctx.judgeTimeliness,
+      path, now: ctx.now.toISOString(), defaultCountry: ctx.defaultCountry, fields: [...ctx.fields], judgeTimeliness: ctx.judgeTimeliness, projectCountries: [...ctx.projectCountries],
       fromId: bounds[part], toId: bounds[part + 1], batchSize: opts.batchSize ?? 5000, cancelFlag,
     };
     const worker = spawnWorker(siblingModule(import.meta.url, 'check-worker'), { workerData: data });

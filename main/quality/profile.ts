@@ -41,6 +41,7 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
     fields,
     judgeTimeliness: fields.includes('updated_at') || fields.includes('created_at'),
     references: loadReferences(db),
+    projectCountries: fields.includes('country') ? projectCountries(db) : [],
   };
 
   const T = (phase: string) => opts.onPhase?.(phase, Math.round(performance.now() - started));
@@ -105,6 +106,17 @@ function timeliness(run: RangeResult, judge: boolean, windowDays: number): { tim
     h[ageBucketOf(days)]++;
   }
   return { timely, histogram };
+}
+
+/** The recognised countries among the first customers (a sample is enough to know where a project's people live), most common first. */
+function projectCountries(db: Database.Database): string[] {
+  const rows = db.prepare('SELECT country, count(*) n FROM (SELECT country FROM customers ORDER BY id LIMIT 20000) GROUP BY country ORDER BY n DESC').all() as { country: string | null; n: number }[];
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    const iso = r.country ? resolveCountry(String(r.country)) : undefined;
+    if (iso) counts.set(iso, (counts.get(iso) ?? 0) + r.n);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([c]) => c);
 }
 
 function loadSources(db: Database.Database, maxId: number): SourceInfo[] {

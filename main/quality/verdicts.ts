@@ -8,7 +8,7 @@
 import type { RuleId } from './rules.ts';
 import { detectPlaceholder } from './validators/placeholder.ts';
 import { checkEmail } from './validators/email.ts';
-import { checkPhone, isLandlineOnly } from './validators/phone.ts';
+import { checkPhone, isLandlineOnly, type PhoneCheck } from './validators/phone.ts';
 import { callingCodeOf } from './validators/phone-fast.ts';
 import { checkPostcode } from './validators/postcode.ts';
 import { countryFormat, resolveCountry } from './validators/country.ts';
@@ -45,6 +45,8 @@ export interface ValueContext {
   /** recordCountry, else the project default. */
   country: string | undefined;
   order: DateOrder;
+  /** The countries the project's records come from, most common first: where a number without a country is tried. */
+  projectCountries: readonly string[];
 }
 
 const dayMs = 86_400_000;
@@ -127,8 +129,26 @@ function phoneKey(digits: string, e164: boolean): number | undefined {
   return e164 ? Number(digits) : -Number(digits);
 }
 
+/**
+ * A record without a country of its own: a national number is valid if it is
+ * valid in the project's default country or in any country the project's
+ * records come from; invalid only if it is valid in none of them.
+ */
+function checkPhoneAnywhere(value: string, c: ValueContext): PhoneCheck {
+  const first = checkPhone(value, c.country);
+  if (first.status === 'valid' || c.recordCountry || c.projectCountries.length === 0) return first;
+  for (const country of c.projectCountries) {
+    if (country === c.country) continue;
+    const p = checkPhone(value, country);
+    if (p.status === 'valid') return p;
+    if (p.status === 'invalid' && /letters|digits/.test(p.reason)) return p;
+  }
+  const tried = [...new Set([c.country, ...c.projectCountries].filter(Boolean))];
+  return { status: 'invalid', reason: `is not a valid number in ${tried.join(', ')} (the record has no country)` };
+}
+
 function judgePhone(field: 'phone' | 'mobile', value: string, c: ValueContext): Verdict {
-  const p = checkPhone(value, c.country);
+  const p = checkPhoneAnywhere(value, c);
   if (p.status !== 'valid') {
     const findings: Finding[] = p.status === 'invalid' ? [{ rule: 'phone_invalid', message: `"${value}" ${p.reason}` }] : [];
     return { findings, key: phoneKey(value.replace(/\D/g, ''), false) };

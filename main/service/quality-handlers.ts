@@ -1,8 +1,24 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { qualityChannels } from '../../shared/channels/quality.ts';
+import { issuesOfCustomer, markVerified } from '../quality/index.ts';
+import { qualityOverview, qualityTrend } from '../quality/overview.ts';
+import { importReferenceFile } from '../quality/reference-file.ts';
+import { setQualitySettings } from '../quality/settings.ts';
 import type { ServiceContext } from './service-context.ts';
 
-/** Handlers for shared/channels/quality.ts. */
-export function qualityHandlers(_ctx: ServiceContext): Pick<Handlers, keyof typeof qualityChannels> {
-  return {};
+/** Handlers for shared/channels/quality.ts: profiling runs as a job; reads go to the quality module. */
+export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof qualityChannels> {
+  return {
+    'quality:profile-start': async () => ({ jobId: ctx.jobs.start('profile', ctx.project().path, { reason: 'on_demand' }) }),
+    'quality:overview': async () => qualityOverview(ctx.project().db),
+    'quality:snapshots': async () => qualityTrend(ctx.project().db),
+    'quality:issues-of-customer': async ({ id }) => issuesOfCustomer(ctx.project().db, id),
+    'quality:reference-import': async ({ path }) => importReferenceFile(ctx.project().db, path),
+    'quality:mark-verified': async ({ ids }) => {
+      markVerified(ctx.project().db, ids);
+      return { verified: ids.length };
+    },
+    // An empty patch reads the settings; any key given is stored.
+    'quality:settings': async (patch) => setQualitySettings(ctx.project().db, patch),
+  };
 }

@@ -39,8 +39,24 @@ export class ServiceContext {
         this.current?.customers.invalidate();
         options.emit('job:done', d);
         options.emit('project:changed', this.info());
+        if (d.kind === 'import' && d.status === 'succeeded') this.profileAfterImport();
       },
     });
+  }
+
+  /**
+   * A snapshot at each import: the dashboard's trend then shows what every
+   * import did to quality. Skipped when a profile is already running (its
+   * numbers will include the new rows only if it started after them, so the
+   * dashboard says how many customers are newer than its run).
+   */
+  private profileAfterImport(): void {
+    if (!this.current) return;
+    try {
+      this.jobs.start('profile', this.current.path, { reason: 'import' });
+    } catch {
+      // A profile job is already running.
+    }
   }
 
   open(path: string, create: boolean): ProjectInfo {

@@ -1,5 +1,7 @@
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import type { ColumnFilter } from '../../shared/contract.ts';
+import type { IssueFilter } from '../../shared/channels/quality.ts';
+import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
 
 /**
  * Translates the grid's sort, filter and quick search into SQL over the
@@ -49,7 +51,7 @@ export interface WhereClause {
   params: unknown[];
 }
 
-export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFilter>>; quickFilter: string; sourceId?: number; ids?: number[] }): WhereClause {
+export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFilter>>; quickFilter: string; sourceId?: number; ids?: number[]; issue?: IssueFilter }): WhereClause {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const [colId, filter] of Object.entries(opts.filterModel)) {
@@ -73,6 +75,12 @@ export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFil
   if (opts.ids) {
     parts.push(`c.id IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(opts.ids));
+  }
+  if (opts.issue) {
+    // The same subquery the quality drill-down counts with, so the grid lists exactly a bar's records.
+    const q = matchingCustomersSql(opts.issue);
+    parts.push(`c.id IN (${q.sql})`);
+    params.push(...q.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -1,4 +1,86 @@
 import { z } from 'zod';
 
-/** Data-quality channels (issue 3): profile, metrics, drill-down. Filled in by the quality area. */
-export const qualityChannels = {} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+/** Data-quality channels (issue 3): profile as a job, metrics, trend, drill-down, reference values, settings. */
+
+export const Dimension = z.enum(['completeness', 'validity', 'accuracy', 'consistency', 'timeliness', 'uniqueness']);
+export const Severity = z.enum(['error', 'warning', 'info']);
+
+export const Metric = z.object({
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  bad: z.number(),
+  formula: z.string(),
+  reason: z.string().optional(),
+  confusion: z.object({ tp: z.number(), tn: z.number(), fp: z.number(), fn: z.number() }).optional(),
+});
+const DimensionMetrics = z.record(Dimension, Metric);
+
+export const QualityMetrics = z.object({
+  overall: DimensionMetrics,
+  byField: z.record(z.string(), DimensionMetrics),
+  bySource: z.record(z.string(), DimensionMetrics),
+  byRule: z.array(z.object({ rule: z.string(), dimension: Dimension, field: z.string(), severity: Severity, count: z.number() })),
+  ageHistogram: z.array(z.object({ label: z.string(), minDays: z.number().nullable(), maxDays: z.number().nullable(), count: z.number() })),
+  timelinessDays: z.number(),
+  records: z.number(),
+});
+export type QualityMetrics = z.infer<typeof QualityMetrics>;
+
+export const QualitySettings = z.object({
+  defaultCountry: z.string().nullable(),
+  timelinessDays: z.number().int().min(1).max(36_500),
+});
+export type QualitySettings = z.infer<typeof QualitySettings>;
+
+export const QualityOverview = z.object({
+  runId: z.number(),
+  takenAt: z.string(),
+  sources: z.array(z.object({ id: z.number(), fileName: z.string(), records: z.number() })),
+  metrics: QualityMetrics,
+  settings: QualitySettings,
+  newCustomers: z.number(),
+});
+export type QualityOverview = z.infer<typeof QualityOverview>;
+
+export const TrendPoint = z.object({ id: z.number(), takenAt: z.string(), reason: z.string(), records: z.number(), values: z.record(z.string(), z.number().nullable()) });
+export type TrendPoint = z.infer<typeof TrendPoint>;
+
+export const RecordIssue = z.object({
+  customerId: z.number(),
+  sourceId: z.number(),
+  field: z.string(),
+  dimension: Dimension,
+  rule: z.string(),
+  severity: Severity,
+  message: z.string(),
+  suggestion: z.string().optional(),
+});
+export type RecordIssue = z.infer<typeof RecordIssue>;
+
+/**
+ * The grid's drill-down: customers with at least one current issue matching
+ * every given key (or, with ageBucket, whose last update falls in that
+ * timeliness bucket). Carried inside customers:page requests.
+ */
+export const IssueFilter = z.object({
+  field: z.string().max(64).optional(),
+  rule: z.string().max(64).optional(),
+  dimension: Dimension.optional(),
+  sourceId: z.number().int().optional(),
+  severity: Severity.optional(),
+  ageBucket: z.number().int().min(0).max(20).optional(),
+});
+export type IssueFilter = z.infer<typeof IssueFilter>;
+
+const none = z.object({}).strict().default({});
+
+export const qualityChannels = {
+  'quality:profile-start': { input: none, output: z.object({ jobId: z.string() }) },
+  'quality:overview': { input: none, output: QualityOverview.nullable() },
+  'quality:snapshots': { input: none, output: z.array(TrendPoint) },
+  'quality:issues-of-customer': { input: z.object({ id: z.number().int() }), output: z.array(RecordIssue) },
+  'quality:reference-import': { input: z.object({ path: z.string().min(1) }), output: z.object({ rows: z.number(), matchedRows: z.number(), values: z.number() }) },
+  'quality:mark-verified': { input: z.object({ ids: z.array(z.number().int()).min(1).max(10_000) }), output: z.object({ verified: z.number() }) },
+  'quality:settings': { input: QualitySettings.partial(), output: QualitySettings },
+} satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

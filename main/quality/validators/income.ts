@@ -22,6 +22,11 @@ export function parseIncome(input: string | number): ParsedIncome | undefined {
     negative = true;
     v = paren[1].trim();
   }
+  // "-¥97,000", "-€ 5.000": the sign may come before the currency as well as after it.
+  if (v.startsWith('-')) {
+    negative = !negative;
+    v = v.slice(1).trim();
+  }
   const hadCurrency = currency.test(v);
   currency.lastIndex = 0;
   v = v.replace(currency, '').trim();

@@ -17,6 +17,18 @@ const generic = new Set([
   '无', '没有', '未知', '不详', '不明', '暂无', '空', '测试', '测试用户', '待定', '待补充', '未填写', '未提供', '/', '／', '－', '—',
 ]);
 
+/**
+ * Stand-in people: the names forms and manuals use for "somebody" in each
+ * language, and words for "customer". In a name field they are placeholders;
+ * a real Mr Doe is rare enough to be worth a look anyway.
+ */
+const placeholderNames = new Set([
+  'john doe', 'jane doe', 'doe', 'max mustermann', 'erika mustermann', 'mustermann', 'joe bloggs', 'bloggs', 'jan modaal', 'modaal',
+  'fulano de tal', 'fulano', 'de tal', 'nome cognome', 'cognome', 'nome', 'mario rossi',
+  'customer', 'client', 'cliente', 'kunde', 'klant', 'prueba', 'prova', 'unknown customer', '某某', '某人', '客户',
+]);
+const nameFields = new Set(['full_name', 'given_name', 'family_name']);
+
 /** Codes that are placeholders elsewhere but real values in the country or gender field. */
 const countryCodes = new Set(['na', 'no', 'x']);
 const genderValues = new Set(['x']);
@@ -52,6 +64,12 @@ export function detectPlaceholder(raw: string, field?: string): PlaceholderHit |
   if (field === 'gender' && genderValues.has(v)) return undefined;
   if (field === 'income' && /^0+(?:[.,]0+)?$/.test(v)) return undefined;
   if (generic.has(v)) return { reason: `"${raw.trim()}" is a placeholder, not a value` };
+  if (field !== undefined && nameFields.has(field)) {
+    if (placeholderNames.has(v)) return { reason: `"${raw.trim()}" is a stand-in name, not a person's` };
+    // A full name built from a placeholder given and family name: "TEST TEST", "未知未知" (Chinese names have no space).
+    const half = repeatedHalf(v);
+    if (half !== undefined && (generic.has(half) || placeholderNames.has(half))) return { reason: `"${raw.trim()}" is a placeholder, not a value` };
+  }
   if (field === 'email' && emailPlaceholder.test(v)) return { reason: `"${raw.trim()}" is a placeholder address` };
   if (field === 'phone' || field === 'mobile') {
     const hit = phonePlaceholder(v);
@@ -61,6 +79,13 @@ export function detectPlaceholder(raw: string, field?: string): PlaceholderHit |
   if (mashPattern.test(v)) return { reason: `"${raw.trim()}" looks like keyboard filler` };
   if (/^(?:test|dummy|fake)[\s_-]?\d*$/.test(v)) return { reason: `"${raw.trim()}" is test data` };
   return undefined;
+}
+
+function repeatedHalf(v: string): string | undefined {
+  const compact = v.replace(/\s+/g, '');
+  if (compact.length < 2 || compact.length % 2 !== 0) return undefined;
+  const half = compact.slice(0, compact.length / 2);
+  return compact.slice(compact.length / 2) === half ? half : undefined;
 }
 
 /** Phone fillers: one digit repeated (000-000-0000, 1111111), or a run like 1234567890. */

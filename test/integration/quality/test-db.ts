@@ -1,14 +1,9 @@
-/**
- * A real SQLite project file in a temp dir with every migration applied in
- * name order. Stand-in until the store's openProject is used here.
- */
-import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+/** A real project file in a temp dir, opened (and migrated) by the store's openProject as the app opens it. */
+import type Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const migrationsDir = fileURLToPath(new URL('../../../main/store/migrations/', import.meta.url));
+import { openProject } from '../../../main/store/open-project.ts';
 
 export interface TestDb {
   db: Database.Database;
@@ -19,12 +14,7 @@ export interface TestDb {
 export function openTestDb(): TestDb {
   const dir = mkdtempSync(join(tmpdir(), 'crm-quality-'));
   const path = join(dir, 'project.crm');
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  for (const name of readdirSync(migrationsDir).filter((f) => /^\d+-.*\.sql$/.test(f)).sort()) {
-    db.transaction(() => db.exec(readFileSync(join(migrationsDir, name), 'utf8')))();
-  }
+  const db = openProject(path, { create: true });
   return {
     db,
     path,
