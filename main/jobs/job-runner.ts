@@ -8,7 +8,10 @@ import { siblingModule, spawnWorker } from './spawn-worker.ts';
 interface RunningJob {
   jobId: string;
   kind: JobKindName;
+  projectPath: string;
+  input: unknown;
   cancelFlag: Int32Array;
+  started: boolean;
   progress: JobProgress | null;
   done: JobDone | null;
 }
@@ -18,9 +21,15 @@ export interface JobListener {
   onDone(d: JobDone): void;
 }
 
-/** Runs each job in a worker thread with its own connection; one job of a kind at a time. */
+/**
+ * Runs each job in a worker thread with its own connection. Jobs run one at a
+ * time, the others wait in a queue: SQLite has one writer, and a profile
+ * waiting behind a million-row import would otherwise time out on the lock.
+ * Two jobs of the same kind are refused (a double click, not a plan).
+ */
 export class JobRunner {
   private jobs = new Map<string, RunningJob>();
+  private queue: RunningJob[] = [];
 
   constructor(private readonly listener: JobListener) {}
 
@@ -29,10 +38,22 @@ export class JobRunner {
       if (job.kind === kind && !job.done) throw new AppError('invalid_input', `An ${kind} job is already running; wait for it or cancel it.`);
     }
     const jobId = randomUUID();
-    const cancelBuffer = new SharedArrayBuffer(4);
-    const job: RunningJob = { jobId, kind, cancelFlag: new Int32Array(cancelBuffer), progress: null, done: null };
+    const job: RunningJob = { jobId, kind, projectPath, input, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), started: false, progress: null, done: null };
     this.jobs.set(jobId, job);
-    const data: JobWorkerData = { kind, projectPath, input, cancelFlag: cancelBuffer };
+    if (this.running()) {
+      this.queue.push(job);
+      job.progress = { jobId, kind, step: 'queued', done: 0, total: 0, rows: 0 };
+      this.listener.onProgress(job.progress);
+    } else {
+      this.launch(job);
+    }
+    return jobId;
+  }
+
+  private launch(job: RunningJob): void {
+    job.started = true;
+    const { jobId, kind } = job;
+    const data: JobWorkerData = { kind, projectPath: job.projectPath, input: job.input, cancelFlag: job.cancelFlag.buffer as SharedArrayBuffer };
     const worker = spawnWorker(siblingModule(import.meta.url, 'job-worker'), { workerData: data });
     worker.on('message', (m: FromJob) => {
       if (m.type === 'progress') {
@@ -48,17 +69,26 @@ export class JobRunner {
     worker.on('exit', (code) => {
       if (!job.done) this.finish(job, { jobId, kind, status: 'failed', error: { code: 'internal', message: `The ${kind} worker stopped unexpectedly (exit ${code}); nothing was changed.` } });
     });
-    return jobId;
   }
 
   private finish(job: RunningJob, done: JobDone): void {
     if (job.done) return;
     job.done = done;
     this.listener.onDone(done);
+    if (!this.running()) {
+      const next = this.queue.shift();
+      if (next) this.launch(next);
+    }
   }
 
   cancel(jobId: string): void {
     const job = this.get(jobId);
+    if (job.done) return;
+    if (!job.started) {
+      this.queue = this.queue.filter((j) => j !== job);
+      this.finish(job, { jobId, kind: job.kind, status: 'cancelled', error: { code: 'cancelled', message: 'Cancelled before it started; nothing was changed.' } });
+      return;
+    }
     Atomics.store(job.cancelFlag, 0, 1);
   }
 
@@ -75,7 +105,12 @@ export class JobRunner {
     return job.done;
   }
 
+  /** Some job is running or waiting: the project must not be switched under it. */
   busy(): boolean {
     return [...this.jobs.values()].some((j) => !j.done);
+  }
+
+  private running(): boolean {
+    return [...this.jobs.values()].some((j) => j.started && !j.done);
   }
 }

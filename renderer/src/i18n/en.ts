@@ -11,7 +11,7 @@ export const en = {
   },
   job: {
     starting: 'Starting…', cancelling: 'Cancelling…',
-    step: { scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers' },
+    step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers' },
     rows_one: '{{formatted}} row', rows_other: '{{formatted}} rows',
   },
   start: {

@@ -90,3 +90,20 @@ describe('service', () => {
     service.dispose();
   });
 });
+
+describe('jobs', () => {
+  it('run one at a time: a second job waits in the queue and can be cancelled before it starts', async () => {
+    const { service, dir, events } = makeService();
+    await service.invoke('project:create', { path: join(dir, 'q') });
+    const big = join(dir, 'big.csv');
+    writeFileSync(big, `id,name\n${Array.from({ length: 200_000 }, (_, i) => `${i},Person ${i}`).join('\n')}\n`);
+    const first = service.context.jobs.start('import', service.context.project().path, { files: [{ path: big }] });
+    const second = service.context.jobs.start('profile' as never, service.context.project().path, {});
+    expect(events.some((e) => e.event === 'job:progress' && (e.payload as JobProgress).jobId === second && (e.payload as JobProgress).step === 'queued')).toBe(true);
+    await service.invoke('job:cancel', { jobId: second });
+    expect((await waitForJob(events, second)).status).toBe('cancelled');
+    expect((await waitForJob(events, first)).status).toBe('succeeded');
+    expect((await service.invoke('project:info', {}))!.customers).toBe(200_000);
+    service.dispose();
+  });
+});
