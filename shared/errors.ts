@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'file_not_found'
   | 'file_unreadable'
   | 'already_imported'
+  | 'encoding_mismatch'
   | 'job_not_found'
   | 'cancelled'
   | 'not_supported'

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { fieldDef, type Entity } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Cancellation, ProgressFn } from '../jobs/job-types.ts';
@@ -70,7 +71,7 @@ export async function importFiles(
   const inspected: InspectedFile[] = [];
   for (const [i, req] of requests.entries()) {
     progress({ step: 'scan', file: req.path, fileIndex: i, files: requests.length, done: 0, total: 1, rows: 0 });
-    inspected.push(await inspectFile(req.path, { encoding: req.encoding, delimiter: req.delimiter }));
+    inspected.push(await inspectFile(req.path, { encoding: req.encoding, delimiter: req.delimiter, quick: !mayBeReimport(db, requests, i) }));
     signal.throwIfAborted();
   }
   // Foreign keys are checked by construction here (a source row, then its raw
@@ -83,7 +84,7 @@ export async function importFiles(
   try {
     const results: ImportedFile[] = [];
     for (const [i, file] of inspected.entries()) {
-      results.push(await importOne(db, file, requests[i], i, requests.length, signal, progress));
+      results.push(await importOneChecked(db, file, requests[i], i, requests.length, signal, progress));
     }
     progress({ step: 'link', file: '', fileIndex: requests.length - 1, files: requests.length, done: 0, total: 1, rows: 0 });
     linkReferences(db);
@@ -98,6 +99,51 @@ export async function importFiles(
   }
 }
 
+/**
+ * A re-import can only be a file whose size matches an earlier source (or
+ * another file of this import); only those need their hash before writing.
+ */
+function mayBeReimport(db: Db, requests: ImportFileRequest[], index: number): boolean {
+  const size = (path: string): number => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return -1; // inspectFile reports the missing file
+    }
+  };
+  const mine = size(requests[index].path);
+  if (db.prepare('SELECT 1 FROM sources WHERE byte_size = ? LIMIT 1').get(mine)) return true;
+  return requests.some((r, i) => i !== index && size(r.path) === mine);
+}
+
+/**
+ * One file inside a savepoint: when a quickly scanned file turns out not to
+ * be in the encoding its head suggested, its rows are rolled back and it is
+ * read again after a full scan.
+ */
+async function importOneChecked(
+  db: Db,
+  file: InspectedFile,
+  req: ImportFileRequest,
+  fileIndex: number,
+  files: number,
+  signal: Cancellation,
+  progress: ProgressFn<ImportProgress>,
+): Promise<ImportedFile> {
+  db.exec('SAVEPOINT import_file');
+  try {
+    const result = await importOne(db, file, req, fileIndex, files, signal, progress);
+    db.exec('RELEASE import_file');
+    return result;
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'encoding_mismatch') || file.scan.complete) throw err;
+    db.exec('ROLLBACK TO import_file');
+    db.exec('RELEASE import_file');
+    const full = await inspectFile(req.path, { encoding: req.encoding, delimiter: req.delimiter });
+    return importOne(db, full, req, fileIndex, files, signal, progress);
+  }
+}
+
 async function importOne(
   db: Db,
   file: InspectedFile,
@@ -107,7 +153,7 @@ async function importOne(
   signal: Cancellation,
   progress: ProgressFn<ImportProgress>,
 ): Promise<ImportedFile> {
-  const earlier = findSourceByHash(db, file.scan.hash);
+  const earlier = file.scan.hash === null ? null : findSourceByHash(db, file.scan.hash);
   if (earlier && (req.onDuplicate ?? 'refuse') !== 'import') {
     if (req.onDuplicate !== 'skip') {
       throw new AppError('already_imported', `${file.fileName} was already imported on ${earlier.importedAt.slice(0, 10)} (source #${earlier.id}). Choose to import it again or skip it.`);
@@ -135,7 +181,7 @@ async function importOne(
     db.prepare(
       `INSERT INTO sources (file_name, file_path, content_hash, byte_size, format, encoding, delimiter, entity, preset, headers_json, mapping_json, id_column, rows, imported, quarantined, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
-    ).run(file.fileName, file.path, file.scan.hash, file.scan.size, file.format, file.encoding, file.delimiter, entity, suggested.preset, JSON.stringify(stream.headers), JSON.stringify(mapping), idColumn, new Date().toISOString()).lastInsertRowid,
+    ).run(file.fileName, file.path, file.scan.hash ?? '', file.scan.size, file.format, file.encoding, file.delimiter, entity, suggested.preset, JSON.stringify(stream.headers), JSON.stringify(mapping), idColumn, new Date().toISOString()).lastInsertRowid,
   );
   const firstRawId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM raw_rows').pluck().get() as number;
   const layout = rowLayout(entity, stream.headers, mapping, sourceId, firstRawId);
@@ -152,7 +198,8 @@ async function importOne(
     await batches.return?.(undefined); // stops a reader thread when we leave early (cancel, error)
   }
   const { imported, quarantined } = writer.counts;
-  db.prepare('UPDATE sources SET rows = ?, imported = ?, quarantined = ? WHERE id = ?').run(imported + quarantined, imported, quarantined, sourceId);
+  const hash = file.scan.hash ?? stream.contentHash?.() ?? '';
+  db.prepare('UPDATE sources SET rows = ?, imported = ?, quarantined = ?, content_hash = ? WHERE id = ?').run(imported + quarantined, imported, quarantined, hash, sourceId);
   return { ...base, sourceId, skipped: false, rows: imported + quarantined, imported, quarantined };
 }
 

@@ -5,7 +5,7 @@ import { readCsv } from './read-csv.ts';
 import { readJson } from './read-json.ts';
 import { readXlsx } from './read-xlsx.ts';
 import type { RecordStream } from './records.ts';
-import { scanFile, type FileScan } from './scan-file.ts';
+import { headScan, scanFile, type FileScan } from './scan-file.ts';
 import { delimiters, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json';
@@ -13,6 +13,8 @@ export type FileFormat = 'csv' | 'xlsx' | 'json';
 export interface ReadOptions {
   encoding?: Encoding;
   delimiter?: Delimiter;
+  /** Read only the head now (see headScan); only for delimited text, others always scan fully. */
+  quick?: boolean;
 }
 
 export interface InspectedFile {
@@ -35,7 +37,9 @@ function detectFormat(path: string, head: Buffer): FileFormat {
 
 /** Works out format, encoding and delimiter; the caller's choices override the guesses. */
 export async function inspectFile(path: string, opts: ReadOptions = {}): Promise<InspectedFile> {
-  const scan = await scanFile(path);
+  let scan = opts.quick ? await headScan(path) : await scanFile(path);
+  // Spreadsheets and JSON are read whole anyway: hash them up front.
+  if (!scan.complete && detectFormat(path, scan.head) !== 'csv') scan = await scanFile(path);
   if (scan.size === 0) throw new AppError('file_unreadable', `${basename(path)} is empty.`);
   const format = detectFormat(path, scan.head);
   if (opts.encoding && !supportedEncodings.includes(opts.encoding)) throw new AppError('invalid_input', `Unknown encoding ${opts.encoding}.`);
@@ -53,7 +57,7 @@ export async function openRecords(file: InspectedFile): Promise<RecordStream> {
   let stream: RecordStream;
   if (file.format === 'xlsx') stream = await readXlsx(file.path);
   else if (file.format === 'json') stream = await readJson(file.path, file.encoding!);
-  else stream = await readCsv(file.path, file.encoding!, file.delimiter!);
+  else stream = await readCsv(file.path, file.encoding!, file.delimiter!, { verify: !file.scan.complete });
   if (stream.headers.length === 0) throw new AppError('file_unreadable', `${file.fileName} has no header row.`);
   return stream;
 }

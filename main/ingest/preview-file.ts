@@ -43,6 +43,6 @@ export async function previewFile(db: Db | null, path: string, opts: ReadOptions
     sample,
     sampleProblems,
     ...suggestMapping(stream.headers, sample),
-    alreadyImported: db ? findSourceByHash(db, file.scan.hash) : null,
+    alreadyImported: db && file.scan.hash ? findSourceByHash(db, file.scan.hash) : null,
   };
 }

@@ -1,4 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/errors.ts';
 import { makeDecoder, type Encoding } from './detect-encoding.ts';
 import { parseCsvRecord } from './parse-csv-line.ts';
 import { checkFieldCount, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
@@ -22,9 +24,14 @@ interface Pending {
  * the opening line is quarantined and reading resumes on the next line, so one
  * stray quote cannot swallow the rest of the file.
  */
-export async function readCsv(path: string, encoding: Encoding, delimiter: string): Promise<RecordStream> {
+export async function readCsv(path: string, encoding: Encoding, delimiter: string, opts: { verify?: boolean } = {}): Promise<RecordStream> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  const decoder = makeDecoder(encoding);
+  // After a quick scan, only the head is known to be valid: a fatal decoder
+  // stops at the first byte that is not, and the caller reads the file again
+  // with a full scan. The hash is computed here instead of in a separate pass.
+  const decoder = opts.verify ? new TextDecoder(encoding, { fatal: true }) : makeDecoder(encoding);
+  const hasher = opts.verify ? createHash('sha256') : null;
+  let digest: string | null = null;
   let bytes = 0;
   let headers: string[] | null = null;
   let lineNo = 0;
@@ -102,7 +109,8 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     let carry = '';
     for await (const chunk of stream) {
       bytes += (chunk as Buffer).length;
-      const text = carry + decoder.decode(chunk as Buffer, { stream: true });
+      hasher?.update(chunk as Buffer);
+      const text = carry + decodeOrFail(decoder, chunk as Buffer, encoding);
       let start = 0;
       for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
         feed(text.slice(start, nl));
@@ -114,7 +122,8 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
         out = [];
       }
     }
-    const tail = carry + decoder.decode();
+    const tail = carry + decodeOrFail(decoder, undefined, encoding);
+    digest = hasher?.digest('hex') ?? null;
     if (tail !== '') feed(tail);
     // A quote still open at the end of the file: quarantine its first line, re-read the rest.
     while (pending) {
@@ -136,6 +145,7 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
       return headers ?? [];
     },
     bytesRead: () => bytes,
+    contentHash: () => digest,
     batches: (async function* () {
       if (buffered.length) yield buffered;
       for (;;) {
@@ -145,4 +155,13 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
       }
     })(),
   };
+}
+
+/** Decodes a chunk (or flushes at the end); a fatal decoder's failure becomes an encoding_mismatch error. */
+function decodeOrFail(decoder: TextDecoder, chunk: Buffer | undefined, encoding: Encoding): string {
+  try {
+    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+  } catch {
+    throw new AppError('encoding_mismatch', `The file is not all ${encoding}: it changes encoding after its first part.`);
+  }
 }

@@ -36,12 +36,14 @@ export async function openRecordsInWorker(file: InspectedFile): Promise<RecordSt
     throw new AppError('file_unreadable', `${file.fileName} has no header row.`);
   }
   let bytes = 0;
+  let contentHash: string | null = null;
   for (let i = 0; i < WINDOW; i++) worker.postMessage({ type: 'more' });
   async function* batches(): AsyncGenerator<RecordBatch> {
     try {
       for (;;) {
         const m = await next();
         if (m.type === 'error') fail(m);
+        if (m.type === 'end') contentHash = m.contentHash;
         if (m.type === 'end' || m.type === 'headers') return;
         if (m.type === 'batch') {
           bytes = m.bytesRead;
@@ -54,5 +56,5 @@ export async function openRecordsInWorker(file: InspectedFile): Promise<RecordSt
       await worker.terminate();
     }
   }
-  return { headers: first.headers, batches: batches(), bytesRead: () => bytes, useLayout: (layout) => worker.postMessage({ type: 'layout', layout }) };
+  return { headers: first.headers, batches: batches(), bytesRead: () => bytes, contentHash: () => contentHash, useLayout: (layout) => worker.postMessage({ type: 'layout', layout }) };
 }

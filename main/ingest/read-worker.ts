@@ -11,7 +11,7 @@ import { packRows, type RowLayout } from './row-layout.ts';
 export type FromReader =
   | { type: 'headers'; headers: string[] }
   | { type: 'batch'; records: RecordBatch; bytesRead: number }
-  | { type: 'end'; bytesRead: number }
+  | { type: 'end'; bytesRead: number; contentHash: string | null }
   | { type: 'error'; code: string; message: string };
 
 export type ToReader = { type: 'more' } | { type: 'stop' } | { type: 'layout'; layout: RowLayout };
@@ -52,7 +52,7 @@ try {
     for (const r of records) if (r.ok) goodSent++;
     port.postMessage({ type: 'batch', records: out, bytesRead: stream.bytesRead() } satisfies FromReader);
   }
-  port.postMessage({ type: 'end', bytesRead: stream.bytesRead() } satisfies FromReader);
+  port.postMessage({ type: 'end', bytesRead: stream.bytesRead(), contentHash: stream.contentHash?.() ?? null } satisfies FromReader);
 } catch (err) {
   const e = err as { code?: string; message?: string };
   port.postMessage({ type: 'error', code: e.code ?? 'file_unreadable', message: e.message ?? String(err) } satisfies FromReader);

@@ -50,6 +50,8 @@ export interface RecordStream {
   batches: AsyncIterable<RecordBatch>;
   /** Bytes consumed so far, for progress. */
   bytesRead(): number;
+  /** sha256 of the whole file, once read to the end, when the reader was asked to compute it. */
+  contentHash?(): string | null;
   /** Lets a reader thread pack rows for the writer once the mapping is known. */
   useLayout?(layout: import('./row-layout.ts').RowLayout): void;
 }

@@ -1,15 +1,21 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { createReadStream, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { AppError } from '../../shared/errors.ts';
 
 export interface FileScan {
   size: number;
-  /** sha256 of the bytes: the same file imported twice is recognised by it. */
-  hash: string;
+  /**
+   * sha256 of the bytes: the same file imported twice is recognised by it.
+   * Null after a quick scan (headScan): the reader computes it as it goes.
+   */
+  hash: string | null;
   bom: 'utf8' | 'utf16le' | 'utf16be' | null;
-  /** True when every byte sequence is valid UTF-8 (checked over the whole file). */
+  /** True when every byte sequence is valid UTF-8 (over the whole file, or over the head after a quick scan). */
   validUtf8: boolean;
+  /** False after a quick scan: hash and validUtf8 speak only of the head. */
+  complete: boolean;
   /** The first bytes, for sniffing encodings and delimiters. */
   head: Buffer;
 }
@@ -60,7 +66,31 @@ export async function scanFile(path: string): Promise<FileScan> {
   }
   if (carry.length) validUtf8 = false;
   const head = Buffer.concat(headParts);
-  return { size, hash: hash.digest('hex'), bom: detectBom(head), validUtf8, head };
+  return { size, hash: hash.digest('hex'), bom: detectBom(head), validUtf8, head, complete: true };
+}
+
+/**
+ * Reads only the head: enough to choose format, encoding and delimiter. Saves
+ * a whole pass over a big file when nothing needs the hash up front (no
+ * earlier source has the same size, so it cannot be a re-import); the reader
+ * then hashes and checks UTF-8 as it goes.
+ */
+export async function headScan(path: string): Promise<FileScan> {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('file_not_found', `Cannot read ${path}: the file does not exist.`);
+  }
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    const cut = head.length < size ? incompleteTail(head) : head.length;
+    return { size, hash: null, bom: detectBom(head), validUtf8: isUtf8(head.subarray(0, cut)), head, complete: false };
+  } finally {
+    await handle.close();
+  }
 }
 
 export function detectBom(head: Buffer): FileScan['bom'] {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../main/ingest/import-files.ts';
@@ -181,5 +182,29 @@ describe('importFiles', () => {
     await importFiles(db, [{ path }]);
     expect(() => db.prepare("UPDATE raw_rows SET cells_json = '[]'").run()).toThrow('raw rows are immutable');
     expect(() => db.prepare('DELETE FROM raw_rows').run()).toThrow('raw rows are immutable');
+  });
+});
+
+describe('importing without a separate scan pass', () => {
+  it('hashes while reading, so a later re-import of the same bytes is still recognised', async () => {
+    const { db, dir } = newProject();
+    const path = join(dir, 'a.csv');
+    writeFileSync(path, people);
+    const [first] = await importFiles(db, [{ path }]);
+    const stored = db.prepare('SELECT content_hash FROM sources WHERE id = ?').pluck().get(first.sourceId) as string;
+    expect(stored).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
+    await expect(importFiles(db, [{ path }])).rejects.toMatchObject({ code: 'already_imported' });
+  });
+
+  it('reads a file again in its real encoding when it stops being UTF-8 after its first part', async () => {
+    const { db, dir } = newProject();
+    const path = join(dir, 'mixed.csv');
+    const head = 'id,name,city\n' + Array.from({ length: 12_000 }, (_, i) => `${i},Person ${i},Paris`).join('\n') + '\n';
+    writeFileSync(path, Buffer.concat([Buffer.from(head), iconv.encode('99999,Jürgen Müller,Köln\n', 'windows-1252')]));
+    const [file] = await importFiles(db, [{ path }]);
+    expect(file.encoding).toBe('windows-1252');
+    expect(file.imported).toBe(12_001);
+    expect(db.prepare("SELECT full_name, city FROM customers WHERE source_record_id = '99999'").get()).toEqual({ full_name: 'Jürgen Müller', city: 'Köln' });
+    expect(db.prepare('SELECT count(*) FROM raw_rows').pluck().get()).toBe(12_001);
   });
 });

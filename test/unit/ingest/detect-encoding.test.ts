@@ -5,7 +5,7 @@ import { detectBom } from '../../../main/ingest/scan-file.ts';
 
 /** A scan as scanFile makes it, for bytes already in memory. */
 function scanOf(bytes: Buffer) {
-  return { size: bytes.length, hash: '', bom: detectBom(bytes), validUtf8: isUtf8(bytes), head: bytes };
+  return { size: bytes.length, hash: '', bom: detectBom(bytes), validUtf8: isUtf8(bytes), head: bytes, complete: true };
 }
 function isUtf8(bytes: Buffer): boolean {
   try {
