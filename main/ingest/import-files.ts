@@ -84,7 +84,7 @@ export async function importFiles(
   try {
     const results: ImportedFile[] = [];
     for (const [i, file] of inspected.entries()) {
-      results.push(await importOneChecked(db, file, requests[i], i, requests.length, signal, progress));
+      results.push(await importOneChecked(db, file, requests[i], { fileIndex: i, files: requests.length, signal, progress }));
     }
     progress({ step: 'link', file: '', fileIndex: requests.length - 1, files: requests.length, done: 0, total: 1, rows: 0 });
     linkReferences(db);
@@ -121,18 +121,18 @@ function mayBeReimport(db: Db, requests: ImportFileRequest[], index: number): bo
  * be in the encoding its head suggested, its rows are rolled back and it is
  * read again after a full scan.
  */
-async function importOneChecked(
-  db: Db,
-  file: InspectedFile,
-  req: ImportFileRequest,
-  fileIndex: number,
-  files: number,
-  signal: Cancellation,
-  progress: ProgressFn<ImportProgress>,
-): Promise<ImportedFile> {
+/** Where one file stands in its import, and how to report and cancel. */
+interface FileContext {
+  fileIndex: number;
+  files: number;
+  signal: Cancellation;
+  progress: ProgressFn<ImportProgress>;
+}
+
+async function importOneChecked(db: Db, file: InspectedFile, req: ImportFileRequest, ctx: FileContext): Promise<ImportedFile> {
   db.exec('SAVEPOINT import_file');
   try {
-    const result = await importOne(db, file, req, fileIndex, files, signal, progress);
+    const result = await importOne(db, file, req, ctx);
     db.exec('RELEASE import_file');
     return result;
   } catch (err) {
@@ -140,19 +140,11 @@ async function importOneChecked(
     db.exec('ROLLBACK TO import_file');
     db.exec('RELEASE import_file');
     const full = await inspectFile(req.path, { encoding: req.encoding, delimiter: req.delimiter });
-    return importOne(db, full, req, fileIndex, files, signal, progress);
+    return importOne(db, full, req, ctx);
   }
 }
 
-async function importOne(
-  db: Db,
-  file: InspectedFile,
-  req: ImportFileRequest,
-  fileIndex: number,
-  files: number,
-  signal: Cancellation,
-  progress: ProgressFn<ImportProgress>,
-): Promise<ImportedFile> {
+async function importOne(db: Db, file: InspectedFile, req: ImportFileRequest, { fileIndex, files, signal, progress }: FileContext): Promise<ImportedFile> {
   const earlier = file.scan.hash === null ? null : findSourceByHash(db, file.scan.hash);
   if (earlier && (req.onDuplicate ?? 'refuse') !== 'import') {
     if (req.onDuplicate !== 'skip') {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import { makeDecoder, type Encoding } from './detect-encoding.ts';
 import { parseCsvRecord } from './parse-csv-line.ts';
-import { checkFieldCount, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
+import { checkFieldCount, headersFirst, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
 
 /** A quoted field longer than this many lines is taken to be an unclosed quote, not a long note. */
 const MAX_RECORD_LINES = 100;
@@ -136,25 +136,7 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     if (out.length) yield out;
   }
 
-  // Read up to the header before returning, so callers see the columns first.
-  const iterator = batches();
-  const first = await iterator.next();
-  const buffered = first.done ? [] : first.value;
-  return {
-    get headers() {
-      return headers ?? [];
-    },
-    bytesRead: () => bytes,
-    contentHash: () => digest,
-    batches: (async function* () {
-      if (buffered.length) yield buffered;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    })(),
-  };
+  return headersFirst(batches(), () => headers, { bytesRead: () => bytes, contentHash: () => digest });
 }
 
 /** Decodes a chunk (or flushes at the end); a fatal decoder's failure becomes an encoding_mismatch error. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { statSync } from 'node:fs';
 import { AppError } from '../../shared/errors.ts';
-import { checkFieldCount, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
+import { checkFieldCount, headersFirst, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
 
 /** Turns an exceljs cell value into the text a person saw in the spreadsheet. */
 export function cellText(value: ExcelJS.CellValue): string {
@@ -68,21 +68,5 @@ export async function readXlsx(path: string): Promise<RecordStream> {
     bytes = size;
   }
 
-  const iterator = sheets();
-  const first = await iterator.next();
-  const buffered = first.done ? [] : first.value;
-  return {
-    get headers() {
-      return headers ?? [];
-    },
-    bytesRead: () => bytes,
-    batches: (async function* () {
-      if (buffered.length) yield buffered;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value;
-      }
-    })(),
-  };
+  return headersFirst(sheets(), () => headers, { bytesRead: () => bytes });
 }

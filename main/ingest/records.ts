@@ -85,3 +85,27 @@ export function checkFieldCount(headerCount: number, cells: string[], rowNumber:
   }
   return { ok: true, rowNumber, lineNumber, cells };
 }
+
+/**
+ * Streaming readers learn the header from their first rows. This starts the
+ * reader, lets it get past the header (and buffers what it read), so callers
+ * see the columns before they consume any batch.
+ */
+export async function headersFirst(
+  reader: AsyncGenerator<ParsedRecord[]>,
+  headers: () => string[] | null,
+  rest: Omit<RecordStream, 'headers' | 'batches'>,
+): Promise<RecordStream> {
+  const first = await reader.next();
+  const buffered = first.done ? [] : first.value;
+  return {
+    ...rest,
+    get headers() {
+      return headers() ?? [];
+    },
+    batches: (async function* () {
+      if (buffered.length) yield buffered;
+      yield* reader;
+    })(),
+  };
+}

@@ -35,12 +35,7 @@ function incompleteTail(buf: Buffer): number {
 
 /** One streaming pass: hash, BOM, whole-file UTF-8 validity and a head sample. */
 export async function scanFile(path: string): Promise<FileScan> {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('file_not_found', `Cannot read ${path}: the file does not exist.`);
-  }
+  const size = fileSize(path);
   const hash = createHash('sha256');
   const headParts: Buffer[] = [];
   let headLen = 0;
@@ -76,12 +71,7 @@ export async function scanFile(path: string): Promise<FileScan> {
  * then hashes and checks UTF-8 as it goes.
  */
 export async function headScan(path: string): Promise<FileScan> {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('file_not_found', `Cannot read ${path}: the file does not exist.`);
-  }
+  const size = fileSize(path);
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
@@ -90,6 +80,14 @@ export async function headScan(path: string): Promise<FileScan> {
     return { size, hash: null, bom: detectBom(head), validUtf8: isUtf8(head.subarray(0, cut)), head, complete: false };
   } finally {
     await handle.close();
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    throw new AppError('file_not_found', `Cannot read ${path}: the file does not exist.`);
   }
 }
 
