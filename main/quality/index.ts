@@ -1,7 +1,7 @@
 /** The quality module's public surface: profiling, metrics, drill-down, references, snapshots and the audit outputs. */
 export { profileProject, projectFields } from './profile.ts';
 export { computeMetrics, formulaOf } from './metrics.ts';
-export { queryIssues, listIssues, issuesOfCustomer } from './issues-query.ts';
+export { queryIssues, listIssues, issuesOfCustomer, issuesForCustomers } from './issues-query.ts';
 export { addReferenceValues, markVerified, type ReferenceRow } from './reference.ts';
 export { listSnapshots, type Snapshot } from './snapshots.ts';
 export { writeAuditReport, renderAuditReport, type ReportOptions } from './report/audit-html.ts';

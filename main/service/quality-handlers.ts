@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { qualityChannels } from '../../shared/channels/quality.ts';
-import { issuesOfCustomer, markVerified } from '../quality/index.ts';
+import { issuesForCustomers, issuesOfCustomer, markVerified } from '../quality/index.ts';
 import { qualityOverview, qualityTrend } from '../quality/overview.ts';
 import { importReferenceFile } from '../quality/reference-file.ts';
 import { setQualitySettings } from '../quality/settings.ts';
@@ -13,6 +13,7 @@ export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     'quality:overview': async () => qualityOverview(ctx.project().db),
     'quality:snapshots': async () => qualityTrend(ctx.project().db),
     'quality:issues-of-customer': async ({ id }) => issuesOfCustomer(ctx.project().db, id),
+    'quality:issues-for-customers': async ({ ids, filter }) => issuesForCustomers(ctx.project().db, ids, filter),
     'quality:reference-import': async ({ path }) => importReferenceFile(ctx.project().db, path),
     'quality:mark-verified': async ({ ids }) => {
       markVerified(ctx.project().db, ids);

@@ -8,10 +8,12 @@ import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
 import { QuarantineView } from './views/quarantine/QuarantineView.tsx';
+import { QualityView } from './views/quality/QualityView.tsx';
+import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
 import { StartView } from './views/start/StartView.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'quality';
 
 export function App() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export function App() {
   const [startError, setStartError] = useState<Error | null>(null);
   const [ready, setReady] = useState(false);
   const [pendingJob, setPendingJob] = useState<string | null>(null);
+  const [drill, setDrill] = useState<Drill | null>(null);
 
   useEffect(() => {
     api.invoke('app:info', {}).then(
@@ -42,6 +45,7 @@ export function App() {
   const nav: { key: ViewName; label: string; count?: number }[] = [
     { key: 'customers', label: t('nav.customers'), count: project.customers },
     { key: 'import', label: t('nav.import') },
+    { key: 'quality', label: t('quality.nav') },
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
   ];
@@ -64,7 +68,8 @@ export function App() {
         </div>
       </aside>
       <main className="content">
-        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} />}
+        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} />}
+        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setView('customers'))} />}
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}

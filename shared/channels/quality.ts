@@ -80,6 +80,7 @@ export const qualityChannels = {
   'quality:overview': { input: none, output: QualityOverview.nullable() },
   'quality:snapshots': { input: none, output: z.array(TrendPoint) },
   'quality:issues-of-customer': { input: z.object({ id: z.number().int() }), output: z.array(RecordIssue) },
+  'quality:issues-for-customers': { input: z.object({ ids: z.array(z.number().int()).max(1000), filter: IssueFilter.default({}) }), output: z.array(RecordIssue) },
   'quality:reference-import': { input: z.object({ path: z.string().min(1) }), output: z.object({ rows: z.number(), matchedRows: z.number(), values: z.number() }) },
   'quality:mark-verified': { input: z.object({ ids: z.array(z.number().int()).min(1).max(10_000) }), output: z.object({ verified: z.number() }) },
   'quality:settings': { input: QualitySettings.partial(), output: QualitySettings },

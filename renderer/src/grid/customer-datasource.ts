@@ -1,5 +1,6 @@
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
-import type { PageRequest } from '../../../shared/contract.ts';
+import type { IssueFilter } from '../../../shared/channels/quality.ts';
+import type { CustomerRow, PageRequest } from '../../../shared/contract.ts';
 import { api } from '../api/client.ts';
 
 /**
@@ -7,7 +8,16 @@ import { api } from '../api/client.ts';
  * rows with its sort and filter, the service answers with those rows and the
  * total, and nothing else is ever loaded into the renderer.
  */
-export function customerDatasource(opts: { quickFilter: string; sourceId?: number; onError: (e: Error) => void; onCount: (n: number) => void; onLoading: (delta: 1 | -1) => void }): IDatasource {
+export function customerDatasource(opts: {
+  quickFilter: string;
+  sourceId?: number;
+  /** A quality drill-down: only matching customers, each page decorated (e.g. with the issues) before it is shown. */
+  issue?: IssueFilter;
+  decorate?: (rows: CustomerRow[]) => Promise<CustomerRow[]>;
+  onError: (e: Error) => void;
+  onCount: (n: number) => void;
+  onLoading: (delta: 1 | -1) => void;
+}): IDatasource {
   return {
     getRows(params: IGetRowsParams) {
       const request: PageRequest = {
@@ -17,9 +27,13 @@ export function customerDatasource(opts: { quickFilter: string; sourceId?: numbe
         filterModel: params.filterModel as PageRequest['filterModel'],
         quickFilter: opts.quickFilter,
         sourceId: opts.sourceId,
+        issue: opts.issue,
       };
       opts.onLoading(1);
-      api.invoke('customers:page', request).finally(() => opts.onLoading(-1)).then(
+      api.invoke('customers:page', request)
+        .then(async (page) => ({ ...page, rows: opts.decorate ? await opts.decorate(page.rows) : page.rows }))
+        .finally(() => opts.onLoading(-1))
+        .then(
         (page) => {
           opts.onCount(page.lastRow);
           params.successCallback(page.rows, page.lastRow);

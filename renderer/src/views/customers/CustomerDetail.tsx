@@ -3,6 +3,7 @@ import { customerFields } from '../../../../shared/domain/fields.ts';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { CustomerIssues } from '../quality/CustomerIssues.tsx';
 
 /** The working record beside the row exactly as the source file had it. */
 export function CustomerDetail({ id, onClose }: { id: number; onClose: () => void }) {
@@ -37,6 +38,7 @@ export function CustomerDetail({ id, onClose }: { id: number; onClose: () => voi
               </tbody>
             </table>
           </section>
+          <CustomerIssues id={id} />
           <section>
             <h3>{t('detail.sourceRow')}</h3>
             <p className="muted small" data-testid="source-location">{t('detail.location', { file: data.source.fileName, row: data.raw.rowNumber, line: data.raw.lineNumber })}</p>

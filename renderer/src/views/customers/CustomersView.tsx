@@ -10,6 +10,9 @@ import { gridTheme } from '../../grid/theme.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { columnDefs, defaultVisible } from './columns.ts';
 import { CustomerDetail } from './CustomerDetail.tsx';
+import { DrillBanner } from '../quality/DrillBanner.tsx';
+import { issueColumn, withIssues } from '../quality/issue-column.ts';
+import type { Drill } from '../quality/drill.ts';
 
 const VISIBLE_KEY = 'steward-visible-columns';
 
@@ -23,7 +26,7 @@ function storedVisible(): string[] {
 }
 
 /** Every customer in the project, paged from SQL; click or Enter opens the record beside its source row. */
-export function CustomersView({ project, onImport }: { project: ProjectInfo; onImport: () => void }) {
+export function CustomersView({ project, onImport, drill = null, onClearDrill }: { project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [quick, setQuick] = useState('');
@@ -40,8 +43,11 @@ export function CustomersView({ project, onImport }: { project: ProjectInfo; onI
     return () => clearTimeout(timer);
   }, [search]);
 
-  const datasource = useMemo(() => customerDatasource({ quickFilter: quick, onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }), [quick, project.customers, project.sources]);
-  const defs = useMemo(() => columnDefs(t, visible), [t, visible]);
+  const datasource = useMemo(
+    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, decorate: drill ? (rows) => withIssues(t, rows, drill.filter) : undefined, onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
+    [quick, project.customers, project.sources, drill, t],
+  );
+  const defs = useMemo(() => (drill ? [issueColumn(t), ...columnDefs(t, visible)] : columnDefs(t, visible)), [t, visible, drill]);
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
   const changeVisible = (v: string[]): void => {
@@ -69,11 +75,12 @@ export function CustomersView({ project, onImport }: { project: ProjectInfo; onI
         <input className="search" type="search" data-testid="quick-search" placeholder={t('customers.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <ColumnChooser visible={visible} onChange={changeVisible} />
       </div>
+      {drill && <DrillBanner drill={drill} count={count} onClear={onClearDrill} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="customers-grid">
           <AgGridReact
-            key={i18n.language}
+            key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}`}
             theme={gridTheme}
             localeText={localeText}
             rowModelType="infinite"

@@ -1,0 +1,51 @@
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+// The ESM build: the CommonJS one reaches the bundle as a module object, not a component.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
+import type { EChartsOption } from 'echarts';
+import { useRef } from 'react';
+
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+export interface ChartClick {
+  seriesIndex: number;
+  dataIndex: number;
+}
+
+/**
+ * One echarts chart (canvas). After each render the pixel centre of every
+ * bar is written to data-bars, so end-to-end tests can click a bar the way a
+ * person would without reading the canvas.
+ */
+export function Chart({ option, onClick, height = 260, testId }: { option: EChartsOption; onClick?: (c: ChartClick) => void; height?: number; testId: string }) {
+  const ref = useRef<ReactEChartsCore>(null);
+  const recordBars = (): void => {
+    const chart = ref.current?.getEchartsInstance();
+    const el = chart?.getDom();
+    if (!chart || !el) return;
+    const bars: { s: number; i: number; x: number; y: number }[] = [];
+    const series = (chart.getOption().series ?? []) as { type?: string; data?: unknown[] }[];
+    series.forEach((s, si) => {
+      if (s.type !== 'bar') return;
+      (s.data ?? []).forEach((_, di) => {
+        const layout = (chart as unknown as { getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } | undefined } } } }).getModel().getSeriesByIndex(si).getData().getItemLayout(di);
+        if (layout && Math.abs(layout.width) > 0 && Math.abs(layout.height) > 0) bars.push({ s: si, i: di, x: Math.round(layout.x + layout.width / 2), y: Math.round(layout.y + layout.height / 2) });
+      });
+    });
+    el.dataset.bars = JSON.stringify(bars);
+  };
+  return (
+    <div className="chart" data-testid={testId}>
+      <ReactEChartsCore
+        ref={ref}
+        echarts={echarts}
+        option={option}
+        notMerge
+        style={{ height }}
+        onEvents={{ click: (p: ChartClick) => onClick?.(p), finished: recordBars }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IssueFilter } from '../../../../shared/channels/quality.ts';
+import type { ProjectInfo } from '../../../../shared/contract.ts';
+import { api } from '../../api/client.ts';
+import { useEvent, useLoad } from '../../api/hooks.ts';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { Chart } from './Chart.tsx';
+import { ageBars, chartDimensions, fieldBars, fieldsFor, sourceBars, trendLines } from './charts.ts';
+import { drillLabel, type Drill } from './drill.ts';
+import { ProfileControls } from './ProfileControls.tsx';
+import { RuleTable } from './RuleTable.tsx';
+import { ScoreCards } from './ScoreCards.tsx';
+
+type FieldDimension = (typeof chartDimensions)[number];
+
+/** The quality dashboard: scores with formulas, bars per field and source, the trend, ages, and the rules broken. */
+export function QualityView({ project, onDrill }: { project: ProjectInfo; onDrill: (d: Drill) => void }) {
+  const { t, i18n } = useTranslation();
+  const [tick, setTick] = useState(0);
+  const overview = useLoad(() => api.invoke('quality:overview', {}), [project.path, tick]);
+  const trend = useLoad(() => api.invoke('quality:snapshots', {}), [project.path, tick]);
+  const [dimension, setDimension] = useState<FieldDimension>('completeness');
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  // A profile started elsewhere (after an import) also refreshes the dashboard.
+  useEvent('job:done', useCallback((d) => d.kind === 'profile' && d.status === 'succeeded' && reload(), [reload]));
+
+  const o = overview.data;
+  const sourceName = (id?: number) => o?.sources.find((s) => s.id === id)?.fileName;
+  const drill = (filter: IssueFilter): void => onDrill({ filter, label: drillLabel(t, filter, sourceName(filter.sourceId)) });
+
+  return (
+    <div className="view quality-view" data-testid="quality-view">
+      <div className="view-head">
+        <h1>{t('quality.title')}</h1>
+        {o && (
+          <span className="muted" data-testid="quality-last-run">
+            {t('quality.lastRun', { when: new Date(o.takenAt).toLocaleString(i18n.language), records: o.metrics.records.toLocaleString() })}
+            {o.newCustomers > 0 && <> {t('quality.newSince', { formatted: o.newCustomers.toLocaleString() })}</>}
+          </span>
+        )}
+      </div>
+      <p className="muted intro">{t('quality.intro')}</p>
+      {project.customers > 0 && <ProfileControls key={o?.runId ?? 0} settings={o?.settings ?? null} onFinished={reload} />}
+      {overview.error && <ErrorBanner error={overview.error} />}
+      {overview.loading && !o && <p className="muted" data-testid="quality-loading">{t('app.loading')}</p>}
+      {!overview.loading && !o && !overview.error && (
+        <div className="empty" data-testid="quality-empty">
+          <p>{project.customers === 0 ? t('quality.noCustomers') : t('quality.neverRun')}</p>
+          {project.customers > 0 && <p className="muted">{t('quality.neverRunHelp')}</p>}
+        </div>
+      )}
+      {o && (
+        <>
+          <ScoreCards metrics={o.metrics} onDrill={drill} />
+          <div className="chart-grid">
+            <section className="panel">
+              <div className="panel-head">
+                <h2>{t('quality.byField')}</h2>
+                <div className="tabs" role="tablist">
+                  {chartDimensions.map((d) => (
+                    <button key={d} role="tab" aria-selected={d === dimension} className={d === dimension ? 'tab active' : 'tab'} data-testid={`field-tab-${d}`} onClick={() => setDimension(d)}>{t(`quality.dimension.${d}`)}</button>
+                  ))}
+                </div>
+              </div>
+              <Chart testId="chart-fields" height={Math.max(160, 26 * fieldsFor(o.metrics, dimension).length + 40)} option={fieldBars(t, o.metrics, dimension)} onClick={(c) => drill({ field: fieldsFor(o.metrics, dimension)[c.dataIndex], dimension })} />
+            </section>
+            <section className="panel">
+              <h2>{t('quality.bySource')}</h2>
+              <Chart testId="chart-sources" option={sourceBars(t, o.metrics, o.sources)} onClick={(c) => drill({ sourceId: o.sources[c.dataIndex].id, dimension: chartDimensions[c.seriesIndex] })} />
+            </section>
+            <section className="panel">
+              <h2>{t('quality.age')}</h2>
+              {o.metrics.ageHistogram.length > 0 ? (
+                <Chart testId="chart-age" option={ageBars(t, o.metrics)} onClick={(c) => drill({ ageBucket: c.dataIndex })} />
+              ) : (
+                <p className="muted">{t('quality.ageEmpty')}</p>
+              )}
+            </section>
+            <section className="panel">
+              <h2>{t('quality.trend')}</h2>
+              {trend.data && trend.data.length > 1 ? <Chart testId="chart-trend" option={trendLines(t, trend.data, i18n.language)} /> : <p className="muted" data-testid="trend-empty">{t('quality.trendEmpty')}</p>}
+            </section>
+          </div>
+          <section className="panel">
+            <h2>{t('quality.rules')}</h2>
+            <RuleTable metrics={o.metrics} onDrill={drill} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

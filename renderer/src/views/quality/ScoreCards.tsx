@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { IssueFilter, QualityMetrics } from '../../../../shared/channels/quality.ts';
+import { pct } from './drill.ts';
+
+const order = ['completeness', 'validity', 'accuracy', 'consistency', 'timeliness', 'uniqueness'] as const;
+
+/** One card per dimension with its score, formula and counts; a card with failing records lists them on click. */
+export function ScoreCards({ metrics, onDrill }: { metrics: QualityMetrics; onDrill: (f: IssueFilter) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="score-cards" data-testid="score-cards">
+      {order.map((d) => {
+        const m = metrics.overall[d];
+        const measured = m.value !== null;
+        const body = (
+          <>
+            <div className="score-name">{t(`quality.dimension.${d}`)}</div>
+            <div className="score-value" data-testid={`score-${d}`}>{measured ? pct(m.value) : t('quality.notMeasured')}</div>
+            <div className="score-formula">{t(`quality.formula.${d}`, { days: metrics.timelinessDays })}</div>
+            {measured ? (
+              <div className="score-counts">
+                {t('quality.ofTotal', { good: m.numerator.toLocaleString(), total: m.denominator.toLocaleString() })}
+                {m.confusion && <> · {t('quality.confusion', m.confusion)}</>}
+                {m.bad > 0 && <div className="score-bad">{t('quality.bad', { formatted: m.bad.toLocaleString() })}</div>}
+              </div>
+            ) : (
+              <div className="score-counts muted">{d === 'accuracy' ? t('quality.accuracyNone') : m.reason}</div>
+            )}
+          </>
+        );
+        return measured && m.bad > 0 ? (
+          <button key={d} className="score-card clickable" data-testid={`card-${d}`} title={t('quality.clickToList')} onClick={() => onDrill({ dimension: d })}>{body}</button>
+        ) : (
+          <div key={d} className="score-card" data-testid={`card-${d}`}>{body}</div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Chart options for the dashboard. Bars show a score (share of records that
+ * pass); the tooltip gives the count that fails, which is what a click lists.
+ */
+import type { EChartsOption } from 'echarts';
+import type { TFunction } from 'i18next';
+import type { QualityMetrics, TrendPoint } from '../../../../shared/channels/quality.ts';
+
+type Dimension = keyof QualityMetrics['overall'];
+export const chartDimensions: Dimension[] = ['completeness', 'validity', 'consistency', 'uniqueness'];
+const colors: Record<string, string> = { completeness: '#2563eb', validity: '#15803d', accuracy: '#7c3aed', consistency: '#b45309', timeliness: '#0891b2', uniqueness: '#be185d' };
+
+const percentAxis = { type: 'value' as const, min: 0, max: 100, axisLabel: { formatter: '{value}%' } };
+
+/** The fields that have a number for this dimension, worst first. */
+export function fieldsFor(m: QualityMetrics, d: Dimension): string[] {
+  return Object.entries(m.byField)
+    .filter(([, dm]) => dm[d].value !== null)
+    .sort((a, b) => (a[1][d].value ?? 0) - (b[1][d].value ?? 0))
+    .map(([f]) => f);
+}
+
+export function fieldBars(t: TFunction, m: QualityMetrics, d: Dimension): EChartsOption {
+  const fields = fieldsFor(m, d);
+  return {
+    grid: { left: 110, right: 24, top: 10, bottom: 30 },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => tip(t, m.byField[fields[(p as { dataIndex: number }).dataIndex]][d]) },
+    xAxis: percentAxis,
+    yAxis: { type: 'category', data: fields.map((f) => t(`quality.fieldName.${f}`, { defaultValue: f })), inverse: true },
+    series: [{ type: 'bar', data: fields.map((f) => round(m.byField[f][d].value)), itemStyle: { color: colors[d] }, barMaxWidth: 18 }],
+  };
+}
+
+export function sourceBars(t: TFunction, m: QualityMetrics, sources: { id: number; fileName: string }[]): EChartsOption {
+  return {
+    grid: { left: 50, right: 16, top: 36, bottom: 30 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { seriesIndex: number; dataIndex: number }; return `${sources[q.dataIndex].fileName}<br/>${t(`quality.dimension.${chartDimensions[q.seriesIndex]}`)}: ${tip(t, m.bySource[String(sources[q.dataIndex].id)][chartDimensions[q.seriesIndex]])}`; } },
+    xAxis: { type: 'category', data: sources.map((s) => s.fileName), axisLabel: { interval: 0, overflow: 'truncate', width: 140 } },
+    yAxis: percentAxis,
+    series: chartDimensions.map((d) => ({ type: 'bar', name: t(`quality.dimension.${d}`), itemStyle: { color: colors[d] }, barMaxWidth: 22, data: sources.map((s) => round(m.bySource[String(s.id)]?.[d].value ?? null)) })),
+  };
+}
+
+export function trendLines(t: TFunction, points: TrendPoint[], locale: string): EChartsOption {
+  const dims = Object.keys(colors) as Dimension[];
+  return {
+    grid: { left: 50, right: 16, top: 36, bottom: 30 },
+    legend: { top: 0 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: points.map((p) => `${new Date(p.takenAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })} (${t(`quality.reason.${p.reason}`, { defaultValue: p.reason })})`) },
+    yAxis: percentAxis,
+    series: dims
+      .filter((d) => points.some((p) => p.values[d] !== null && p.values[d] !== undefined))
+      .map((d) => ({ type: 'line', name: t(`quality.dimension.${d}`), itemStyle: { color: colors[d] }, data: points.map((p) => round(p.values[d] ?? null)) })),
+  };
+}
+
+export function ageBars(t: TFunction, m: QualityMetrics): EChartsOption {
+  return {
+    grid: { left: 60, right: 16, top: 10, bottom: 30 },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => `${t(`quality.ageBucket.${(p as { dataIndex: number }).dataIndex}`)}: ${m.ageHistogram[(p as { dataIndex: number }).dataIndex].count.toLocaleString()}<br/>${t('quality.clickToList')}` },
+    xAxis: { type: 'category', data: m.ageHistogram.map((_, i) => t(`quality.ageBucket.${i}`)), axisLabel: { interval: 0 } },
+    yAxis: { type: 'value' },
+    series: [{ type: 'bar', data: m.ageHistogram.map((b, i) => ({ value: b.count, itemStyle: { color: b.maxDays !== null && b.maxDays <= m.timelinessDays ? colors.timeliness : '#9ca3af' }, name: String(i) })), barMaxWidth: 40 }],
+  };
+}
+
+function round(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 1000) / 10;
+}
+
+function tip(t: TFunction, metric: { value: number | null; bad: number }): string {
+  if (metric.value === null) return t('quality.notMeasured');
+  return `${t('quality.score')} ${(metric.value * 100).toFixed(1)}%<br/>${t('quality.failing', { formatted: metric.bad.toLocaleString() })}<br/>${t('quality.clickToList')}`;
+}
