@@ -37,9 +37,9 @@ export function matchSummary(db: Db): MatchSummary {
 }
 
 const ORDER = {
-  size: 'size DESC, max_probability DESC, id',
-  probability: 'max_probability DESC, size DESC, id',
-  weakest: 'min_probability ASC, size DESC, id',
+  size: 'k.size DESC, k.max_probability DESC, k.id',
+  probability: 'k.max_probability DESC, k.size DESC, k.id',
+  weakest: 'k.min_probability ASC, k.size DESC, k.id',
 } as const;
 
 export function clustersPage(db: Db, q: { startRow: number; endRow: number; sort: keyof typeof ORDER; minSize: number }): { rows: ClusterRow[]; lastRow: number } {

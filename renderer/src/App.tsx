@@ -7,13 +7,14 @@ import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
+import { DuplicatesView } from './views/duplicates/DuplicatesView.tsx';
 import { QuarantineView } from './views/quarantine/QuarantineView.tsx';
 import { QualityView } from './views/quality/QualityView.tsx';
 import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
 import { StartView } from './views/start/StartView.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'quality';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality';
 
 export function App() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function App() {
     { key: 'quality', label: t('quality.nav') },
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
+    { key: 'duplicates', label: t('duplicates.title') },
   ];
   return (
     <div className="shell">
@@ -73,6 +75,7 @@ export function App() {
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}
+        {view === 'duplicates' && <DuplicatesView />}
       </main>
     </div>
   );
