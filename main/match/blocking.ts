@@ -45,6 +45,16 @@ export function hashKey(s: string): number {
   return h >>> 1;
 }
 
+/**
+ * Pairs one rule may add by default: 2 per record up to 100,000 records; past
+ * that the budget grows more slowly (at least 200,000, 0.5 per record), since
+ * compared pairs cost time linearly while a big project's extra pairs come
+ * mostly from its biggest, least selective blocks.
+ */
+export function defaultBudget(n: number): number {
+  return Math.min(2 * n, Math.max(200_000, 0.5 * n));
+}
+
 export function defaultRules(p: Prepared): BlockingRule[] {
   return blockingRules.filter((r) => r.columns.every((c) => hasColumn(p, c)));
 }
@@ -177,7 +187,7 @@ export function findCandidatePairsPrepared(p: Prepared, rules: BlockingRule[], o
   const ctx: RuleContext = { p, keys, oversized, r: 0, link: opts.mode === 'link', newFrom: opts.newFrom ?? 0, out };
   for (let r = 0; r < rules.length; r++) {
     ctx.r = r;
-    const budget = (opts.pairsPerRecord ?? 2) * p.n;
+    const budget = opts.pairsPerRecord !== undefined ? opts.pairsPerRecord * p.n : defaultBudget(p.n);
     stats.push({ ...runRule(ctx, opts.maxBlockSize ?? 100, budget), rule: rules[r].name });
   }
   const n = out.count;

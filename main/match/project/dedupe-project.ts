@@ -31,9 +31,10 @@ export interface DedupeSummary {
 
 /**
  * Pairs below the link threshold but at least this likely are stored too, so
- * a reviewer sees the near misses and why they missed.
+ * a reviewer sees the near misses and why they missed. Not lower: at a
+ * million records every extra tenth of probability is millions of rows.
  */
-export const REPORT_THRESHOLD = 0.5;
+export const REPORT_THRESHOLD = 0.8;
 
 export type DedupeProgress = MatchProgress | { step: 'load' | 'save'; done: number; total: number };
 
