@@ -110,7 +110,7 @@ export const birthDate: Comparison = {
 
 export const email: Comparison = {
   name: 'email',
-  levels: ['missing', 'exact (canonical)', 'same local part', 'local part jaro-winkler ≥ 0.88', 'different'],
+  levels: ['missing', 'exact (canonical)', 'same local part', 'local part jaro-winkler ≥ 0.95', 'different'],
   columns: ['email', 'emailLocal'],
   tfLevel: 1,
   tfColumn: 'email',
@@ -122,7 +122,9 @@ export const email: Comparison = {
     const la = p.emailLocal[i];
     const lb = p.emailLocal[j];
     if (la === lb) return 2;
-    if (jaroWinkler(la, lb) >= 0.88) return 3;
+    // Only near-identical local parts (a typo): addresses are usually built from the name, so a looser
+    // similarity mostly re-counts the name agreement that the name comparisons already weigh.
+    if (jaroWinkler(la, lb) >= 0.95) return 3;
     return 4;
   },
 };

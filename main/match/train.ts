@@ -28,6 +28,16 @@ export function totalPairs(p: Prepared, mode: LinkMode): number {
   return (p.n * (p.n - 1)) / 2 - same;
 }
 
+/**
+ * EM sessions run only on blocks keyed by something one person has and their
+ * household does not share: a given name or a birth date. Blocks keyed by a
+ * phone, an email, an address, a family name or a company are full of
+ * households and colleagues; EM then takes "same household" for the match
+ * class and learns that a different given name or birth date is normal for a
+ * match. Such rules still generate candidates; they just do not train m.
+ */
+const PERSON_COLUMNS: readonly string[] = ['given', 'dob'];
+
 /** EM needs patterns, not every pair: a stride sample of at most this many pairs keeps training flat at scale. */
 const EM_SAMPLE = 400_000;
 
@@ -59,6 +69,7 @@ function estimateM(comps: readonly Comparison[], cands: CandidatePairs, gammas: 
   const sums = comps.map((c) => new Array<number>(c.levels.length).fill(0));
   const sessions = new Array<number>(k).fill(0);
   cands.rules.forEach((rule, r) => {
+    if (!PERSON_COLUMNS.some((col) => rule.columns.includes(col))) return;
     const include = comps.map((c) => !c.columns.some((col) => rule.columns.includes(col)));
     const pc = aggregatePatterns(g, k, sample.length, (s) => (masks[s] & (1 << r)) !== 0);
     if (pc.counts.reduce((s, x) => s + x, 0) < MIN_SESSION_PAIRS || !include.some(Boolean)) return;
