@@ -5,7 +5,7 @@
  * the prior over all pairs.
  */
 import type { Comparison } from './comparisons.ts';
-import type { Prepared } from './prepare.ts';
+import type { Prepared, PreparedColumn } from './prepare.ts';
 import type { CandidatePairs } from './blocking.ts';
 import type { ComparisonParams, LinkMode, MatchModel } from './types.ts';
 import { estimateU, valueCounts } from './estimate-u.ts';
@@ -36,7 +36,7 @@ export function totalPairs(p: Prepared, mode: LinkMode): number {
  * class and learns that a different given name or birth date is normal for a
  * match. Such rules still generate candidates; they just do not train m.
  */
-const PERSON_COLUMNS: readonly string[] = ['given', 'dob'];
+const PERSON_COLUMNS: readonly PreparedColumn[] = ['given', 'dob'];
 
 /** EM needs patterns, not every pair: a stride sample of at most this many pairs keeps training flat at scale. */
 const EM_SAMPLE = 400_000;
