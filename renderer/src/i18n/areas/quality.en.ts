@@ -33,7 +33,7 @@ export const quality_en = {
       uniqueness: '1 − duplicates / present (record id, email, phone)',
     },
     ofTotal: '{{good}} of {{total}}',
-    bad: '{{formatted}} failing values: click to list their records',
+    bad: '{{formatted}} failing values →',
     notMeasured: 'not measured',
     accuracyNone: 'Accuracy is not measured: there are no verified reference values. Import a verified reference file or mark records verified. Validity is shown instead.',
     confusion: 'TP {{tp}} · TN {{tn}} · FP {{fp}} · FN {{fn}}',

@@ -33,7 +33,7 @@ export const quality_zhCN = {
       uniqueness: '1 − 重复数 / 非缺失数（记录编号、邮箱、电话）',
     },
     ofTotal: '{{good}} / {{total}}',
-    bad: '{{formatted}} 个值未通过：点击列出相应记录',
+    bad: '{{formatted}} 个值未通过 →',
     notMeasured: '未衡量',
     accuracyNone: '准确性未衡量：没有已核实的参考值。请导入已核实的参考文件或将记录标记为已核实。此处显示有效性。',
     confusion: 'TP {{tp}} · TN {{tn}} · FP {{fp}} · FN {{fn}}',

@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: the CommonJS one reaches the bundle as a module object, not a component.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -36,6 +36,11 @@ export function Chart({ option, onClick, height = 260, testId }: { option: EChar
     });
     el.dataset.bars = JSON.stringify(bars);
   };
+  // Without animation a chart may finish drawing before its event handlers are bound: record once the frame is painted too.
+  useEffect(() => {
+    const frame = requestAnimationFrame(recordBars);
+    return () => cancelAnimationFrame(frame);
+  });
   return (
     <div className="chart" data-testid={testId}>
       <ReactEChartsCore
@@ -45,6 +50,7 @@ export function Chart({ option, onClick, height = 260, testId }: { option: EChar
         notMerge
         style={{ height }}
         onEvents={{ click: (p: ChartClick) => onClick?.(p), finished: recordBars }}
+        onChartReady={recordBars}
       />
     </div>
   );

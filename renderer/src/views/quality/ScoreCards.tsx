@@ -15,7 +15,7 @@ export function ScoreCards({ metrics, onDrill }: { metrics: QualityMetrics; onDr
         const body = (
           <>
             <div className="score-name">{t(`quality.dimension.${d}`)}</div>
-            <div className="score-value" data-testid={`score-${d}`}>{measured ? pct(m.value) : t('quality.notMeasured')}</div>
+            <div className={measured ? 'score-value' : 'score-value na'} data-testid={`score-${d}`}>{measured ? pct(m.value) : t('quality.notMeasured')}</div>
             <div className="score-formula">{t(`quality.formula.${d}`, { days: metrics.timelinessDays })}</div>
             {measured ? (
               <div className="score-counts">

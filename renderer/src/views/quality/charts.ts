@@ -23,6 +23,8 @@ export function fieldsFor(m: QualityMetrics, d: Dimension): string[] {
 export function fieldBars(t: TFunction, m: QualityMetrics, d: Dimension): EChartsOption {
   const fields = fieldsFor(m, d);
   return {
+    // No animation: the numbers are the point, and a chart is complete as soon as it is drawn.
+    animation: false,
     grid: { left: 110, right: 24, top: 10, bottom: 30 },
     tooltip: { trigger: 'item', formatter: (p: unknown) => tip(t, m.byField[fields[(p as { dataIndex: number }).dataIndex]][d]) },
     xAxis: percentAxis,
@@ -33,6 +35,8 @@ export function fieldBars(t: TFunction, m: QualityMetrics, d: Dimension): EChart
 
 export function sourceBars(t: TFunction, m: QualityMetrics, sources: { id: number; fileName: string }[]): EChartsOption {
   return {
+    // No animation: the numbers are the point, and a chart is complete as soon as it is drawn.
+    animation: false,
     grid: { left: 50, right: 16, top: 36, bottom: 30 },
     legend: { top: 0 },
     tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { seriesIndex: number; dataIndex: number }; return `${sources[q.dataIndex].fileName}<br/>${t(`quality.dimension.${chartDimensions[q.seriesIndex]}`)}: ${tip(t, m.bySource[String(sources[q.dataIndex].id)][chartDimensions[q.seriesIndex]])}`; } },
@@ -45,6 +49,8 @@ export function sourceBars(t: TFunction, m: QualityMetrics, sources: { id: numbe
 export function trendLines(t: TFunction, points: TrendPoint[], locale: string): EChartsOption {
   const dims = Object.keys(colors) as Dimension[];
   return {
+    // No animation: the numbers are the point, and a chart is complete as soon as it is drawn.
+    animation: false,
     grid: { left: 50, right: 16, top: 36, bottom: 30 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
@@ -58,6 +64,8 @@ export function trendLines(t: TFunction, points: TrendPoint[], locale: string): 
 
 export function ageBars(t: TFunction, m: QualityMetrics): EChartsOption {
   return {
+    // No animation: the numbers are the point, and a chart is complete as soon as it is drawn.
+    animation: false,
     grid: { left: 60, right: 16, top: 10, bottom: 30 },
     tooltip: { trigger: 'item', formatter: (p: unknown) => `${t(`quality.ageBucket.${(p as { dataIndex: number }).dataIndex}`)}: ${m.ageHistogram[(p as { dataIndex: number }).dataIndex].count.toLocaleString()}<br/>${t('quality.clickToList')}` },
     xAxis: { type: 'category', data: m.ageHistogram.map((_, i) => t(`quality.ageBucket.${i}`)), axisLabel: { interval: 0 } },
