@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { importFiles } from '../../main/ingest/import-files.ts';
 import { dedupeProject } from '../../main/match/project/dedupe-project.ts';
 import { openProject, type Db } from '../../main/store/open-project.ts';
+import { currentMatchRun } from '../../main/store/match-repo.ts';
 import { writeCsvExport } from '../../resources/generator/write-export.ts';
 import { pairwiseScore } from './pairwise-score.ts';
 
@@ -80,6 +81,7 @@ export async function runScale(n: number): Promise<void> {
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   const s = score(db, truthOf(csv));
+  if (process.argv.includes('--verbose')) printModel(db);
   db.close();
   console.log(`records:     ${file.imported.toLocaleString()} imported, ${file.quarantined} quarantined`);
   console.log(`import:      ${secs(t1 - t0)} s wall, ${(cpu1 - cpu0).toFixed(1)} s CPU`);
@@ -88,4 +90,15 @@ export async function runScale(n: number): Promise<void> {
   console.log(`peak RSS:    ${(peak / 1e6).toFixed(0)} MB`);
   console.log(`pairwise:    precision ${s.precision.toFixed(4)} recall ${s.recall.toFixed(4)} F1 ${s.f1.toFixed(4)} (${s.truePairs.toLocaleString()} true pairs)`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(project + suffix, { force: true });
+}
+
+/** --verbose: the trained model's prior and per-level weights (bits), to see what EM learnt. */
+function printModel(db: Db): void {
+  const model = currentMatchRun(db)?.model;
+  if (!model) return;
+  console.log(`  λ=${model.lambda.toExponential(2)} prior=${Math.log2(model.lambda / (1 - model.lambda)).toFixed(1)} bits`);
+  for (const c of model.comparisons) {
+    const w = c.m.map((m, l) => (l ? Math.log2(m / c.u[l]).toFixed(1) : '-'));
+    console.log(`    ${c.name}: ${c.levels.map((l, i) => `${l}=${w[i]}`).join(', ')}`);
+  }
 }

@@ -108,6 +108,17 @@ export const birthDate: Comparison = {
   },
 };
 
+/** Letters only: local parts decorate names with digits, dots and dashes (jose.ortiz47). */
+function letters(s: string): string {
+  return s.replace(/[^\p{L}]/gu, '');
+}
+
+function builtFromSharedName(p: Prepared, i: number, j: number, la: string, lb: string): boolean {
+  const f = letters(p.family[i].split(/[\s-]/)[0] ?? '');
+  if (f.length < 2 || !p.family[j].includes(p.family[i].split(/[\s-]/)[0])) return false;
+  return letters(la).includes(f) && letters(lb).includes(f);
+}
+
 export const email: Comparison = {
   name: 'email',
   levels: ['missing', 'exact (canonical)', 'same local part', 'local part jaro-winkler ≥ 0.95', 'different'],
@@ -121,11 +132,13 @@ export const email: Comparison = {
     if (a === b) return 1;
     const la = p.emailLocal[i];
     const lb = p.emailLocal[j];
-    if (la === lb) return 2;
-    // Only near-identical local parts (a typo): addresses are usually built from the name, so a looser
-    // similarity mostly re-counts the name agreement that the name comparisons already weigh.
-    if (jaroWinkler(la, lb) >= 0.95) return 3;
-    return 4;
+    // Agreeing local parts built from a family name both records share (john.smith@a, john.smith49@b)
+    // are implied by the name agreement the name comparisons already count: P(agree | match) ≈
+    // P(agree | namesake), so they add 0 bits (level 0) instead of re-counting the name as 12 bits.
+    const level = la === lb ? 2 : jaroWinkler(la, lb) >= 0.95 ? 3 : 4;
+    // Only near-identical local parts (a typo) count: addresses are usually built from the name, so a
+    // looser similarity mostly re-counts the name agreement that the name comparisons already weigh.
+    return level < 4 && builtFromSharedName(p, i, j, la, lb) ? 0 : level;
   },
 };
 

@@ -5,6 +5,8 @@
  * rule, the rule's own columns agree by construction, so a session never
  * estimates m for those columns (as Splink does); other sessions do.
  */
+import { combineBits, hasConflict } from './dependence.ts';
+
 export interface PatternCounts {
   /** Flat levels: pattern p occupies levels[p*k .. p*k+k). */
   levels: Uint8Array;
@@ -111,11 +113,18 @@ function maxDelta(a: number[][], b: number[][]): number {
  * The prior over ALL pairs, not just candidates: pairs outside the blocks are
  * taken as non-matches, so EM on λ alone gives λ = Σ P(match | γ) / all pairs.
  */
-export function estimateLambda(pc: PatternCounts, m: number[][], u: number[][], allPairs: number, maxIter = 100): number {
-  const include = m.map(() => true);
+export function estimateLambda(
+  pc: PatternCounts, m: number[][], u: number[][], allPairs: number,
+  household: Uint8Array = new Uint8Array(m.length), conflict: Uint8Array[] = [], maxIter = 100,
+): number {
+  // Bayes factors as scoring will see them (household fields combined, see dependence.ts).
+  const bits = new Float64Array(pc.k);
   const bf = Array.from(pc.counts, (_, row) => {
-    const [lm, lu] = logLikelihoods(pc, row, m, u, include);
-    return Math.exp(Math.min(700, lm - lu));
+    for (let c = 0; c < pc.k; c++) {
+      const l = pc.levels[row * pc.k + c];
+      bits[c] = l === 0 ? 0 : Math.log2(m[c][l] / u[c][l]);
+    }
+    return 2 ** Math.min(1000, combineBits(bits, household, hasConflict(conflict, (c) => pc.levels[row * pc.k + c])));
   });
   let lambda = Math.min(0.5, pc.counts.reduce((s, x) => s + x, 0) / allPairs / 10);
   for (let iter = 0; iter < maxIter; iter++) {

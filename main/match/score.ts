@@ -8,11 +8,16 @@ import type { Comparison } from './comparisons.ts';
 import type { Prepared } from './prepare.ts';
 import type { MatchModel, RunOptions, ScoredPair, WaterfallStep } from './types.ts';
 import { CHUNK, yieldToLoop } from './gammas.ts';
+import { combineBits, conflictTable, hasConflict, householdMask } from './dependence.ts';
 
 export interface Scorer {
   prior: number;
   /** weights[c][level] in bits. */
   weights: Float64Array[];
+  /** Per comparison: 1 when it is a household field (see dependence.ts). */
+  household: Uint8Array;
+  /** conflict[c][level]: that level says "a different person" (see dependence.ts). */
+  conflict: Uint8Array[];
   tfAdjust(c: number, value: string): number;
 }
 
@@ -33,6 +38,8 @@ export function makeScorer(model: MatchModel): Scorer {
   return {
     prior: Math.log2(model.lambda / (1 - model.lambda)),
     weights,
+    household: householdMask(model.comparisons.map((c) => c.name)),
+    conflict: conflictTable(model.comparisons),
     tfAdjust(c, value) {
       let adj = cache[c].get(value);
       if (adj === undefined) {
@@ -46,16 +53,15 @@ export function makeScorer(model: MatchModel): Scorer {
   };
 }
 
-function pairWeight(s: Scorer, comps: readonly Comparison[], p: Prepared, gammas: Uint8Array, x: number, i: number): number {
+function pairWeight(s: Scorer, comps: readonly Comparison[], p: Prepared, gammas: Uint8Array, x: number, i: number, bits: Float64Array): number {
   const k = comps.length;
-  let w = s.prior;
   for (let c = 0; c < k; c++) {
     const l = gammas[x * k + c];
-    w += s.weights[c][l];
+    bits[c] = s.weights[c][l];
     const comp = comps[c];
-    if (l === comp.tfLevel && comp.tfColumn) w += s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]);
+    if (l === comp.tfLevel && comp.tfColumn) bits[c] += s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]);
   }
-  return w;
+  return s.prior + combineBits(bits, s.household, hasConflict(s.conflict, (c) => gammas[x * k + c]));
 }
 
 /** Total weights (bits) of every candidate pair, in chunks with progress and cancel. */
@@ -65,10 +71,11 @@ export async function scoreGammas(
   const s = makeScorer(model);
   const n = a.length;
   const out = new Float64Array(n);
+  const bits = new Float64Array(comps.length);
   for (let from = 0; from < n; from += CHUNK) {
     opts.signal?.throwIfAborted();
     const to = Math.min(n, from + CHUNK);
-    for (let x = from; x < to; x++) out[x] = pairWeight(s, comps, p, gammas, x, a[x]);
+    for (let x = from; x < to; x++) out[x] = pairWeight(s, comps, p, gammas, x, a[x], bits);
     await yieldToLoop();
   }
   return out;
@@ -91,13 +98,13 @@ export function explainPair(
 export function explainLevels(
   model: MatchModel, s: Scorer, levels: readonly number[], tfValue: (c: number) => string, pair: { a: number; b: number; rule: string },
 ): ScoredPair {
-  let weight = s.prior;
-  const steps: WaterfallStep[] = model.comparisons.map((comp, c) => {
-    const l = levels[c];
-    const tf = l === comp.tfLevel ? s.tfAdjust(c, tfValue(c)) : 0;
-    const bf = s.weights[c][l] + tf;
-    weight += bf;
-    return { comparison: comp.name, level: comp.levels[l], log2BayesFactor: bf, tfAdjustment: tf };
-  });
+  const tfs = model.comparisons.map((comp, c) => (levels[c] === comp.tfLevel ? s.tfAdjust(c, tfValue(c)) : 0));
+  const bits = model.comparisons.map((_, c) => s.weights[c][levels[c]] + tfs[c]);
+  // Household fields beyond the strongest agreement and disagreement count 0 (dependence.ts).
+  const counted: number[] = [];
+  const weight = s.prior + combineBits(bits, s.household, hasConflict(s.conflict, (c) => levels[c]), counted);
+  const steps: WaterfallStep[] = model.comparisons.map((comp, c) => ({
+    comparison: comp.name, level: comp.levels[levels[c]], log2BayesFactor: counted[c], tfAdjustment: counted[c] === 0 ? 0 : tfs[c],
+  }));
   return { ...pair, weight, probability: probabilityFromWeight(weight), prior: s.prior, steps };
 }

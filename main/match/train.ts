@@ -10,6 +10,8 @@ import type { CandidatePairs } from './blocking.ts';
 import type { ComparisonParams, LinkMode, MatchModel } from './types.ts';
 import { estimateU, valueCounts } from './estimate-u.ts';
 import { aggregatePatterns, estimateLambda, initialM, runEm } from './em.ts';
+import { conflictTable, householdMask } from './dependence.ts';
+import { boundM } from './m-bounds.ts';
 
 export interface EstimateOptions {
   mode: LinkMode;
@@ -106,9 +108,9 @@ export function estimateModel(
   p: Prepared, comps: readonly Comparison[], cands: CandidatePairs, gammas: Uint8Array, opts: EstimateOptions,
 ): MatchModel {
   const u = estimateU(p, comps, opts.mode);
-  const m = estimateM(comps, cands, gammas, u);
+  const m = boundM(comps, estimateM(comps, cands, gammas, u));
   const all = aggregatePatterns(gammas, comps.length, cands.count);
-  const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)));
+  const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)), householdMask(comps.map((c) => c.name)), conflictTable(comps));
   const comparisons: ComparisonParams[] = comps.map((c, ci) => ({
     name: c.name, levels: c.levels, m: m[ci], u: u[ci], tfLevel: c.tfLevel,
   }));
