@@ -4,6 +4,7 @@
  * level conventions.
  */
 import type { Comparison } from './comparisons.ts';
+import type { Prepared } from './prepare.ts';
 import { jaroWinkler, overlapCoefficient, withinOneEdit } from './similarity.ts';
 
 function firstNumber(tokens: readonly string[]): string {
@@ -76,6 +77,13 @@ export const region: Comparison = {
   },
 };
 
+function namedAfterSharedFamily(p: Prepared, i: number, j: number): boolean {
+  const f = p.family[i];
+  if (f.length < 3 || f !== p.family[j]) return false;
+  const inI = p.companyTokens[i].some((t) => f.startsWith(t) && t.length >= 3);
+  return inI && p.companyTokens[j].some((t) => f.startsWith(t) && t.length >= 3);
+}
+
 export const company: Comparison = {
   name: 'company',
   levels: ['missing', 'exact (legal form removed)', 'most words shared', 'jaro-winkler ≥ 0.90', 'some words shared', 'different'],
@@ -86,6 +94,9 @@ export const company: Comparison = {
     const a = p.company[i];
     const b = p.company[j];
     if (!a || !b) return 0;
+    // "Thompson Inc." for two Thompsons: a company named after a family name both records share is
+    // implied by the family-name agreement already counted, so it adds 0 bits (level 0).
+    if (namedAfterSharedFamily(p, i, j)) return 0;
     if (a === b) return 1;
     const overlap = overlapCoefficient(p.companyTokens[i], p.companyTokens[j]);
     if (overlap >= 0.75) return 2;

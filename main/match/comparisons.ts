@@ -113,10 +113,19 @@ function letters(s: string): string {
   return s.replace(/[^\p{L}]/gu, '');
 }
 
+/**
+ * Both local parts contain the start of a name both records carry (folded names lose their spaces, so
+ * "Fernández Lozano" is fernandezlozano; five letters identify the name and survive compound names).
+ */
 function builtFromSharedName(p: Prepared, i: number, j: number, la: string, lb: string): boolean {
-  const f = letters(p.family[i].split(/[\s-]/)[0] ?? '');
-  if (f.length < 2 || !p.family[j].includes(p.family[i].split(/[\s-]/)[0])) return false;
-  return letters(la).includes(f) && letters(lb).includes(f);
+  const a = letters(la);
+  const b = letters(lb);
+  for (const name of [p.family[i]]) {
+    const piece = name.slice(0, 5);
+    if (piece.length < 3 || !(p.family[j].includes(piece) || p.given[j].includes(piece))) continue;
+    if (a.includes(piece) && b.includes(piece)) return true;
+  }
+  return false;
 }
 
 export const email: Comparison = {

@@ -19,16 +19,24 @@ const BOUNDED: Readonly<Record<string, readonly string[]>> = {
   birth_date: ['different'],
 };
 
-export function boundM(comps: readonly Comparison[], m: number[][]): number[][] {
+/**
+ * `least[c][l]`: the smallest m any EM session estimated for that level.
+ * Every session's match class is contaminated by some non-matches (namesakes
+ * in name-keyed blocks, relatives in date-keyed ones), which can only inflate
+ * m of a "different person" level; so the least contaminated session's
+ * estimate is the better one for those levels, not the mean.
+ */
+export function boundM(comps: readonly Comparison[], m: number[][], least?: number[][]): number[][] {
   return comps.map((c, ci) => {
     const levels = BOUNDED[c.name];
     const row = m[ci].slice();
     if (!levels) return row;
     for (const name of levels) {
       const l = c.levels.indexOf(name);
-      if (l <= 0 || row[l] <= MAX_M_DIFFERENT) continue;
-      const excess = row[l] - MAX_M_DIFFERENT;
-      row[l] = MAX_M_DIFFERENT;
+      const bound = Math.min(MAX_M_DIFFERENT, least?.[ci][l] ?? 1);
+      if (l <= 0 || row[l] <= bound) continue;
+      const excess = row[l] - bound;
+      row[l] = bound;
       const rest = row.reduce((s, x, k) => (k === 0 || k === l ? s : s + x), 0);
       for (let k = 1; k < row.length; k++) if (k !== l) row[k] += rest > 0 ? (excess * row[k]) / rest : excess / (row.length - 2);
     }

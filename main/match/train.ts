@@ -40,6 +40,15 @@ export function totalPairs(p: Prepared, mode: LinkMode): number {
  */
 const PERSON_COLUMNS: readonly PreparedColumn[] = ['given', 'dob'];
 
+/**
+ * An exact canonical email is personal too (the generator's and real
+ * households share one in a few percent of pairs, a minority EM's
+ * non-match class takes). Its pairs are the ones where a different birth
+ * date is rare among matches, which the name-keyed sessions (full of
+ * namesakes) cannot see.
+ */
+const PERSON_RULES: readonly string[] = ['email'];
+
 /** EM needs patterns, not every pair: a stride sample of at most this many pairs keeps training flat at scale. */
 const EM_SAMPLE = 400_000;
 
@@ -70,8 +79,9 @@ function estimateM(comps: readonly Comparison[], cands: CandidatePairs, gammas: 
   const m0 = comps.map((c) => initialM(c.levels.length));
   const sums = comps.map((c) => new Array<number>(c.levels.length).fill(0));
   const sessions = new Array<number>(k).fill(0);
+  const least = comps.map((c) => new Array<number>(c.levels.length).fill(1));
   cands.rules.forEach((rule, r) => {
-    if (!PERSON_COLUMNS.some((col) => rule.columns.includes(col))) return;
+    if (!PERSON_COLUMNS.some((col) => rule.columns.includes(col)) && !PERSON_RULES.includes(rule.name)) return;
     const include = comps.map((c) => !c.columns.some((col) => rule.columns.includes(col)));
     const pc = aggregatePatterns(g, k, sample.length, (s) => (masks[s] & (1 << r)) !== 0);
     if (pc.counts.reduce((s, x) => s + x, 0) < MIN_SESSION_PAIRS || !include.some(Boolean)) return;
@@ -79,12 +89,16 @@ function estimateM(comps: readonly Comparison[], cands: CandidatePairs, gammas: 
     comps.forEach((_, c) => {
       if (!include[c]) return;
       sessions[c]++;
-      m[c].forEach((x, l) => (sums[c][l] += x));
+      m[c].forEach((x, l) => {
+        sums[c][l] += x;
+        least[c][l] = Math.min(least[c][l], x);
+      });
     });
   });
   const all = aggregatePatterns(g, k, sample.length);
   const fallback = sessions.some((s) => s === 0) ? runEm(all, m0, u, comps.map(() => true)).m : m0;
-  return comps.map((_, c) => (sessions[c] ? sums[c].map((x) => x / sessions[c]) : fallback[c]));
+  const mean = comps.map((_, c) => (sessions[c] ? sums[c].map((x) => x / sessions[c]) : fallback[c]));
+  return boundM(comps, mean, least);
 }
 
 function tfTables(p: Prepared, comps: readonly Comparison[]): Pick<MatchModel, 'tf' | 'tfFilled'> {
@@ -108,7 +122,7 @@ export function estimateModel(
   p: Prepared, comps: readonly Comparison[], cands: CandidatePairs, gammas: Uint8Array, opts: EstimateOptions,
 ): MatchModel {
   const u = estimateU(p, comps, opts.mode);
-  const m = boundM(comps, estimateM(comps, cands, gammas, u));
+  const m = estimateM(comps, cands, gammas, u);
   const all = aggregatePatterns(gammas, comps.length, cands.count);
   const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)), householdMask(comps.map((c) => c.name)), conflictTable(comps));
   const comparisons: ComparisonParams[] = comps.map((c, ci) => ({
