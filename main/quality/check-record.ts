@@ -25,7 +25,7 @@ export interface CheckContext {
 
 const dayMs = 86_400_000;
 /** Per-field verdict caches are dropped when they grow past this: unique values (emails) must not pile up. */
-const cacheLimit = 200_000;
+const cacheLimit = 50_000;
 
 /** A customer as read for checking: [id, source_id, ...values of ctx.fields]. */
 export type RawCustomer = (string | number | null)[];
@@ -56,10 +56,20 @@ export class RecordChecker {
     this.countryIndex = ctx.fields.indexOf('country');
   }
 
+  /** Country spellings are few ("Deutschland", "DE", "Germany"): each is resolved once (Unicode normalisation is slow). */
+  private readonly countries = new Map<string | number | null, string | undefined>();
+
+  private countryOf(raw: string | number | null): string | undefined {
+    if (this.countries.has(raw)) return this.countries.get(raw);
+    const iso = recordCountryOf(text(raw));
+    if (this.countries.size < cacheLimit) this.countries.set(raw, iso);
+    return iso;
+  }
+
   check(row: RawCustomer, acc: RangeAccumulator): void {
     const ctx = this.ctx;
     const id = row[0] as number;
-    const recordCountry = this.countryIndex < 0 ? undefined : recordCountryOf(text(row[this.countryIndex + 2]));
+    const recordCountry = this.countryIndex < 0 ? undefined : this.countryOf(row[this.countryIndex + 2]);
     const country = recordCountry ?? ctx.defaultCountry;
     let vc: ValueContext | undefined;
     let updated: number | undefined;
