@@ -24,21 +24,36 @@ export const HOUSEHOLD_FIELDS: ReadonlySet<string> = new Set(['street', 'postcod
  * them relatives are already ruled out, and the labelled sets show the
  * address fields then add up as independent errors would (summing them there
  * keeps FEBRL, historical and Chicago recall).
+ *
+ * A different birth date is a conflict on its own. A different given name is
+ * one unless the birth dates agree exactly: relatives rarely share a birth
+ * date (twins), while a duplicate with a mistyped or anglicised given name
+ * usually keeps it.
  */
-const CONFLICT_LEVELS: Readonly<Record<string, readonly string[]>> = {
-  given_name: [],
-  birth_date: ['different'],
+const STRONG = 1;
+const WEAK = 2;
+const CONFIRMS = 3;
+const CONFLICT_LEVELS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  given_name: { different: WEAK },
+  birth_date: { different: STRONG, exact: CONFIRMS },
 };
 
-/** conflict[c][level] = 1 when that level of comparison c says "a different person". */
+/** conflict[c][level]: STRONG, WEAK, CONFIRMS or 0 for that level of comparison c. */
 export function conflictTable(comps: readonly { name: string; levels: readonly string[] }[]): Uint8Array[] {
-  return comps.map((c) => Uint8Array.from(c.levels, (l) => (CONFLICT_LEVELS[c.name]?.includes(l) ? 1 : 0)));
+  return comps.map((c) => Uint8Array.from(c.levels, (l) => CONFLICT_LEVELS[c.name]?.[l] ?? 0));
 }
 
-/** True when any comparison of the pair sits on a conflict level. */
+/** True when the pair's levels say "a different person" (see CONFLICT_LEVELS). */
 export function hasConflict(conflict: readonly Uint8Array[], levelOf: (c: number) => number): boolean {
-  for (let c = 0; c < conflict.length; c++) if (conflict[c][levelOf(c)]) return true;
-  return false;
+  let weak = false;
+  let confirmed = false;
+  for (let c = 0; c < conflict.length; c++) {
+    const v = conflict[c][levelOf(c)];
+    if (v === STRONG) return true;
+    if (v === WEAK) weak = true;
+    else if (v === CONFIRMS) confirmed = true;
+  }
+  return weak && !confirmed;
 }
 
 /** Per comparison: true when it belongs to the household group. */
