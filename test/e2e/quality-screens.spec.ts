@@ -14,9 +14,10 @@ test('screens of the quality dashboard and a drill-down in English and Chinese, 
   execFileSync(process.execPath, ['bin/crm-steward.mjs', 'profile', '--project', large]);
   for (const lang of ['en', 'zh-CN']) {
     for (const [size, path] of [['small', small], ['large', large]] as const) {
-      await new StartPage(page).open(steward.url, lang);
+      const start = new StartPage(page);
+      await start.open(steward.url, lang);
+      await start.openProject(path);
       const quality = new QualityPage(page);
-      await quality.openProject(path);
       await quality.go();
       if (size === 'small' && (await page.getByTestId('quality-empty').isVisible().catch(() => false))) {
         await page.screenshot({ path: out(`${size}-${lang}-empty`) });

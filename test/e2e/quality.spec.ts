@@ -18,9 +18,10 @@ function profileWithCli(project: string): Metrics {
 test('a bar on the dashboard opens the grid with exactly its records, each with the rule it broke', async ({ page, steward }) => {
   const project = generatedProject(steward.home, 300);
   const metrics = profileWithCli(project);
-  await new StartPage(page).open(steward.url);
+  const start = new StartPage(page);
+  await start.open(steward.url);
+  await start.openProject(project);
   const quality = new QualityPage(page);
-  await quality.openProject(project);
   await quality.go();
   await expect(page.getByTestId('score-completeness')).toHaveText(`${((metrics.overall.completeness.value ?? 0) * 100).toFixed(1)}%`);
   await expect(page.getByTestId('score-accuracy')).toHaveText('not measured');
@@ -59,9 +60,10 @@ test('a bar on the dashboard opens the grid with exactly its records, each with 
 
 test('an unprofiled project explains itself, Profile now fills the dashboard and a second run starts the trend', async ({ page, steward }) => {
   const project = generatedProject(steward.home, 120, 9);
-  await new StartPage(page).open(steward.url);
+  const start = new StartPage(page);
+  await start.open(steward.url);
+  await start.openProject(project);
   const quality = new QualityPage(page);
-  await quality.openProject(project);
   await quality.go();
   await expect(page.getByTestId('quality-empty')).toContainText('not been profiled');
   await quality.profileNow();

@@ -4,12 +4,6 @@ import type { Locator, Page } from '@playwright/test';
 export class QualityPage {
   constructor(readonly page: Page) {}
 
-  async openProject(path: string): Promise<void> {
-    await this.page.getByTestId('open-project-path').fill(path);
-    await this.page.getByTestId('open-project').click();
-    await this.page.getByTestId('project-name').waitFor();
-  }
-
   async go(): Promise<void> {
     await this.page.getByTestId('nav-quality').click();
     await this.page.getByTestId('quality-view').waitFor();
