@@ -84,17 +84,26 @@ export interface DuplicateOf {
 }
 
 export function findDuplicates(run: RangeResult): DuplicateOf {
-  const pass = (keys: Float64Array): Float64Array => {
-    const out = new Float64Array(run.count).fill(Number.NaN);
-    const first = new Map<number, number>();
-    for (let r = 0; r < run.count; r++) {
-      const k = keys[r];
-      if (Number.isNaN(k)) continue;
-      const f = first.get(k);
-      if (f === undefined) first.set(k, run.ids[r]);
-      else out[r] = f;
-    }
-    return out;
-  };
-  return { email: pass(run.emailKeys), phone: pass(run.phoneKeys), mobile: pass(run.mobileKeys) };
+  return { email: duplicatesOf(run, run.emailKeys), phone: duplicatesOf(run, run.phoneKeys), mobile: duplicatesOf(run, run.mobileKeys) };
+}
+
+/**
+ * A native sort of the keys finds the few repeated ones, so only those go
+ * into a map: a million-entry map of every key costs several times more.
+ */
+function duplicatesOf(run: RangeResult, keys: Float64Array): Float64Array {
+  const out = new Float64Array(run.count).fill(Number.NaN);
+  const sorted = keys.slice(0, run.count).sort(); // NaN sorts last
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length && !Number.isNaN(sorted[i]); i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
+  if (repeated.size === 0) return out;
+  const first = new Map<number, number>();
+  for (let r = 0; r < run.count; r++) {
+    const k = keys[r];
+    if (!repeated.has(k)) continue;
+    const f = first.get(k);
+    if (f === undefined) first.set(k, run.ids[r]);
+    else out[r] = f;
+  }
+  return out;
 }

@@ -53,6 +53,8 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
     T('checked');
     throwIfCancelled(opts.signal);
     const run = mergeRanges(parts);
+    // The per-thread results were copied into `run`: let them go before the post-pass allocates.
+    if (parts.length > 1) parts.length = 0;
     T('merged');
     const incomeStats = flagIncomeOutliers(run);
     const duplicateOf = findDuplicates(run);
