@@ -94,3 +94,42 @@ export function combineBits(bits: ArrayLike<number>, household: Uint8Array, conf
   if (counted && worst >= 0) counted[worst] = bits[worst];
   return w;
 }
+
+/**
+ * Given and family name both on their "swapped" level say that the two boxes
+ * were exchanged: after un-swapping, both names agree exactly. So for a
+ * conflict pair the two count what exact agreement on both would (≈ 17 bits)
+ * rather than the swapped levels' ≈ 29, whose tiny u re-counts the rarity of
+ * the exchange twice; otherwise two namesakes, one typed family-name-first,
+ * outweigh a different birth date. Pairs whose person fields agree keep the
+ * swapped levels (the labelled sets' swapped duplicates need them).
+ */
+export interface SwapLevels {
+  given: number;
+  family: number;
+  /** Level indices: swapped and exact, for the given and the family name. */
+  gSwap: number;
+  fSwap: number;
+  gExact: number;
+  fExact: number;
+}
+
+export function swapLevels(comps: readonly { name: string; levels: readonly string[] }[]): SwapLevels {
+  const given = comps.findIndex((c) => c.name === 'given_name');
+  const family = comps.findIndex((c) => c.name === 'family_name');
+  const level = (c: number, name: string): number => (c < 0 ? -1 : comps[c].levels.indexOf(name));
+  return {
+    given, family, gSwap: level(given, 'swapped with family name'), fSwap: level(family, 'swapped with given name'),
+    gExact: level(given, 'exact'), fExact: level(family, 'exact'),
+  };
+}
+
+export const NO_SWAP: SwapLevels = { given: -1, family: -1, gSwap: -1, fSwap: -1, gExact: -1, fExact: -1 };
+
+/** For a conflict pair with both names swapped: both names' bits become their exact-level weights. */
+export function countSwapAsExact(bits: { [c: number]: number }, swap: SwapLevels, levelOf: (c: number) => number, weightOf: (c: number, level: number) => number): void {
+  if (swap.given < 0 || swap.family < 0) return;
+  if (levelOf(swap.given) !== swap.gSwap || levelOf(swap.family) !== swap.fSwap) return;
+  bits[swap.given] = weightOf(swap.given, swap.gExact);
+  bits[swap.family] = weightOf(swap.family, swap.fExact);
+}

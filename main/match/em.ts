@@ -5,7 +5,7 @@
  * rule, the rule's own columns agree by construction, so a session never
  * estimates m for those columns (as Splink does); other sessions do.
  */
-import { combineBits, hasConflict } from './dependence.ts';
+import { combineBits, countSwapAsExact, hasConflict, NO_SWAP, type SwapLevels } from './dependence.ts';
 
 export interface PatternCounts {
   /** Flat levels: pattern p occupies levels[p*k .. p*k+k). */
@@ -115,7 +115,8 @@ function maxDelta(a: number[][], b: number[][]): number {
  */
 export function estimateLambda(
   pc: PatternCounts, m: number[][], u: number[][], allPairs: number,
-  household: Uint8Array = new Uint8Array(m.length), conflict: Uint8Array[] = [], maxIter = 100,
+  household: Uint8Array = new Uint8Array(m.length), conflict: Uint8Array[] = [],
+  swap: SwapLevels = NO_SWAP, maxIter = 100,
 ): number {
   // Bayes factors as scoring will see them (household fields combined, see dependence.ts).
   const bits = new Float64Array(pc.k);
@@ -124,7 +125,10 @@ export function estimateLambda(
       const l = pc.levels[row * pc.k + c];
       bits[c] = l === 0 ? 0 : Math.log2(m[c][l] / u[c][l]);
     }
-    return 2 ** Math.min(1000, combineBits(bits, household, hasConflict(conflict, (c) => pc.levels[row * pc.k + c])));
+    const levelOf = (c: number): number => pc.levels[row * pc.k + c];
+    const conflicted = hasConflict(conflict, levelOf);
+    if (conflicted) countSwapAsExact(bits, swap, levelOf, (c, l) => Math.log2(m[c][l] / u[c][l]));
+    return 2 ** Math.min(1000, combineBits(bits, household, conflicted));
   });
   let lambda = Math.min(0.5, pc.counts.reduce((s, x) => s + x, 0) / allPairs / 10);
   for (let iter = 0; iter < maxIter; iter++) {

@@ -110,19 +110,51 @@ function fillContact(p: Prepared, i: number, v: MatchRecord['values']): void {
   if (mobile) [p.mobile[i], p.mobileLast7[i]] = [mobile.e164, mobile.last7];
 }
 
+/**
+ * Memoises a normaliser: cities, regions, postcodes, streets and employers
+ * repeat across a household and a town, and folding (any-ascii, pinyin) is
+ * the costly part of preparing a record. Cleared when large to bound memory.
+ */
+function memo<T>(fn: (raw: string) => T, limit = 300_000): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    let hit = cache.get(raw);
+    if (hit === undefined) {
+      hit = fn(raw);
+      if (cache.size >= limit) cache.clear();
+      cache.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
+const foldPlace = memo(fold);
+const postcodeOf = memo(normalizePostcode);
+const streetOf = memo((raw) => {
+  const tokens = streetTokens(raw);
+  return { tokens, joined: tokens.join(' ') };
+});
+const companyOf = memo((raw) => {
+  const tokens = companyTokens(raw);
+  return { tokens, joined: tokens.join(' ') };
+});
+
 function fillPlace(p: Prepared, i: number, v: MatchRecord['values']): void {
   const street = asText(v.street);
   if (street) {
-    p.streetTokens[i] = streetTokens(street);
-    p.street[i] = p.streetTokens[i].join(' ');
+    // Records share the token array: prepared columns are read-only once built.
+    const s = streetOf(street);
+    p.streetTokens[i] = s.tokens;
+    p.street[i] = s.joined;
   }
-  p.postcode[i] = normalizePostcode(asText(v.postcode));
-  p.city[i] = fold(asText(v.city));
-  p.region[i] = fold(asText(v.region));
+  p.postcode[i] = postcodeOf(asText(v.postcode));
+  p.city[i] = foldPlace(asText(v.city));
+  p.region[i] = foldPlace(asText(v.region));
   const company = asText(v.company);
   if (company) {
-    p.companyTokens[i] = companyTokens(company);
-    p.company[i] = p.companyTokens[i].join(' ');
+    const c = companyOf(company);
+    p.companyTokens[i] = c.tokens;
+    p.company[i] = c.joined;
   }
 }
 

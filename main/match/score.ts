@@ -8,7 +8,7 @@ import type { Comparison } from './comparisons.ts';
 import type { Prepared } from './prepare.ts';
 import type { MatchModel, RunOptions, ScoredPair, WaterfallStep } from './types.ts';
 import { CHUNK, yieldToLoop } from './gammas.ts';
-import { combineBits, conflictTable, hasConflict, householdMask } from './dependence.ts';
+import { combineBits, conflictTable, countSwapAsExact, hasConflict, householdMask, swapLevels, type SwapLevels } from './dependence.ts';
 
 export interface Scorer {
   prior: number;
@@ -18,6 +18,7 @@ export interface Scorer {
   household: Uint8Array;
   /** conflict[c][level]: that level says "a different person" (see dependence.ts). */
   conflict: Uint8Array[];
+  swap: SwapLevels;
   tfAdjust(c: number, value: string): number;
 }
 
@@ -40,6 +41,7 @@ export function makeScorer(model: MatchModel): Scorer {
     weights,
     household: householdMask(model.comparisons.map((c) => c.name)),
     conflict: conflictTable(model.comparisons),
+    swap: swapLevels(model.comparisons),
     tfAdjust(c, value) {
       let adj = cache[c].get(value);
       if (adj === undefined) {
@@ -61,7 +63,10 @@ function pairWeight(s: Scorer, comps: readonly Comparison[], p: Prepared, gammas
     const comp = comps[c];
     if (l === comp.tfLevel && comp.tfColumn) bits[c] += s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]);
   }
-  return s.prior + combineBits(bits, s.household, hasConflict(s.conflict, (c) => gammas[x * k + c]));
+  const levelOf = (c: number): number => gammas[x * k + c];
+  const conflict = hasConflict(s.conflict, levelOf);
+  if (conflict) countSwapAsExact(bits, s.swap, levelOf, (c, l) => s.weights[c][l]);
+  return s.prior + combineBits(bits, s.household, conflict);
 }
 
 /** Total weights (bits) of every candidate pair, in chunks with progress and cancel. */
@@ -102,7 +107,10 @@ export function explainLevels(
   const bits = model.comparisons.map((_, c) => s.weights[c][levels[c]] + tfs[c]);
   // Household fields beyond the strongest agreement and disagreement count 0 (dependence.ts).
   const counted: number[] = [];
-  const weight = s.prior + combineBits(bits, s.household, hasConflict(s.conflict, (c) => levels[c]), counted);
+  const levelOf = (c: number): number => levels[c];
+  const conflict = hasConflict(s.conflict, levelOf);
+  if (conflict) countSwapAsExact(bits, s.swap, levelOf, (c, l) => s.weights[c][l]);
+  const weight = s.prior + combineBits(bits, s.household, conflict, counted);
   const steps: WaterfallStep[] = model.comparisons.map((comp, c) => ({
     comparison: comp.name, level: comp.levels[levels[c]], log2BayesFactor: counted[c], tfAdjustment: counted[c] === 0 ? 0 : tfs[c],
   }));

@@ -10,7 +10,7 @@ import type { CandidatePairs } from './blocking.ts';
 import type { ComparisonParams, LinkMode, MatchModel } from './types.ts';
 import { estimateU, valueCounts } from './estimate-u.ts';
 import { aggregatePatterns, estimateLambda, initialM, runEm } from './em.ts';
-import { conflictTable, householdMask } from './dependence.ts';
+import { conflictTable, householdMask, swapLevels } from './dependence.ts';
 import { boundM } from './m-bounds.ts';
 
 export interface EstimateOptions {
@@ -124,7 +124,7 @@ export function estimateModel(
   const u = estimateU(p, comps, opts.mode);
   const m = estimateM(comps, cands, gammas, u);
   const all = aggregatePatterns(gammas, comps.length, cands.count);
-  const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)), householdMask(comps.map((c) => c.name)), conflictTable(comps));
+  const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)), householdMask(comps.map((c) => c.name)), conflictTable(comps), swapLevels(comps));
   const comparisons: ComparisonParams[] = comps.map((c, ci) => ({
     name: c.name, levels: c.levels, m: m[ci], u: u[ci], tfLevel: c.tfLevel,
   }));

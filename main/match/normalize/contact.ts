@@ -54,12 +54,19 @@ const KEEPS_ZERO = new Set(['IT', 'SM', 'VA', 'CI', 'GA', 'TG', 'CG']);
 // Trunk prefix 8 instead of 0.
 const TRUNK_EIGHT = new Set(['RU', 'KZ', 'BY']);
 
+const callingCodes = new Map<string, string | undefined>();
+
+/** Memoised: libphonenumber's metadata lookup is costly and a project has few countries. */
 function callingCode(country: CountryCode): string | undefined {
+  if (callingCodes.has(country)) return callingCodes.get(country);
+  let cc: string | undefined;
   try {
-    return getCountryCallingCode(country);
+    cc = getCountryCallingCode(country);
   } catch {
-    return undefined;
+    cc = undefined;
   }
+  callingCodes.set(country, cc);
+  return cc;
 }
 
 /** National digits to E.164: country code plus the number without its trunk prefix. */
