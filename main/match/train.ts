@@ -51,6 +51,7 @@ const PERSON_RULES: readonly string[] = ['email'];
 
 /** EM needs patterns, not every pair: a stride sample of at most this many pairs keeps training flat at scale. */
 const EM_SAMPLE = 400_000;
+const LAMBDA_SAMPLE = 1_000_000;
 
 /** Bit r set when the pair's records share rule r's key. */
 function ruleMasks(cands: CandidatePairs, sample: Int32Array): Uint32Array {
@@ -123,7 +124,10 @@ export function estimateModel(
 ): MatchModel {
   const u = estimateU(p, comps, opts.mode);
   const m = estimateM(comps, cands, gammas, u);
-  const all = aggregatePatterns(gammas, comps.length, cands.count);
+  // λ is a mean over pairs: a stride sample of ≤ LAMBDA_SAMPLE pairs, each standing for `stride`, estimates it alike.
+  const stride = Math.max(1, Math.ceil(cands.count / LAMBDA_SAMPLE));
+  const all = aggregatePatterns(gammas, comps.length, cands.count, stride > 1 ? (x) => x % stride === 0 : undefined);
+  for (let r = 0; r < all.counts.length; r++) all.counts[r] *= stride;
   const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)), householdMask(comps.map((c) => c.name)), conflictTable(comps), swapLevels(comps));
   const comparisons: ComparisonParams[] = comps.map((c, ci) => ({
     name: c.name, levels: c.levels, m: m[ci], u: u[ci], tfLevel: c.tfLevel,
