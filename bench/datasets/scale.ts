@@ -73,7 +73,7 @@ export async function runScale(n: number): Promise<void> {
     onProgress: (p) => {
       if (p.step === last) return;
       last = p.step;
-      console.log(`  ${secs(performance.now() - t1)} s: ${p.step}`);
+      console.log(`  ${secs(performance.now() - t1)} s: ${p.step} (RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, peak so far ${(peak / 1e6).toFixed(0)} MB)`);
     },
   });
   const t2 = performance.now();

@@ -56,9 +56,10 @@ async function runEngine(db: Db, req: DedupeRequest, maxId: number, opts: RunOpt
     const result = await matchIncremental({ records: existing, clusters: storedClusters(db) }, fresh, model, common);
     return { result, kind: 'incremental', records: existing.length + fresh.length, newRecords: fresh.length };
   }
-  const records = loadMatchRecords(db, { toId: maxId });
-  const result = await matchRecords(records, { ...common, threshold: req.threshold ?? DEFAULT_THRESHOLD });
-  return { result, kind: 'full', records: records.length, newRecords: records.length };
+  // The loaded records are not kept in this frame: matchRecords lets them go once prepared.
+  const result = await matchRecords(loadMatchRecords(db, { toId: maxId }), { ...common, threshold: req.threshold ?? DEFAULT_THRESHOLD });
+  const count = result.clusters.size;
+  return { result, kind: 'full', records: count, newRecords: count };
 }
 
 export async function dedupeProject(
