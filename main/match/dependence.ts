@@ -30,9 +30,10 @@ export const HOUSEHOLD_FIELDS: ReadonlySet<string> = new Set(['street', 'postcod
  * date (twins), while a duplicate with a mistyped or anglicised given name
  * usually keeps it.
  */
-const STRONG = 1;
-const WEAK = 2;
-const CONFIRMS = 3;
+// Codes read inline by score.ts's pairWeight too.
+export const STRONG = 1;
+export const WEAK = 2;
+export const CONFIRMS = 3;
 const CONFLICT_LEVELS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   given_name: { different: WEAK },
   birth_date: { different: STRONG, exact: CONFIRMS },

@@ -8,7 +8,7 @@ import type { Comparison } from './comparisons.ts';
 import type { Prepared } from './prepare.ts';
 import type { MatchModel, RunOptions, ScoredPair, WaterfallStep } from './types.ts';
 import { CHUNK, yieldToLoop } from './gammas.ts';
-import { combineBits, conflictTable, countSwapAsExact, hasConflict, householdMask, swapLevels, type SwapLevels } from './dependence.ts';
+import { CONFIRMS, STRONG, WEAK, combineBits, conflictTable, countSwapAsExact, hasConflict, householdMask, swapLevels, type SwapLevels } from './dependence.ts';
 
 export interface Scorer {
   prior: number;
@@ -63,9 +63,18 @@ function pairWeight(s: Scorer, comps: readonly Comparison[], p: Prepared, gammas
     const comp = comps[c];
     if (l === comp.tfLevel && comp.tfColumn) bits[c] += s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]);
   }
-  const levelOf = (c: number): number => gammas[x * k + c];
-  const conflict = hasConflict(s.conflict, levelOf);
-  if (conflict) countSwapAsExact(bits, s.swap, levelOf, (c, l) => s.weights[c][l]);
+  // The conflict test inline (no closure per pair: this runs millions of times); same rule as hasConflict.
+  let strong = false;
+  let weak = false;
+  let confirmed = false;
+  for (let c = 0; c < k; c++) {
+    const v = s.conflict[c][gammas[x * k + c]];
+    if (v === STRONG) strong = true;
+    else if (v === WEAK) weak = true;
+    else if (v === CONFIRMS) confirmed = true;
+  }
+  const conflict = strong || (weak && !confirmed);
+  if (conflict) countSwapAsExact(bits, s.swap, (c) => gammas[x * k + c], (c, l) => s.weights[c][l]);
   return s.prior + combineBits(bits, s.household, conflict);
 }
 
