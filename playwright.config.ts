@@ -7,7 +7,12 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/e2e',
-  testMatch: '**/*.spec.ts',
+  // The screenshot walk-throughs (test/e2e/screens) only write pictures for a
+  // person to look at, so they run on request: `npm run screens`.
+  projects: [
+    { name: 'e2e', testMatch: '**/*.spec.ts' },
+    { name: 'screens', testMatch: '**/*.screens.ts' },
+  ],
   timeout: 120_000,
   expect: { timeout: 20_000 },
   workers: 1,

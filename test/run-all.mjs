@@ -32,7 +32,7 @@ if (ok && process.env.SKIP_E2E !== '1') {
   ok = step('build the renderer', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
   if (!ok) failed++;
   else {
-    ok = step('e2e (Playwright, Chromium, browser mode)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' });
+    ok = step('e2e (Playwright, Chromium, browser mode)', 'npx', ['playwright', 'test', '--project=e2e', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' });
     const p = readJson('test-results/playwright.json');
     if (p) {
       passed += p.stats.expected + (p.stats.flaky ?? 0);

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { QualityPage } from './pages/quality-page.ts';
-import { StartPage } from './pages/start-page.ts';
-import { generatedProject } from './small-export.ts';
-import { test } from './fixtures.ts';
+import { QualityPage } from '../pages/quality-page.ts';
+import { StartPage } from '../pages/start-page.ts';
+import { generatedProject } from '../small-export.ts';
+import { test } from '../fixtures.ts';
+
+// Run with `npm run screens` (writes to test-results/screens).
 
 test('screens of the quality dashboard and a drill-down in English and Chinese, small and large', async ({ page, steward }) => {
-  test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to write screenshots to test-results/screens');
   test.setTimeout(600_000);
   const out = (name: string): string => join('test-results', 'screens', `quality-${name}.png`);
   const small = generatedProject(steward.home, 10, 5);
