@@ -14,6 +14,7 @@ export interface OpenOptions {
 
 /** The marker stored in every project so we refuse SQLite files that are not ours. */
 const APP_ID = 0x43524d53; // 'CRMS'
+const PAGE_SIZE = 16_384;
 
 /**
  * Opens (or creates) a project file. Every connection — the service's and each
@@ -29,6 +30,12 @@ export function openProject(path: string, opts: OpenOptions = {}): Db {
   let db: Db;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+    // 16 KiB pages: a million-row import spends about a tenth less CPU in
+    // SQLite than with 4 KiB (fewer pages to fill, link and log), and the
+    // whole-table scans of profiling and matching read fewer pages. The size
+    // can only be chosen before the file's first write, so older projects
+    // keep theirs.
+    if (!exists) db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
   } catch (err) {
     throw new AppError('project_unreadable', `${path} is not a CRM Steward project or is damaged: ${(err as Error).message}`);
