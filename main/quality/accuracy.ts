@@ -23,7 +23,8 @@ export interface ReferenceValue {
   value: string | null;
 }
 
-function isEmpty(field: string, v: string | number | null | undefined): boolean {
+/** A recorded value counts as empty when blank or a placeholder ("n/a", "000-000-0000", "John Doe"…). */
+export function isEmpty(field: string, v: string | number | null | undefined): boolean {
   if (v === null || v === undefined) return true;
   const s = String(v).trim();
   return s === '' || (typeof v === 'string' && detectPlaceholder(s, field) !== undefined);

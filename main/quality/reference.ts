@@ -6,13 +6,23 @@
  */
 import type Database from 'better-sqlite3';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
-import type { ReferenceValue } from './accuracy.ts';
+import { isEmpty, type ReferenceValue } from './accuracy.ts';
 
 export interface ReferenceRow {
   customerId: number;
   field: string;
   value: string | null;
 }
+
+/** When the reference last changed (a file imported, a record marked or unmarked), so the dashboard can tell whether the last profile saw it. */
+const changedKey = 'quality_reference_changed_at';
+
+function touch(db: Database.Database, at: string): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(changedKey, at);
+}
+
+// Writes take the write lock first (immediate): a deferred transaction that reads and then writes
+// fails at once with "database is locked" if a job's connection committed in between, busy_timeout or not.
 
 export function loadReferences(db: Database.Database): Map<number, ReferenceValue[]> {
   const map = new Map<number, ReferenceValue[]>();
@@ -33,15 +43,19 @@ export function addReferenceValues(db: Database.Database, rows: ReferenceRow[], 
   );
   db.transaction(() => {
     for (const r of rows) upsert.run(r.customerId, r.field, r.value, fileName, at.toISOString());
-  })();
+    if (rows.length > 0) touch(db, at.toISOString());
+  }).immediate();
   return rows.length;
 }
 
 /**
  * Marks customers verified by a steward: records the marker and freezes the
  * current values of `fields` (all customer fields by default) as reference.
+ * A blank or placeholder value is frozen as "verified: no value" (NULL), the
+ * way accuracy.ts reads the record itself, so a verified "n/a" is a TN, not
+ * an FN against the text "n/a". Returns how many customers were marked.
  */
-export function markVerified(db: Database.Database, customerIds: number[], opts: { by?: string; fields?: string[]; at?: Date } = {}): void {
+export function markVerified(db: Database.Database, customerIds: number[], opts: { by?: string; fields?: string[]; at?: Date } = {}): number {
   const fields = (opts.fields ?? customerFieldKeys.filter((f) => f !== 'source_record_id')).filter((f) => (customerFieldKeys as string[]).includes(f));
   const at = (opts.at ?? new Date()).toISOString();
   const read = db.prepare(`SELECT ${fields.join(', ')} FROM customers WHERE id = ?`);
@@ -50,12 +64,68 @@ export function markVerified(db: Database.Database, customerIds: number[], opts:
     `INSERT INTO quality_reference (customer_id, field, value, origin, origin_detail, verified_at) VALUES (?, ?, ?, 'steward', ?, ?)
      ON CONFLICT (customer_id, field) DO UPDATE SET value = excluded.value, origin = excluded.origin, origin_detail = excluded.origin_detail, verified_at = excluded.verified_at`,
   );
+  let marked = 0;
   db.transaction(() => {
-    for (const id of customerIds) {
+    for (const id of new Set(customerIds)) {
       const row = read.get(id) as Record<string, string | number | null> | undefined;
       if (!row) continue;
       marker.run(id, at, opts.by ?? null);
-      for (const f of fields) upsert.run(id, f, row[f] === null ? null : String(row[f]), opts.by ?? null, at);
+      for (const f of fields) upsert.run(id, f, isEmpty(f, row[f]) ? null : String(row[f]), opts.by ?? null, at);
+      marked++;
     }
-  })();
+    if (marked > 0) touch(db, at);
+  }).immediate();
+  return marked;
+}
+
+/**
+ * Takes a steward's verification back: removes the marker and the values it
+ * froze. Values from a reference file the marking had replaced are not
+ * restored (import the file again). Returns how many customers were unmarked.
+ */
+export function unmarkVerified(db: Database.Database, customerIds: number[]): number {
+  const marker = db.prepare('DELETE FROM quality_verified WHERE customer_id = ?');
+  const values = db.prepare("DELETE FROM quality_reference WHERE customer_id = ? AND origin = 'steward'");
+  let unmarked = 0;
+  db.transaction(() => {
+    for (const id of new Set(customerIds)) {
+      unmarked += marker.run(id).changes;
+      values.run(id);
+    }
+    if (unmarked > 0) touch(db, new Date().toISOString());
+  }).immediate();
+  return unmarked;
+}
+
+/** What one customer is compared against: the steward's marker and every reference value, with where it came from. */
+export interface CustomerReference {
+  verified: { at: string; by: string | null } | null;
+  values: { field: string; value: string | null; origin: 'reference_file' | 'steward'; originDetail: string | null; at: string }[];
+}
+
+export function referenceOfCustomer(db: Database.Database, customerId: number): CustomerReference {
+  const marker = db.prepare('SELECT verified_at, verified_by FROM quality_verified WHERE customer_id = ?').get(customerId) as { verified_at: string; verified_by: string | null } | undefined;
+  const values = db
+    .prepare('SELECT field, value, origin, origin_detail AS originDetail, verified_at AS at FROM quality_reference WHERE customer_id = ? ORDER BY field')
+    .all(customerId) as CustomerReference['values'];
+  return { verified: marker ? { at: marker.verified_at, by: marker.verified_by } : null, values };
+}
+
+/** How much reference the project holds, for the dashboard: and when it last changed, to tell whether the last profile saw it. */
+export interface ReferenceSummary {
+  verifiedCustomers: number;
+  customers: number;
+  values: number;
+  files: { fileName: string; customers: number; values: number; at: string }[];
+  changedAt: string | null;
+}
+
+export function referenceSummary(db: Database.Database): ReferenceSummary {
+  const verified = db.prepare('SELECT COUNT(*) n FROM quality_verified').get() as { n: number };
+  const all = db.prepare('SELECT COUNT(DISTINCT customer_id) customers, COUNT(*) n FROM quality_reference').get() as { customers: number; n: number };
+  const files = db
+    .prepare("SELECT origin_detail AS fileName, COUNT(DISTINCT customer_id) customers, COUNT(*) \"values\", MAX(verified_at) at FROM quality_reference WHERE origin = 'reference_file' GROUP BY origin_detail ORDER BY at DESC")
+    .all() as ReferenceSummary['files'];
+  const changedAt = (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(changedKey) as string | undefined) ?? null;
+  return { verifiedCustomers: verified.n, customers: all.customers, values: all.n, files, changedAt };
 }

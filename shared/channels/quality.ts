@@ -73,7 +73,37 @@ export const IssueFilter = z.object({
 });
 export type IssueFilter = z.infer<typeof IssueFilter>;
 
+/** What a verified reference file added: how its rows matched the project's customers by record id. */
+export const ReferenceImport = z.object({
+  fileName: z.string(),
+  idColumn: z.string(),
+  fields: z.array(z.string()),
+  rows: z.number(),
+  matchedRows: z.number(),
+  customers: z.number(),
+  values: z.number(),
+});
+export type ReferenceImport = z.infer<typeof ReferenceImport>;
+
+/** What one customer's accuracy is measured against: a steward's verification and every reference value with its origin. */
+export const CustomerReference = z.object({
+  verified: z.object({ at: z.string(), by: z.string().nullable() }).nullable(),
+  values: z.array(z.object({ field: z.string(), value: z.string().nullable(), origin: z.enum(['reference_file', 'steward']), originDetail: z.string().nullable(), at: z.string() })),
+});
+export type CustomerReference = z.infer<typeof CustomerReference>;
+
+/** The project's reference for accuracy; changedAt tells whether the last profile saw it. */
+export const ReferenceSummary = z.object({
+  verifiedCustomers: z.number(),
+  customers: z.number(),
+  values: z.number(),
+  files: z.array(z.object({ fileName: z.string(), customers: z.number(), values: z.number(), at: z.string() })),
+  changedAt: z.string().nullable(),
+});
+export type ReferenceSummary = z.infer<typeof ReferenceSummary>;
+
 const none = z.object({}).strict().default({});
+const CustomerIds = z.array(z.number().int()).min(1).max(10_000);
 
 export const qualityChannels = {
   'quality:profile-start': { input: none, output: z.object({ jobId: z.string() }) },
@@ -81,7 +111,10 @@ export const qualityChannels = {
   'quality:snapshots': { input: none, output: z.array(TrendPoint) },
   'quality:issues-of-customer': { input: z.object({ id: z.number().int() }), output: z.array(RecordIssue) },
   'quality:issues-for-customers': { input: z.object({ ids: z.array(z.number().int()).max(1000), filter: IssueFilter.default({}) }), output: z.array(RecordIssue) },
-  'quality:reference-import': { input: z.object({ path: z.string().min(1) }), output: z.object({ rows: z.number(), matchedRows: z.number(), values: z.number() }) },
-  'quality:mark-verified': { input: z.object({ ids: z.array(z.number().int()).min(1).max(10_000) }), output: z.object({ verified: z.number() }) },
+  'quality:reference-import': { input: z.object({ path: z.string().min(1, 'Choose a reference file.') }), output: ReferenceImport },
+  'quality:reference-summary': { input: none, output: ReferenceSummary },
+  'quality:reference-of-customer': { input: z.object({ id: z.number().int() }), output: CustomerReference },
+  'quality:mark-verified': { input: z.object({ ids: CustomerIds }), output: z.object({ verified: z.number() }) },
+  'quality:unmark-verified': { input: z.object({ ids: CustomerIds }), output: z.object({ unverified: z.number() }) },
   'quality:settings': { input: QualitySettings.partial(), output: QualitySettings },
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
