@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { importFiles } from '../ingest/import-files.ts';
 import { profileProject, writeAuditJson, writeAuditReport, type ProfileResult } from '../quality/index.ts';
+import { importReferenceFile } from '../quality/reference-file.ts';
 import { getQualitySettings, setQualitySettings } from '../quality/settings.ts';
 import { openProject, type Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type Command, type ParsedArgs } from './args.ts';
@@ -81,8 +82,38 @@ async function auditCommand(args: ParsedArgs): Promise<number> {
   }
 }
 
-/** `profile` and `audit` (issue 3). */
+export const referenceUsage = 'crm-steward reference <file> --project <path> [--json] [--no-profile]';
+
+/**
+ * Imports a verified reference file (matched to customers by record id) and
+ * profiles the project again so accuracy is measured against it.
+ */
+async function referenceCommand(args: ParsedArgs): Promise<number> {
+  if (args.positionals.length !== 1) throw new UsageError('Name one reference file.');
+  const file = resolve(args.positionals[0]);
+  if (!existsSync(file)) throw new UsageError(`No file at ${file}.`);
+  const json = args.options.has('json');
+  const db = openProject(resolve(requireOption(args, 'project')));
+  try {
+    const reference = await importReferenceFile(db, file);
+    const result = args.options.has('no-profile') ? null : await profile(db, 'on_demand', json);
+    const accuracy = result?.metrics.overall.accuracy ?? null;
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ reference, accuracy })}\n`);
+      return 0;
+    }
+    console.log(`${reference.fileName}: ${reference.rows} rows, ${reference.matchedRows} matched by "${reference.idColumn}" (${reference.customers} customers), ${reference.values} reference values for ${reference.fields.join(', ')}`);
+    if (accuracy) console.log(`accuracy ${pct(accuracy.value)}${accuracy.confusion ? `   TP ${accuracy.confusion.tp}, TN ${accuracy.confusion.tn}, FP ${accuracy.confusion.fp}, FN ${accuracy.confusion.fn}` : ''}   ${accuracy.formula}`);
+    else console.log('Not profiled: run `crm-steward profile` to measure accuracy against it.');
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** `profile`, `audit` and `reference` (issue 3). */
 export const qualityCommands: Record<string, Command> = {
   profile: { usage: profileUsage, summary: 'Measure data quality (completeness, validity, accuracy, consistency, timeliness, uniqueness) and store the issues.', valued: ['project', 'default-country', 'timeliness-days'], run: profileCommand },
+  reference: { usage: referenceUsage, summary: 'Import a verified reference file (matched to customers by record id) and profile again, so accuracy is measured against it.', valued: ['project'], run: referenceCommand },
   audit: { usage: auditUsage, summary: 'One-shot audit of export files: a self-contained HTML report and, with --json, every metric and issue.', valued: ['report', 'json', 'default-country', 'timeliness-days'], run: auditCommand },
 };
