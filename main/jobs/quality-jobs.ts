@@ -5,7 +5,7 @@ import type { JobContext } from './job-types.ts';
 
 /** Long-running data-quality work (issue 3), merged into job-kinds.ts. */
 export const qualityJobs = {
-  /** Profiles the whole project with its stored settings; `reason` is kept with the snapshot (import, on_demand). */
+  /** Profiles the whole project with its stored settings; `reason` is kept with the snapshot (import, match, on_demand). */
   profile: async (db: Db, input: { reason?: string }, ctx: JobContext<Record<string, unknown>>) => {
     const settings = getQualitySettings(db);
     const result = await profileProject(db, {

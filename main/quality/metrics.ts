@@ -11,6 +11,7 @@ import { rules, validityFields, consistencyFields, uniquenessFields, timelinessF
 import { ageBuckets, type Confusion } from './accumulators.ts';
 import { flagBranches, flagCountSql } from './flag-schema.ts';
 import type { RobustStats } from './validators/income.ts';
+import { agreementFields } from './entity-findings.ts';
 
 /** What a run stores besides its issues (quality_runs.context_json). */
 export interface RunContext {
@@ -22,16 +23,21 @@ export interface RunContext {
   ageHistogram: Record<string, number[]>;
   confusion: Record<string, Record<string, Confusion>>;
   incomeStats: RobustStats | null;
+  /** A duplicate-matching run existed, so entity findings were judged (runs before issue 4 lack it). */
+  matched?: boolean;
 }
+
+/** The pseudo-field of findings about a whole customer record (probable duplicates). */
+export const recordField = 'record';
 
 export function formulaOf(d: Dimension, timelinessDays: number): string {
   switch (d) {
     case 'completeness': return '1 − missing / total (missing = blank or placeholder)';
     case 'validity': return 'valid / present (present = total − missing)';
     case 'accuracy': return '(TP + TN) / (TP + TN + FP + FN), against verified reference values';
-    case 'consistency': return 'consistent / present (one format per column; phone code and postcode agree with the country)';
+    case 'consistency': return "consistent / present (one format per column; phone code and postcode agree with the country; the same customer's values agree across sources)";
     case 'timeliness': return `updated within ${timelinessDays} days / total`;
-    case 'uniqueness': return '1 − duplicates / present (exact repeats of record id within a source, email, phone)';
+    case 'uniqueness': return '1 − duplicates / present (exact repeats of record id within a source, email, phone; records the duplicate matching found to be an earlier customer)';
   }
 }
 
@@ -71,6 +77,12 @@ function tally(ctx: RunContext, counts: Counts, src: SourceInfo, field: string, 
     if (!c) return { good: 0, total: 0, bad: 0, na: 'no verified reference values' };
     return { good: c.tp + c.tn, total: c.tp + c.tn + c.fp + c.fn, bad: c.fp + c.fn, confusion: { ...c } };
   }
+  if (field === recordField) {
+    if (d !== 'uniqueness') return { good: 0, total: 0, bad: 0, na: `${d} is judged per field` };
+    if (!ctx.matched) return { good: 0, total: 0, bad: 0, na: 'duplicate matching has not been run' };
+    const bad = issues(counts, src.id, field, d);
+    return { good: src.records - bad, total: src.records, bad };
+  }
   const inScope = ctx.fields.includes(field);
   if (!inScope) return { good: 0, total: 0, bad: 0, na: 'field not mapped in this project' };
   const missing = issues(counts, src.id, field, 'completeness');
@@ -83,7 +95,7 @@ function tally(ctx: RunContext, counts: Counts, src: SourceInfo, field: string, 
   switch (d) {
     case 'completeness': return { good: present, total: src.records, bad: missing };
     case 'validity': return judged(validityFields);
-    case 'consistency': return judged(consistencyFields);
+    case 'consistency': return judged(ctx.matched ? [...consistencyFields, ...Object.keys(agreementFields)] : consistencyFields);
     case 'uniqueness': return judged(uniquenessFields);
     default: {
       if (field !== timelinessField) return { good: 0, total: 0, bad: 0, na: 'timeliness is judged per record, under updated_at' };
@@ -126,7 +138,7 @@ function dimensionMetrics(ctx: RunContext, tallies: (d: Dimension) => Tally): Di
 export function computeMetricsFrom(ctx: RunContext, counts: Counts): QualityMetrics {
   const empty: Tally = { good: 0, total: 0, bad: 0 };
   const fieldTally = (field: string, srcs: SourceInfo[], d: Dimension) => srcs.map((s) => tally(ctx, counts, s, field, d)).reduce(add, empty);
-  const allFields = ctx.fields;
+  const allFields = ctx.matched ? [...ctx.fields, recordField] : ctx.fields;
   const over = (srcs: SourceInfo[]) => (d: Dimension) => allFields.map((f) => fieldTally(f, srcs, d)).reduce(add, empty);
 
   const byField: Record<string, DimensionMetrics> = {};

@@ -21,6 +21,8 @@ import { writeSnapshot } from './snapshots.ts';
 import { loadReferences } from './reference.ts';
 import { resolveCountry } from './validators/country.ts';
 import { throwIfCancelled } from './cancel.ts';
+import { flagEntityFindings, hasMatchRun } from './entity-findings.ts';
+import { indexOfId } from './run-index.ts';
 
 export async function profileProject(db: Database.Database, opts: ProfileOptions = {}): Promise<ProfileResult> {
   const started = performance.now();
@@ -59,6 +61,8 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
     const incomeStats = flagIncomeOutliers(run);
     const duplicateOf = findDuplicates(run);
     if (fields.includes('source_record_id')) flagDuplicateRecordIds(db, maxId, run);
+    const matched = hasMatchRun(db);
+    if (matched) flagEntityFindings(db, maxId, run);
     const { format, dominant } = formatFlags(run);
     const { timely, histogram } = timeliness(run, ctx.judgeTimeliness, timelinessDays);
     T('post');
@@ -75,6 +79,7 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
       ageHistogram: histogram,
       confusion: run.confusion,
       incomeStats: incomeStats ?? null,
+      matched,
     };
     T('written');
     finishRun(db, runId, context);
@@ -172,17 +177,4 @@ function flagDuplicateRecordIds(db: Database.Database, maxId: number, run: Range
     run.issues.message.push(`record id "${r.value}" already used by customer ${r.first} in the same source`);
     run.issues.suggestion.push(null);
   }
-}
-
-/** Binary search: ids are in ascending order. */
-function indexOfId(ids: Float64Array, count: number, id: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ids[mid] === id) return mid;
-    if (ids[mid] < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

@@ -35,6 +35,7 @@ export const rules = {
   format_inconsistent: { dimension: 'consistency', severity: 'info', title: 'Written in a different format from the rest of the column' },
   phone_country_mismatch: { dimension: 'consistency', severity: 'warning', title: "Phone country code differs from the record's country" },
   postcode_country_mismatch: { dimension: 'consistency', severity: 'warning', title: "Postcode belongs to another country's format" },
+  differs_across_sources: { dimension: 'consistency', severity: 'warning', title: "Differs from the same customer's value in another source" },
 
   stale: { dimension: 'timeliness', severity: 'info', title: 'Not updated within the window' },
   no_update_date: { dimension: 'timeliness', severity: 'info', title: 'No usable update date' },
@@ -42,6 +43,7 @@ export const rules = {
   duplicate_record_id: { dimension: 'uniqueness', severity: 'error', title: 'Record id repeated within its source' },
   duplicate_email: { dimension: 'uniqueness', severity: 'warning', title: 'Email shared with another customer' },
   duplicate_phone: { dimension: 'uniqueness', severity: 'warning', title: 'Phone shared with another customer' },
+  probable_duplicate: { dimension: 'uniqueness', severity: 'warning', title: 'Probably the same customer as an earlier record (duplicate matching)' },
 
   reference_mismatch: { dimension: 'accuracy', severity: 'error', title: 'Differs from the verified reference' },
   reference_unexpected: { dimension: 'accuracy', severity: 'error', title: 'Has a value where the reference has none' },

@@ -39,21 +39,23 @@ export class ServiceContext {
         this.current?.customers.invalidate();
         options.emit('job:done', d);
         options.emit('project:changed', this.info());
-        if (d.kind === 'import' && d.status === 'succeeded') this.profileAfterImport();
+        if ((d.kind === 'import' || d.kind === 'match') && d.status === 'succeeded') this.profileAfter(d.kind);
       },
     });
   }
 
   /**
    * A snapshot at each import: the dashboard's trend then shows what every
-   * import did to quality. Skipped when a profile is already running (its
-   * numbers will include the new rows only if it started after them, so the
-   * dashboard says how many customers are newer than its run).
+   * import did to quality. After duplicate matching too, since uniqueness and
+   * cross-source consistency count the entities it found. Skipped when a
+   * profile is already running (its numbers will include the new rows only if
+   * it started after them, so the dashboard says how many customers are newer
+   * than its run).
    */
-  private profileAfterImport(): void {
+  private profileAfter(reason: 'import' | 'match'): void {
     if (!this.current) return;
     try {
-      this.jobs.start('profile', this.current.path, { reason: 'import' });
+      this.jobs.start('profile', this.current.path, { reason });
     } catch {
       // A profile job is already running.
     }

@@ -52,11 +52,11 @@ export const quality_en = {
     clickToList: 'Click to list these records',
     score: 'Score',
     failing: 'Failing values: {{formatted}}',
-    reason: { import: 'import', on_demand: 'on demand', audit: 'audit' },
+    reason: { import: 'import', match: 'duplicate matching', on_demand: 'on demand', audit: 'audit' },
     fieldName: {
       source_record_id: 'Record id', full_name: 'Full name', given_name: 'Given name', family_name: 'Family name', gender: 'Gender', birth_date: 'Birth date',
       email: 'Email', phone: 'Phone', mobile: 'Mobile', company: 'Company', street: 'Street', city: 'City', region: 'Region', postcode: 'Postcode',
-      country: 'Country', income: 'Income', created_at: 'Created', updated_at: 'Updated',
+      country: 'Country', income: 'Income', created_at: 'Created', updated_at: 'Updated', record: 'Whole record',
     },
     ruleName: {
       missing: 'Value missing', placeholder: 'Placeholder instead of a value', email_syntax: 'Email malformed', email_domain_typo: 'Email domain mistyped',
@@ -67,6 +67,7 @@ export const quality_en = {
       format_inconsistent: 'Written in a minority format', phone_country_mismatch: "Phone code differs from the country", postcode_country_mismatch: "Postcode of another country",
       stale: 'Not updated within the window', no_update_date: 'No usable update date', duplicate_record_id: 'Record id repeated', duplicate_email: 'Email shared',
       duplicate_phone: 'Phone shared', reference_mismatch: 'Differs from the reference', reference_unexpected: 'Value where the reference has none', reference_missing: 'Missing a reference value',
+      probable_duplicate: 'Probably an earlier customer (matching)', differs_across_sources: 'Differs from the same customer in another source',
     },
     drill: {
       showing: 'Showing customers with: {{what}}',

@@ -52,11 +52,11 @@ export const quality_zhCN = {
     clickToList: '点击列出这些记录',
     score: '分数',
     failing: '未通过的值：{{formatted}}',
-    reason: { import: '导入', on_demand: '手动', audit: '审计' },
+    reason: { import: '导入', match: '重复匹配', on_demand: '手动', audit: '审计' },
     fieldName: {
       source_record_id: '记录编号', full_name: '姓名', given_name: '名', family_name: '姓', gender: '性别', birth_date: '出生日期',
       email: '邮箱', phone: '电话', mobile: '手机', company: '公司', street: '街道', city: '城市', region: '省/州', postcode: '邮编',
-      country: '国家', income: '收入', created_at: '创建时间', updated_at: '更新时间',
+      country: '国家', income: '收入', created_at: '创建时间', updated_at: '更新时间', record: '整条记录',
     },
     ruleName: {
       missing: '缺少值', placeholder: '占位值而非真实值', email_syntax: '邮箱格式错误', email_domain_typo: '邮箱域名疑似拼写错误',
@@ -67,6 +67,7 @@ export const quality_zhCN = {
       format_inconsistent: '与该列多数格式不同', phone_country_mismatch: '电话区号与国家不符', postcode_country_mismatch: '邮编属于其他国家',
       stale: '未在时限内更新', no_update_date: '没有可用的更新日期', duplicate_record_id: '记录编号重复', duplicate_email: '邮箱与他人相同',
       duplicate_phone: '电话与他人相同', reference_mismatch: '与参考值不同', reference_unexpected: '参考中无值但记录有值', reference_missing: '缺少参考中的值',
+      probable_duplicate: '疑似与更早的客户重复（匹配）', differs_across_sources: '与另一来源中同一客户的值不同',
     },
     drill: {
       showing: '显示存在以下问题的客户：{{what}}',
