@@ -129,3 +129,9 @@ export function referenceSummary(db: Database.Database): ReferenceSummary {
   const changedAt = (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(changedKey) as string | undefined) ?? null;
   return { verifiedCustomers: verified.n, customers: all.customers, values: all.n, files, changedAt };
 }
+
+/** Which of these customers a steward has verified (for the grid's Verified column, one query per page). */
+export function verifiedAmong(db: Database.Database, customerIds: number[]): number[] {
+  if (customerIds.length === 0) return [];
+  return db.prepare(`SELECT customer_id FROM quality_verified WHERE customer_id IN (${customerIds.map(() => '?').join(', ')}) ORDER BY customer_id`).pluck().all(...customerIds) as number[];
+}

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { qualityChannels } from '../../shared/channels/quality.ts';
 import { issuesForCustomers, issuesOfCustomer, markVerified } from '../quality/index.ts';
-import { referenceOfCustomer, referenceSummary, unmarkVerified } from '../quality/reference.ts';
+import { referenceOfCustomer, referenceSummary, unmarkVerified, verifiedAmong } from '../quality/reference.ts';
 import { qualityOverview, qualityTrend } from '../quality/overview.ts';
 import { importReferenceFile } from '../quality/reference-file.ts';
 import { setQualitySettings } from '../quality/settings.ts';
@@ -18,6 +18,7 @@ export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     'quality:reference-import': async ({ path }) => importReferenceFile(ctx.project().db, path),
     'quality:reference-summary': async () => referenceSummary(ctx.project().db),
     'quality:reference-of-customer': async ({ id }) => referenceOfCustomer(ctx.project().db, id),
+    'quality:verified-among': async ({ ids }) => verifiedAmong(ctx.project().db, ids),
     // Verifying freezes the record's current values as its reference; accuracy compares later values with them.
     'quality:mark-verified': async ({ ids }) => ({ verified: markVerified(ctx.project().db, ids) }),
     'quality:unmark-verified': async ({ ids }) => ({ unverified: unmarkVerified(ctx.project().db, ids) }),

@@ -70,8 +70,8 @@ export function App() {
         </div>
       </aside>
       <main className="content">
-        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} />}
-        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setView('customers'))} />}
+        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} onShowQuality={() => setView('quality')} />}
+        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setView('customers'))} onShowCustomers={() => (setDrill(null), setView('customers'))} />}
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}

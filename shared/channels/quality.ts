@@ -114,6 +114,7 @@ export const qualityChannels = {
   'quality:reference-import': { input: z.object({ path: z.string().min(1, 'Choose a reference file.') }), output: ReferenceImport },
   'quality:reference-summary': { input: none, output: ReferenceSummary },
   'quality:reference-of-customer': { input: z.object({ id: z.number().int() }), output: CustomerReference },
+  'quality:verified-among': { input: z.object({ ids: z.array(z.number().int()).max(1000) }), output: z.array(z.number()) },
   'quality:mark-verified': { input: z.object({ ids: CustomerIds }), output: z.object({ verified: z.number() }) },
   'quality:unmark-verified': { input: z.object({ ids: CustomerIds }), output: z.object({ unverified: z.number() }) },
   'quality:settings': { input: QualitySettings.partial(), output: QualitySettings },

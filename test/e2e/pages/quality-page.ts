@@ -28,6 +28,23 @@ export class QualityPage {
     await canvasHost.click({ position: { x: bar.x, y: bar.y } });
   }
 
+  /** Imports a verified reference file through the real file chooser (uploaded in browser mode), as the Import view does. */
+  async importReference(path: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByTestId('reference-import').click();
+    await (await chooser).setFiles(path);
+  }
+
+  accuracy(): Locator {
+    return this.page.getByTestId('score-accuracy');
+  }
+
+  /** The accuracy card's TP, TN, FP and FN as shown. */
+  async confusion(): Promise<{ tp: string; tn: string; fp: string; fn: string }> {
+    const text = async (k: string) => (await this.page.getByTestId(`confusion-${k}`).textContent()) ?? '';
+    return { tp: await text('tp'), tn: await text('tn'), fp: await text('fp'), fn: await text('fn') };
+  }
+
   banner(): Locator {
     return this.page.getByTestId('drill-banner');
   }

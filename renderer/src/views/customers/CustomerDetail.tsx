@@ -4,9 +4,10 @@ import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { CustomerIssues } from '../quality/CustomerIssues.tsx';
+import { Verification } from './Verification.tsx';
 
-/** The working record beside the row exactly as the source file had it. */
-export function CustomerDetail({ id, onClose }: { id: number; onClose: () => void }) {
+/** The working record beside the row exactly as the source file had it, with its verification and quality issues. */
+export function CustomerDetail({ id, onClose, refresh = 0, onVerifiedChanged = () => {} }: { id: number; onClose: () => void; refresh?: number; onVerifiedChanged?: () => void }) {
   const { t } = useTranslation();
   const { data, error, loading } = useLoad(() => api.invoke('customers:get', { id }), [id]);
   return (
@@ -19,6 +20,7 @@ export function CustomerDetail({ id, onClose }: { id: number; onClose: () => voi
       {error && <ErrorBanner error={error} />}
       {data && (
         <div className="detail-body">
+          <Verification id={id} refresh={refresh} onChanged={onVerifiedChanged} />
           <section>
             <h3>{t('detail.mapped')}</h3>
             <table className="kv" data-testid="mapped-values">

@@ -1,8 +1,9 @@
-import type { CellKeyDownEvent, GridApi, RowClickedEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, GridApi, RowClickedEvent, SelectionChangedEvent } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
+import { api } from '../../api/client.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { customerDatasource } from '../../grid/customer-datasource.ts';
 import { gridLocale } from '../../grid/locale.ts';
@@ -10,6 +11,7 @@ import { gridTheme } from '../../grid/theme.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { columnDefs, defaultVisible } from './columns.ts';
 import { CustomerDetail } from './CustomerDetail.tsx';
+import { verifiedColumn, withVerified } from './verified-column.ts';
 import { DrillBanner } from '../quality/DrillBanner.tsx';
 import { issueColumn, withIssues } from '../quality/issue-column.ts';
 import type { Drill } from '../quality/drill.ts';
@@ -25,8 +27,12 @@ function storedVisible(): string[] {
   }
 }
 
-/** Every customer in the project, paged from SQL; click or Enter opens the record beside its source row. */
-export function CustomersView({ project, onImport, drill = null, onClearDrill }: { project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void }) {
+/**
+ * Every customer in the project, paged from SQL; click or Enter opens the
+ * record beside its source row. Rows can be ticked (or Space on a row) and
+ * the selection marked verified, the reference accuracy is measured against.
+ */
+export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality }: { project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [quick, setQuick] = useState('');
@@ -36,6 +42,33 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill }:
   const [count, setCount] = useState<number | null>(null);
   const [inFlight, setInFlight] = useState(0);
   const gridApi = useRef<GridApi | null>(null);
+  const [checked, setChecked] = useState<number[]>([]);
+  const [marking, setMarking] = useState(false);
+  const [marked, setMarked] = useState<number | null>(null);
+  const [verifyTick, setVerifyTick] = useState(0);
+
+  /** The verified ticks come with each page: reload the pages so they show what changed. */
+  const verifiedChanged = (): void => {
+    gridApi.current?.refreshInfiniteCache();
+  };
+  const markChecked = async (): Promise<void> => {
+    setMarking(true);
+    setError(null);
+    try {
+      const { verified } = await api.invoke('quality:mark-verified', { ids: checked });
+      setMarked(verified);
+      setVerifyTick((n) => n + 1);
+      verifiedChanged();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setMarking(false);
+    }
+  };
+  const clearChecked = (): void => {
+    gridApi.current?.deselectAll();
+    setChecked([]);
+  };
 
   // Debounced: a keystroke should not start a scan of a million rows.
   useEffect(() => {
@@ -44,10 +77,10 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill }:
   }, [search]);
 
   const datasource = useMemo(
-    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, decorate: drill ? (rows) => withIssues(t, rows, drill.filter) : undefined, onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
+    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
     [quick, project.customers, project.sources, drill, t],
   );
-  const defs = useMemo(() => (drill ? [issueColumn(t), ...columnDefs(t, visible)] : columnDefs(t, visible)), [t, visible, drill]);
+  const defs = useMemo(() => (drill ? [verifiedColumn(t), issueColumn(t), ...columnDefs(t, visible)] : [verifiedColumn(t), ...columnDefs(t, visible)]), [t, visible, drill]);
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
   const changeVisible = (v: string[]): void => {
@@ -72,11 +105,25 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill }:
         <h1>{t('customers.title')}</h1>
         <span className="muted" data-testid="customer-count">{count === null ? '' : t('customers.count', { count, formatted: count.toLocaleString() })}</span>
         {inFlight > 0 && <span className="loading-dot" data-testid="grid-loading">{t('app.loading')}</span>}
+        {checked.length > 0 && (
+          <span className="selection-bar" data-testid="selection-bar">
+            <span data-testid="selection-count">{t('quality.verify.selected', { count: checked.length, formatted: checked.length.toLocaleString() })}</span>
+            <button data-testid="mark-selected-verified" disabled={marking} onClick={() => void markChecked()}>{marking ? t('quality.verify.marking') : t('quality.verify.markSelected')}</button>
+            <button className="link" data-testid="clear-selection" onClick={clearChecked}>{t('quality.verify.clearSelection')}</button>
+          </span>
+        )}
         <input className="search" type="search" data-testid="quick-search" placeholder={t('customers.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <ColumnChooser visible={visible} onChange={changeVisible} />
       </div>
       {drill && <DrillBanner drill={drill} count={count} onClear={onClearDrill} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {marked !== null && (
+        <div className="success verify-done" role="status" data-testid="verify-done">
+          <span>{t('quality.verify.marked', { count: marked, formatted: marked.toLocaleString() })} {t('quality.verify.measureNext')}</span>
+          {onShowQuality && <button className="link" data-testid="open-quality" onClick={onShowQuality}>{t('quality.verify.openQuality')}</button>}
+          <button className="link" onClick={() => setMarked(null)}>{t('common.dismiss')}</button>
+        </div>
+      )}
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="customers-grid">
           <AgGridReact
@@ -91,9 +138,12 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill }:
             infiniteInitialRowCount={100}
             rowBuffer={20}
             getRowId={(p) => String(p.data.id)}
-            rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: true }}
+            selectionColumnDef={{ pinned: 'left', width: 44, headerTooltip: t('quality.verify.selectHelp') }}
             onGridReady={(e) => (gridApi.current = e.api)}
-            onRowClicked={(e: RowClickedEvent) => e.data && setSelected(Number(e.data.id))}
+            onSelectionChanged={(e: SelectionChangedEvent) => setChecked(e.api.getSelectedRows().map((r: { id: unknown }) => Number(r.id)))}
+            // Ticking a box selects; it does not open the record.
+            onRowClicked={(e: RowClickedEvent) => e.data && !(e.event?.target as HTMLElement | null)?.closest?.('.ag-selection-checkbox') && setSelected(Number(e.data.id))}
             onCellKeyDown={(e: CellKeyDownEvent) => {
               const key = (e.event as KeyboardEvent | undefined)?.key;
               if (key === 'Enter' && e.data) setSelected(Number(e.data.id));
@@ -102,7 +152,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill }:
             overlayNoRowsTemplate={t('customers.noMatch')}
           />
         </div>
-        {selected !== null && <CustomerDetail id={selected} onClose={() => (setSelected(null), gridApi.current?.getFocusedCell() && gridApi.current.setFocusedCell(gridApi.current.getFocusedCell()!.rowIndex, gridApi.current.getFocusedCell()!.column))} />}
+        {selected !== null && <CustomerDetail id={selected} refresh={verifyTick} onVerifiedChanged={verifiedChanged} onClose={() => (setSelected(null), gridApi.current?.getFocusedCell() && gridApi.current.setFocusedCell(gridApi.current.getFocusedCell()!.rowIndex, gridApi.current.getFocusedCell()!.column))} />}
       </div>
     </div>
   );

@@ -5,10 +5,10 @@ import { api } from '../../api/client.ts';
 import { useJob } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 
-/** "Profile now", its progress and cancel, and the two settings a run depends on. */
-export function ProfileControls({ settings, onFinished }: { settings: QualitySettings | null; onFinished: () => void }) {
+/** "Profile now", its progress and cancel, and the two settings a run depends on. A run started elsewhere (after a reference import) comes in as initialJobId. */
+export function ProfileControls({ settings, onFinished, initialJobId = null }: { settings: QualitySettings | null; onFinished: () => void; initialJobId?: string | null }) {
   const { t } = useTranslation();
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(initialJobId);
   const [error, setError] = useState<Error | null>(null);
   const [country, setCountry] = useState(settings?.defaultCountry ?? '');
   const [days, setDays] = useState(String(settings?.timelinessDays ?? 365));

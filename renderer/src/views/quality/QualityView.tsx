@@ -1,27 +1,63 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IssueFilter } from '../../../../shared/channels/quality.ts';
+import type { IssueFilter, ReferenceImport } from '../../../../shared/channels/quality.ts';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
 import { api } from '../../api/client.ts';
 import { useEvent, useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { AccuracyCard } from './AccuracyCard.tsx';
 import { Chart } from './Chart.tsx';
 import { ageBars, chartDimensions, fieldBars, fieldsFor, sourceBars, trendLines } from './charts.ts';
 import { drillLabel, type Drill } from './drill.ts';
 import { ProfileControls } from './ProfileControls.tsx';
+import { ReferenceNotice } from './ReferenceNotice.tsx';
 import { RuleTable } from './RuleTable.tsx';
 import { ScoreCards } from './ScoreCards.tsx';
 
 type FieldDimension = (typeof chartDimensions)[number];
 
 /** The quality dashboard: scores with formulas, bars per field and source, the trend, ages, and the rules broken. */
-export function QualityView({ project, onDrill }: { project: ProjectInfo; onDrill: (d: Drill) => void }) {
+export function QualityView({ project, onDrill, onShowCustomers }: { project: ProjectInfo; onDrill: (d: Drill) => void; onShowCustomers: () => void }) {
   const { t, i18n } = useTranslation();
   const [tick, setTick] = useState(0);
   const overview = useLoad(() => api.invoke('quality:overview', {}), [project.path, tick]);
   const trend = useLoad(() => api.invoke('quality:snapshots', {}), [project.path, tick]);
+  const reference = useLoad(() => api.invoke('quality:reference-summary', {}), [project.path, tick]);
   const [dimension, setDimension] = useState<FieldDimension>('completeness');
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  // A profile this view started (after a reference import), shown by ProfileControls with its progress and cancel.
+  const [profileJob, setProfileJob] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<ReferenceImport[]>([]);
+  const [referenceError, setReferenceError] = useState<Error | null>(null);
+  const [profileError, setProfileError] = useState<Error | null>(null);
+
+  const profileAgain = (): void => {
+    setProfileError(null);
+    api.invoke('quality:profile-start', {}).then((r) => setProfileJob(r.jobId), setProfileError);
+  };
+  /** Picks files the way the Import view does (a dialog in Electron, an upload in browser mode), stores each as reference, then profiles again. */
+  const importReference = async (): Promise<void> => {
+    setReferenceError(null);
+    try {
+      const paths = await api.pickFiles();
+      if (paths.length === 0) return;
+      setImporting(true);
+      setImported([]);
+      const results: ReferenceImport[] = [];
+      try {
+        for (const path of paths) results.push(await api.invoke('quality:reference-import', { path }));
+      } finally {
+        setImported(results);
+        setImporting(false);
+        reference.reload();
+      }
+      profileAgain();
+    } catch (err) {
+      setReferenceError(err as Error);
+    }
+  };
+  const profileFinished = useCallback(() => (setProfileJob(null), reload()), [reload]);
   // A profile started elsewhere (after an import) also refreshes the dashboard.
   useEvent('job:done', useCallback((d) => d.kind === 'profile' && d.status === 'succeeded' && reload(), [reload]));
 
@@ -41,7 +77,7 @@ export function QualityView({ project, onDrill }: { project: ProjectInfo; onDril
         )}
       </div>
       <p className="muted intro">{t('quality.intro')}</p>
-      {project.customers > 0 && <ProfileControls key={o?.runId ?? 0} settings={o?.settings ?? null} onFinished={reload} />}
+      {project.customers > 0 && <ProfileControls key={`${o?.runId ?? 0}-${profileJob ?? ''}`} initialJobId={profileJob} settings={o?.settings ?? null} onFinished={profileFinished} />}
       {overview.error && <ErrorBanner error={overview.error} />}
       {overview.loading && !o && <p className="muted" data-testid="quality-loading">{t('app.loading')}</p>}
       {!overview.loading && !o && !overview.error && (
@@ -52,7 +88,30 @@ export function QualityView({ project, onDrill }: { project: ProjectInfo; onDril
       )}
       {o && (
         <>
-          <ScoreCards metrics={o.metrics} onDrill={drill} />
+          <ScoreCards
+            metrics={o.metrics}
+            onDrill={drill}
+            accuracyCard={
+              <AccuracyCard
+                metric={o.metrics.overall.accuracy}
+                summary={reference.data}
+                stale={profileJob === null && !!reference.data?.changedAt && reference.data.changedAt > o.takenAt}
+                importing={importing}
+                onImport={() => void importReference()}
+                onShowCustomers={onShowCustomers}
+                onProfile={profileAgain}
+                onDrill={drill}
+              />
+            }
+          />
+          <ReferenceNotice
+            results={imported}
+            error={referenceError}
+            profiling={profileJob !== null}
+            onProfile={profileJob === null && !!reference.data?.changedAt && reference.data.changedAt > o.takenAt ? profileAgain : null}
+            onDismiss={() => (setImported([]), setReferenceError(null))}
+          />
+          {profileError && <ErrorBanner error={profileError} onDismiss={() => setProfileError(null)} />}
           <div className="chart-grid">
             <section className="panel">
               <div className="panel-head">

@@ -1,15 +1,21 @@
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssueFilter, QualityMetrics } from '../../../../shared/channels/quality.ts';
 import { pct } from './drill.ts';
 
 const order = ['completeness', 'validity', 'accuracy', 'consistency', 'timeliness', 'uniqueness'] as const;
 
-/** One card per dimension with its score, formula and counts; a card with failing records lists them on click. */
-export function ScoreCards({ metrics, onDrill }: { metrics: QualityMetrics; onDrill: (f: IssueFilter) => void }) {
+/**
+ * One card per dimension with its score, formula and counts; a card with
+ * failing records lists them on click. The accuracy card can be given whole
+ * (it carries its own actions: import a reference, mark records verified).
+ */
+export function ScoreCards({ metrics, onDrill, accuracyCard }: { metrics: QualityMetrics; onDrill: (f: IssueFilter) => void; accuracyCard?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className="score-cards" data-testid="score-cards">
       {order.map((d) => {
+        if (d === 'accuracy' && accuracyCard) return <Fragment key={d}>{accuracyCard}</Fragment>;
         const m = metrics.overall[d];
         const measured = m.value !== null;
         const body = (
