@@ -105,6 +105,11 @@ export class JobRunner {
     return job.done;
   }
 
+  /** The ids of the jobs running or waiting. */
+  pending(): string[] {
+    return [...this.jobs.values()].filter((j) => !j.done).map((j) => j.jobId);
+  }
+
   /** Some job is running or waiting: the project must not be switched under it. */
   busy(): boolean {
     return [...this.jobs.values()].some((j) => !j.done);

@@ -31,7 +31,7 @@ export function projectHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info' 
       if (files.length === 0) throw new AppError('not_found', 'The demo data is not bundled with this build.');
       const path = join(options.dataDir, 'Demo.crmsteward');
       const fresh = !existsSync(path);
-      const project = ctx.open(path, fresh);
+      const project = await ctx.open(path, fresh);
       // The demo is imported once; reopening it later shows what the user did to it.
       const jobId = fresh ? ctx.jobs.start('import', path, { files: files.map((p) => ({ path: p, onDuplicate: 'skip' as const })) }) : null;
       return { project, jobId };

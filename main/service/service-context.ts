@@ -55,13 +55,21 @@ export class ServiceContext {
   private profileAfter(reason: 'import' | 'match'): void {
     if (!this.current) return;
     try {
-      this.jobs.start('profile', this.current.path, { reason });
+      this.automatic.add(this.jobs.start('profile', this.current.path, { reason }));
     } catch {
       // A profile job is already running.
     }
   }
 
-  open(path: string, create: boolean): ProjectInfo {
+  /** Profiles the service started by itself; the user did not ask for them, so leaving the project stops them. */
+  private readonly automatic = new Set<string>();
+
+  async open(path: string, create: boolean): Promise<ProjectInfo> {
+    const pending = this.jobs.pending();
+    if (pending.length > 0 && pending.every((id) => this.automatic.has(id))) {
+      for (const id of pending) this.jobs.cancel(id);
+      for (const id of pending) await this.jobs.wait(id);
+    }
     if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
     const db = openProject(path, { create });
     this.close();

@@ -106,4 +106,25 @@ describe('jobs', () => {
     expect((await service.invoke('project:info', {}))!.customers).toBe(200_000);
     service.dispose();
   });
+
+  it('switching projects stops the profile the service started by itself, but never a job the user started', async () => {
+    const { service, dir, events } = makeService();
+    await service.invoke('project:create', { path: join(dir, 'a') });
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, `id,name,email\n${Array.from({ length: 100_000 }, (_, i) => `${i},Person ${i},p${i}@example.com`).join('\n')}\n`);
+    const imported = await service.invoke('import:start', { files: [{ path: file }] });
+    expect((await waitForJob(events, imported.jobId)).status).toBe('succeeded');
+    // The import queued a profile of its own; opening another project now cancels it instead of refusing.
+    const profileProgress = () => events.find((e) => e.event === 'job:progress' && (e.payload as JobProgress).kind === 'profile');
+    while (!profileProgress()) await new Promise((r) => setTimeout(r, 5));
+    const auto = profileProgress();
+    const other = await service.invoke('project:create', { path: join(dir, 'b') });
+    expect(other.name).toBe('b');
+    expect((await waitForJob(events, (auto!.payload as JobProgress).jobId)).status).toBe('cancelled');
+
+    const { jobId } = await service.invoke('quality:profile-start', {});
+    await expect(service.invoke('project:open', { path: join(dir, 'a.crmsteward') })).rejects.toMatchObject({ message: expect.stringContaining('Wait for the running job') });
+    await waitForJob(events, jobId);
+    service.dispose();
+  });
 });
