@@ -6,6 +6,10 @@ import { quality_zhCN } from '../../../renderer/src/i18n/areas/quality.zh-CN.ts'
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
 import { allFields } from '../../../shared/domain/fields.ts';
+import { allComparisons } from '../../../main/match/comparison-set.ts';
+import { blockingRules } from '../../../main/match/blocking-rules.ts';
+import { labelKey } from '../../../renderer/src/views/duplicates/match-labels.ts';
+import { rules } from '../../../main/quality/rules.ts';
 
 /** Flattened keys with plural suffixes folded: Chinese has one plural form where English has two. */
 function keys(obj: object, prefix = ''): Set<string> {
@@ -32,5 +36,21 @@ describe('UI text', () => {
       expect(english.has(f.label), f.label).toBe(true);
       expect(chinese.has(f.label), f.label).toBe(true);
     }
+  });
+
+  it('names every comparison, comparison level and blocking rule of the matching engine in both languages', () => {
+    const wanted = [
+      ...allComparisons.map((c) => `duplicates.comparison.${c.name}`),
+      ...allComparisons.flatMap((c) => c.levels.map((l) => `duplicates.levelName.${labelKey(l)}`)),
+      ...blockingRules.map((r) => `duplicates.ruleName.${labelKey(r.name)}`),
+    ];
+    expect(wanted.filter((k) => !english.has(k))).toEqual([]);
+    expect(wanted.filter((k) => !chinese.has(k))).toEqual([]);
+  });
+
+  it('names every quality rule in both languages', () => {
+    const wanted = Object.keys(rules).map((r) => `quality.ruleName.${r}`);
+    expect(wanted.filter((k) => !english.has(k))).toEqual([]);
+    expect(wanted.filter((k) => !chinese.has(k))).toEqual([]);
   });
 });

@@ -47,7 +47,22 @@ export const match_zhCN = {
     bits: '比特',
     tf: '其中 {{bits}} 来自该值的罕见程度',
     waterfallHelp: '每个条形是证据在“匹配”与“不匹配”下可能性之比的 log₂；相加得到最终权重。',
-    levels: { missing: '缺失' },
+    levelName: {
+      missing: '缺失', exact: '完全相同', exact_e_164: '完全相同（E.164）', exact_canonical: '完全相同（规范化后）', exact_legal_form_removed: '完全相同（去除公司类型后）',
+      nickname: '昵称', initial: '首字母', different: '不同', double_metaphone: '读音相近（Double Metaphone）', day_and_month_swapped: '日与月颠倒',
+      jaro_winkler_0_80: '相似（Jaro-Winkler ≥ 0.80）', jaro_winkler_0_90: '相似（Jaro-Winkler ≥ 0.90）', jaro_winkler_0_92: '非常相似（Jaro-Winkler ≥ 0.92）',
+      local_part_jaro_winkler_0_95: '用户名非常相似（Jaro-Winkler ≥ 0.95）', most_tokens_shared: '大部分词相同', most_words_shared: '大部分词相同', one_digit_off: '一位数字不同',
+      one_edit_apart: '相差一处编辑', same: '相同', same_last_7_digits: '后 7 位相同', same_local_part: '用户名相同', same_number_similar_words: '门牌号相同、文字相近',
+      same_year: '同一年', some_tokens_shared: '部分词相同', some_words_shared: '部分词相同', swapped_with_family_name: '与姓颠倒', swapped_with_given_name: '与名颠倒',
+    },
+    ruleName: {
+      email: '邮箱', phone: '电话', mobile: '手机', given_family_either_order: '名 + 姓（任意顺序）', family_metaphone_birth_year: '姓的读音 + 出生年份',
+      given_metaphone_birth_date: '名的读音 + 出生日期', family_postcode: '姓 + 邮编', birth_date_postcode: '出生日期 + 邮编',
+      given_family_metaphone_either_order: '名 + 姓的读音（任意顺序）', birth_date_city: '出生日期 + 城市', birth_date_given_initial: '出生日期 + 名的首字母',
+      birth_date_family_initial: '出生日期 + 姓的首字母', email_local_part: '邮箱用户名', postcode_given_initial: '邮编 + 名的首字母',
+      postcode_family_initial: '邮编 + 姓的首字母', given_metaphone_city: '名的读音 + 城市', family_metaphone_city: '姓的读音 + 城市', street_number_name: '门牌号 + 街道名',
+      company: '公司', company_word_postcode: '公司名中的词 + 邮编',
+    },
     comparison: {
       given_name: '名', family_name: '姓', birth_date: '出生日期', email: '电子邮件', phone: '电话', street: '街道',
       postcode: '邮编', city: '城市', region: '省/州', company: '公司', gender: '性别', address: '地址',

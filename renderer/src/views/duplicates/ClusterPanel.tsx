@@ -5,6 +5,7 @@ import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { MembersTable } from './MembersTable.tsx';
 import { Waterfall } from './Waterfall.tsx';
+import { blockingRuleLabel } from './match-labels.ts';
 
 /** One suggested group: its records side by side, and for each stored pair the waterfall of why. */
 export function ClusterPanel({ id, onClose }: { id: number; onClose: () => void }) {
@@ -43,7 +44,7 @@ export function ClusterPanel({ id, onClose }: { id: number; onClose: () => void 
               <div className="pair-meta">
                 <strong>{t('duplicates.probability')} {(pair.probability * 100).toFixed(2)}%</strong>
                 <span className={pair.linked ? 'tag ok' : 'tag warnTag'}>{pair.linked ? t('duplicates.linked') : t('duplicates.notLinked')}</span>
-                <span className="muted small">{t('duplicates.foundBy', { rule: pair.rule || '—' })}</span>
+                <span className="muted small">{t('duplicates.foundBy', { rule: pair.rule ? blockingRuleLabel(t, pair.rule) : '—' })}</span>
               </div>
               <Waterfall pair={pair} />
               <p className="muted small">{t('duplicates.waterfallHelp')}</p>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '../../../../shared/channels/match.ts';
 import type { JobProgress } from '../../../../shared/contract.ts';
+import { blockingRuleLabel } from './match-labels.ts';
 
 /** Run controls, progress with cancel, and what the last run did: threshold and comparisons per blocking rule. */
 export function RunPanel({ summary, progress, running, cancelling, onRun, onCancel }: {
@@ -58,7 +59,7 @@ export function RunPanel({ summary, progress, running, cancelling, onRun, onCanc
             <thead><tr><th>{t('duplicates.rule')}</th><th className="num">{t('duplicates.comparisons')}</th><th className="num">{t('duplicates.skipped')}</th></tr></thead>
             <tbody>
               {summary.blocking.map((b) => (
-                <tr key={b.rule}><td>{b.rule}</td><td className="num">{n(b.comparisons)}</td><td className="num">{n(b.skippedBlocks)}</td></tr>
+                <tr key={b.rule}><td>{blockingRuleLabel(t, b.rule)}</td><td className="num">{n(b.comparisons)}</td><td className="num">{n(b.skippedBlocks)}</td></tr>
               ))}
               <tr className="total"><td>{t('duplicates.total')}</td><td className="num">{n(total)}</td><td /></tr>
             </tbody>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PairExplanation } from '../../../../shared/channels/match.ts';
+import { levelLabel } from './match-labels.ts';
 
 const fmt = (bits: number): string => `${bits > 0 ? '+' : ''}${bits.toFixed(1)}`;
 
@@ -15,7 +16,8 @@ export function Waterfall({ pair }: { pair: PairExplanation }) {
   bars.push({ key: 'prior', label: t('duplicates.prior'), detail: '', value: pair.prior, from: 0, kind: 'prior' });
   run = pair.prior;
   for (const s of pair.steps) {
-    const detail = s.tfAdjustment ? `${s.level} · ${t('duplicates.tf', { bits: fmt(s.tfAdjustment) })}` : s.level;
+    const level = levelLabel(t, s.level);
+    const detail = s.tfAdjustment ? `${level} · ${t('duplicates.tf', { bits: fmt(s.tfAdjustment) })}` : level;
     bars.push({ key: s.comparison, label: t(`duplicates.comparison.${s.comparison}`, { defaultValue: s.comparison }), detail, value: s.log2BayesFactor, from: run, kind: s.log2BayesFactor > 0 ? 'up' : s.log2BayesFactor < 0 ? 'down' : 'zero' });
     run += s.log2BayesFactor;
   }
