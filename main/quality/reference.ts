@@ -48,27 +48,44 @@ export function addReferenceValues(db: Database.Database, rows: ReferenceRow[], 
   return rows.length;
 }
 
+/** The customer fields a source maps (its record id aside): what a steward can vouch for in its records. */
+function fieldsOfSource(db: Database.Database, sourceId: number): string[] {
+  const row = db.prepare('SELECT mapping_json FROM sources WHERE id = ?').get(sourceId) as { mapping_json: string } | undefined;
+  const all = customerFieldKeys.filter((f) => f !== 'source_record_id');
+  try {
+    const mapped = new Set(Object.values(JSON.parse(row?.mapping_json ?? '{}') as Record<string, string | null>));
+    const fields = all.filter((f) => mapped.has(f));
+    return fields.length > 0 ? fields : all;
+  } catch {
+    return all;
+  }
+}
+
 /**
  * Marks customers verified by a steward: records the marker and freezes the
- * current values of `fields` (all customer fields by default) as reference.
- * A blank or placeholder value is frozen as "verified: no value" (NULL), the
- * way accuracy.ts reads the record itself, so a verified "n/a" is a TN, not
- * an FN against the text "n/a". Returns how many customers were marked.
+ * current values of `fields` (by default the fields the record's source
+ * maps) as reference. A blank or placeholder value is frozen as "verified:
+ * no value" (NULL), the way accuracy.ts reads the record itself, so a
+ * verified "n/a" is a TN, not an FN against the text "n/a". Returns how many
+ * customers were marked.
  */
 export function markVerified(db: Database.Database, customerIds: number[], opts: { by?: string; fields?: string[]; at?: Date } = {}): number {
-  const fields = (opts.fields ?? customerFieldKeys.filter((f) => f !== 'source_record_id')).filter((f) => (customerFieldKeys as string[]).includes(f));
+  const given = opts.fields?.filter((f) => (customerFieldKeys as string[]).includes(f));
   const at = (opts.at ?? new Date()).toISOString();
-  const read = db.prepare(`SELECT ${fields.join(', ')} FROM customers WHERE id = ?`);
+  const read = db.prepare(`SELECT source_id, ${customerFieldKeys.join(', ')} FROM customers WHERE id = ?`);
   const marker = db.prepare('INSERT INTO quality_verified (customer_id, verified_at, verified_by) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET verified_at = excluded.verified_at, verified_by = excluded.verified_by');
   const upsert = db.prepare(
     `INSERT INTO quality_reference (customer_id, field, value, origin, origin_detail, verified_at) VALUES (?, ?, ?, 'steward', ?, ?)
      ON CONFLICT (customer_id, field) DO UPDATE SET value = excluded.value, origin = excluded.origin, origin_detail = excluded.origin_detail, verified_at = excluded.verified_at`,
   );
+  const bySource = new Map<number, string[]>();
   let marked = 0;
   db.transaction(() => {
     for (const id of new Set(customerIds)) {
-      const row = read.get(id) as Record<string, string | number | null> | undefined;
+      const row = read.get(id) as ({ source_id: number } & Record<string, string | number | null>) | undefined;
       if (!row) continue;
+      let fields = given ?? bySource.get(row.source_id);
+      if (!fields) bySource.set(row.source_id, (fields = fieldsOfSource(db, row.source_id)));
       marker.run(id, at, opts.by ?? null);
       for (const f of fields) upsert.run(id, f, isEmpty(f, row[f]) ? null : String(row[f]), opts.by ?? null, at);
       marked++;

@@ -1,29 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accuracyProject } from './accuracy-project.ts';
 import { CustomersPage } from './pages/customers-page.ts';
 import { QualityPage } from './pages/quality-page.ts';
 import { StartPage } from './pages/start-page.ts';
 import { expect, test } from './fixtures.ts';
 
-// Six customers; C6's email is the placeholder "n/a".
-const customers = ['Customer ID,Email,City', 'C1,ann.lee@gmail.com,Leeds', 'C2,bob.young@gmail.com,York', 'C3,,Hull', 'C4,di.wu@gmail.com,Bath', 'C5,,Ely', 'C6,n/a,Wells'].join('\n');
-// email: C1 TP · C2 FP (differs) · C3 FN · C4 FP (reference empty) · C5 TN; city: 5 TP → TP 6, TN 1, FP 2, FN 1 → 7 / 10.
-const reference = ['Customer ID,Email,City', 'C1,ann.lee@gmail.com,Leeds', 'C2,robert.young@gmail.com,York', 'C3,cy.xu@gmail.com,Hull', 'C4,,Bath', 'C5,,Ely', 'C9,zed@gmail.com,Ely'].join('\n');
-
-/** A project with the six customers, imported and profiled with the CLI. */
-function project(dir: string): string {
-  writeFileSync(join(dir, 'customers.csv'), customers);
-  const path = join(dir, 'accuracy.crmsteward');
-  execFileSync(process.execPath, ['bin/crm-steward.mjs', 'import', join(dir, 'customers.csv'), '--project', path]);
-  execFileSync(process.execPath, ['bin/crm-steward.mjs', 'profile', '--project', path]);
-  return path;
-}
+// The fixture (accuracy-project.ts): six customers and a verified reference file for five of them plus one
+// unknown record id. email: C1 TP · C2 FP (differs) · C3 FN · C4 FP (reference empty) · C5 TN; city: 5 TP
+// → TP 6, TN 1, FP 2, FN 1 → (6 + 1) / 10 = 70.0%.
 
 test('a steward imports a verified reference file and the accuracy card shows the number with its TP, TN, FP and FN', async ({ page, steward }) => {
-  const path = project(steward.home);
-  writeFileSync(join(steward.home, 'verified.csv'), reference);
-  writeFileSync(join(steward.home, 'names.csv'), 'Name,Email\nAnn,ann.lee@gmail.com\nBob,bob.young@gmail.com');
+  const { project: path, reference, noIds } = accuracyProject(steward.home);
   const start = new StartPage(page);
   await start.open(steward.url);
   await start.openProject(path);
@@ -34,11 +20,11 @@ test('a steward imports a verified reference file and the accuracy card shows th
   await expect(page.getByTestId('reference-mark-hint')).toBeVisible();
 
   // A file without record ids is refused with a sentence saying why; nothing changes.
-  await quality.importReference(join(steward.home, 'names.csv'));
+  await quality.importReference(noIds);
   await expect(page.getByTestId('reference-error')).toContainText('names.csv has no column of record ids that match');
   await expect(quality.accuracy()).toHaveText('not measured');
 
-  await quality.importReference(join(steward.home, 'verified.csv'));
+  await quality.importReference(reference);
   await expect(page.getByTestId('reference-error')).toHaveCount(0);
   await expect(page.getByTestId('reference-result')).toContainText('verified.csv: 6 rows read, 5 matched customers by “Customer ID”; 10 reference values stored (Email and City). 1 row matched no customer.');
   // The view profiles again by itself; the card then shows the ratio.
@@ -57,7 +43,7 @@ test('a steward imports a verified reference file and the accuracy card shows th
 });
 
 test('a steward marks records verified in the grid (mouse and keyboard) and the dashboard measures accuracy against them', async ({ page, steward }) => {
-  const path = project(steward.home);
+  const { project: path } = accuracyProject(steward.home);
   const start = new StartPage(page);
   await start.open(steward.url);
   await start.openProject(path);

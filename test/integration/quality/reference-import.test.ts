@@ -122,9 +122,12 @@ describe('accuracy against a verified reference file', () => {
     expect(await service.invoke('quality:mark-verified', { ids: [idOf.C6, 999_999] })).toEqual({ verified: 1 });
     const c6 = await service.invoke('quality:reference-of-customer', { id: idOf.C6 });
     expect(c6.verified).not.toBeNull();
+    // Only what the record's source maps is frozen: a steward vouches for the values the record has.
+    expect(c6.values.map((v) => v.field)).toEqual(['city', 'email']);
     expect(c6.values.find((v) => v.field === 'email')).toMatchObject({ value: null, origin: 'steward' });
     expect(c6.values.find((v) => v.field === 'city')).toMatchObject({ value: 'Wells', origin: 'steward' });
     expect((await service.invoke('quality:reference-summary', {})).verifiedCustomers).toBe(1);
+    expect(await service.invoke('quality:verified-among', { ids: [idOf.C5, idOf.C6] })).toEqual([idOf.C6]);
     const marked = (await profile()).metrics.overall.accuracy;
     expect(marked.confusion).toEqual({ tp: 7, tn: 2, fp: 2, fn: 1 });
     expect(marked.value).toBeCloseTo(9 / 12, 10);

@@ -58,6 +58,8 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
       const { verified } = await api.invoke('quality:mark-verified', { ids: checked });
       setMarked(verified);
       setVerifyTick((n) => n + 1);
+      // Done with these rows: the ticks in the Verified column now show them, and a second click cannot re-mark them by accident.
+      clearChecked();
       verifiedChanged();
     } catch (err) {
       setError(err as Error);

@@ -61,13 +61,16 @@ export function Verification({ id, refresh, onChanged }: { id: number; refresh: 
           ) : (
             <details data-testid="reference-values">
               <summary>{t('quality.verify.values', { count: data.values.length })}</summary>
-              <table className="kv small">
+              <table className="kv verified-values">
                 <tbody>
                   {data.values.map((v) => (
                     <tr key={v.field}>
                       <th>{t(`quality.fieldName.${v.field}`, { defaultValue: v.field })}</th>
-                      <td>{v.value ?? <span className="muted">{t('quality.verify.empty')}</span>}</td>
-                      <td className="muted">{t(`quality.verify.origin.${v.origin}`, { detail: v.originDetail ?? '' })}</td>
+                      <td>
+                        {v.value ?? <span className="muted">{t('quality.verify.empty')}</span>}
+                        {/* A steward's values need no source line: the state above says who verified. */}
+                        {v.origin === 'reference_file' && <span className="muted small"> · {t('quality.verify.fromFile', { file: v.originDetail ?? '' })}</span>}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -73,8 +73,8 @@ export function AccuracyCard(props: {
       {summary && summary.values > 0 && (
         <div className="muted small accuracy-holds" data-testid="reference-holds">
           {t('quality.reference.holds', { values: summary.values.toLocaleString(), customers: summary.customers.toLocaleString() })}
-          {summary.files.length > 0 && <> {t('quality.reference.fromFiles', { files: summary.files.map((f) => f.fileName).join(', ') })}</>}
-          {summary.verifiedCustomers > 0 && <>; {t('quality.reference.verifiedCount', { count: summary.verifiedCustomers })}</>}
+          {summary.files.length > 0 && t('quality.reference.fromFiles', { files: summary.files.map((f) => f.fileName).join(', ') })}
+          {summary.verifiedCustomers > 0 && t('quality.reference.verifiedCount', { count: summary.verifiedCustomers })}
         </div>
       )}
     </div>

@@ -117,7 +117,8 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
               <div className="panel-head">
                 <h2>{t('quality.byField')}</h2>
                 <div className="tabs" role="tablist">
-                  {chartDimensions.map((d) => (
+                  {/* Accuracy per field once there is a reference to measure it against. */}
+                  {[...chartDimensions, ...(o.metrics.overall.accuracy.value !== null ? (['accuracy'] as const) : [])].map((d) => (
                     <button key={d} role="tab" aria-selected={d === dimension} className={d === dimension ? 'tab active' : 'tab'} data-testid={`field-tab-${d}`} onClick={() => setDimension(d)}>{t(`quality.dimension.${d}`)}</button>
                   ))}
                 </div>

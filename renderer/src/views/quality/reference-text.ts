@@ -27,5 +27,6 @@ export function referenceResultText(t: TFunction, lang: string, r: ReferenceImpo
     fields: new Intl.ListFormat(lang, { type: 'conjunction' }).format(r.fields.map((f) => t(`quality.fieldName.${f}`, { defaultValue: f }))),
   });
   const unmatched = r.rows - r.matchedRows;
-  return unmatched > 0 ? `${text} ${t('quality.reference.unmatched', { count: unmatched })}` : text;
+  // Chinese sentences follow each other without a space.
+  return unmatched > 0 ? `${text}${lang.startsWith('zh') ? '' : ' '}${t('quality.reference.unmatched', { count: unmatched })}` : text;
 }
