@@ -51,6 +51,12 @@ export interface RangeResult {
   mobileKeys: Float64Array;
   confusion: Record<string, Record<string, Confusion>>;
   issues: IssueColumns;
+  /**
+   * The id chunks this result holds, in the order checked (ascending): chunk
+   * number, first record index, first issue index. Threads take chunks as they
+   * free up, so mergeRanges puts the chunks of every thread back in id order.
+   */
+  chunks: { index: number[]; start: number[]; issueStart: number[] };
 }
 
 export class RangeAccumulator {
@@ -58,8 +64,12 @@ export class RangeAccumulator {
   private readonly formatIndex = new Map<string, Map<string, number>>();
   private index = -1;
   private sourceId = 0;
+  private capacity: number;
 
+  /** `capacity` is a first guess: the arrays grow when a thread takes more records than expected. */
   constructor(capacity: number) {
+    this.capacity = Math.max(1, capacity);
+    capacity = this.capacity;
     const formats: RangeResult['formats'] = {};
     for (const f of consistencyFields) {
       formats[f] = { names: [''], codes: new Uint16Array(capacity) };
@@ -78,10 +88,40 @@ export class RangeAccumulator {
       mobileKeys: new Float64Array(capacity).fill(Number.NaN),
       confusion: {},
       issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
+      chunks: { index: [], start: [], issueStart: [] },
     };
   }
 
+  /** Notes that the records from here on belong to id chunk `index`. */
+  startChunk(index: number): void {
+    this.r.chunks.index.push(index);
+    this.r.chunks.start.push(this.r.count);
+    this.r.chunks.issueStart.push(this.r.issues.record.length);
+  }
+
+  private grow(): void {
+    const r = this.r;
+    const size = Math.ceil(this.capacity * 1.5) + 1024;
+    const more = <T extends Float64Array | Int32Array | Uint16Array>(a: T, make: (n: number) => T, fill?: number): T => {
+      const b = make(size);
+      if (fill !== undefined) b.fill(fill, a.length);
+      b.set(a as never);
+      return b;
+    };
+    r.ids = more(r.ids, (n) => new Float64Array(n));
+    r.sourceOf = more(r.sourceOf, (n) => new Int32Array(n));
+    r.missing = more(r.missing, (n) => new Int32Array(n));
+    r.ageDays = more(r.ageDays, (n) => new Int32Array(n), -1);
+    r.incomes = more(r.incomes, (n) => new Float64Array(n), Number.NaN);
+    r.emailKeys = more(r.emailKeys, (n) => new Float64Array(n), Number.NaN);
+    r.phoneKeys = more(r.phoneKeys, (n) => new Float64Array(n), Number.NaN);
+    r.mobileKeys = more(r.mobileKeys, (n) => new Float64Array(n), Number.NaN);
+    for (const f of Object.values(r.formats)) f.codes = more(f.codes, (n) => new Uint16Array(n));
+    this.capacity = size;
+  }
+
   startRecord(id: number, sourceId: number): void {
+    if (this.r.count === this.capacity) this.grow();
     this.index = this.r.count++;
     this.sourceId = sourceId;
     this.r.ids[this.index] = id;

@@ -1,12 +1,13 @@
 /**
- * Worker-thread entry: checks one id range of a project with its own
- * read-only connection (better-sqlite3 connections are per thread) and posts
- * the result back, typed arrays transferred rather than copied.
+ * Worker-thread entry: checks id chunks of a project with its own read-only
+ * connection (better-sqlite3 connections are per thread), taking the next
+ * unchecked chunk from a counter shared with the other threads, and posts the
+ * result back, typed arrays transferred rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../shared/errors.ts';
 import { openProject } from '../store/open-project.ts';
-import { checkRange } from './check-range.ts';
+import { checkChunks } from './check-range.ts';
 import { loadReferences } from './reference.ts';
 import type { RangeResult } from './accumulators.ts';
 import { cancelledError } from './cancel.ts';
@@ -18,8 +19,11 @@ export interface CheckWorkerData {
   fields: string[];
   judgeTimeliness: boolean;
   projectCountries: string[];
-  fromId: number;
-  toId: number;
+  /** Chunk i holds the ids in (bounds[i], bounds[i + 1]]. */
+  bounds: number[];
+  /** Int32[0]: the next chunk to take (Atomics.add), shared by every checking thread. */
+  nextChunk: SharedArrayBuffer;
+  capacity: number;
   batchSize: number;
   /** Int32[0] becomes 1 when the run is cancelled. */
   cancelFlag: SharedArrayBuffer;
@@ -32,9 +36,15 @@ const flag = new Int32Array(data.cancelFlag);
 const db = openProject(data.path, { readonly: true });
 try {
   const ctx = { now: new Date(data.now), defaultCountry: data.defaultCountry, fields: data.fields, judgeTimeliness: data.judgeTimeliness, projectCountries: data.projectCountries, references: loadReferences(db) };
-  const result = checkRange(db, ctx, {
-    fromId: data.fromId,
-    toId: data.toId,
+  const next = new Int32Array(data.nextChunk);
+  const chunks = data.bounds.length - 1;
+  const result = checkChunks(db, ctx, {
+    bounds: data.bounds,
+    nextChunk: () => {
+      const i = Atomics.add(next, 0, 1);
+      return i < chunks ? i : -1;
+    },
+    capacity: data.capacity,
     batchSize: data.batchSize,
     checkCancelled: () => {
       if (Atomics.load(flag, 0) === 1) throw cancelledError();

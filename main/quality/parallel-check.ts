@@ -1,15 +1,18 @@
 /**
  * Checks every customer up to maxId, in this thread for small projects and
- * split by id between this thread and worker threads for big ones (checking
- * is CPU-bound and each part only reads). The parts are merged back in id
- * order, so everything after this behaves as if one thread had done it.
+ * shared between this thread and worker threads for big ones (checking is
+ * CPU-bound and each part only reads). Big projects are cut into id chunks
+ * that the threads take one at a time, so neither waits for the other when
+ * one starts late or is slowed by other work on the machine. The parts are
+ * merged back in id order, so everything after this behaves as if one thread
+ * had done it.
  */
 import type Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, spawnWorker } from '../jobs/spawn-worker.ts';
 import type { RangeResult } from './accumulators.ts';
-import { checkRange } from './check-range.ts';
+import { checkChunks } from './check-range.ts';
 import type { CheckContext } from './check-record.ts';
 import type { CheckWorkerData, FromCheckWorker } from './check-worker.ts';
 import { throwIfCancelled, type Cancellation } from './cancel.ts';
@@ -27,13 +30,19 @@ export interface CheckAllOptions {
 
 /** Below this many customers per thread, starting a worker costs more than it saves. */
 const minPerThread = 40_000;
+/** About this many customers per chunk: small enough that the threads finish together, big enough to cost nothing. */
+const perChunk = 10_000;
 
 export async function checkAll(db: Database.Database, ctx: CheckContext, opts: CheckAllOptions): Promise<RangeResult[]> {
   const path = db.name;
   const fileBacked = path !== '' && path !== ':memory:' && !db.memory;
   const wanted = opts.threads ?? Math.min(2, availableParallelism());
   const threads = fileBacked ? Math.max(1, Math.min(wanted, Math.floor(opts.total / minPerThread))) : 1;
-  const bounds = splitIds(db, opts.maxId, opts.total, threads);
+  const bounds = threads === 1 ? [0, opts.maxId] : chunkBounds(db, opts.maxId, Math.max(threads * 4, Math.ceil(opts.total / perChunk)));
+  const chunks = bounds.length - 1;
+  const nextChunk = new SharedArrayBuffer(4);
+  const next = new Int32Array(nextChunk);
+  const share = Math.ceil(opts.total / threads);
   const done = new Array<number>(threads).fill(0);
   const report = () => opts.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: opts.total });
 
@@ -43,7 +52,7 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
   for (let part = 1; part < threads; part++) {
     const data: CheckWorkerData = {
       path, now: ctx.now.toISOString(), defaultCountry: ctx.defaultCountry, fields: [...ctx.fields], judgeTimeliness: ctx.judgeTimeliness, projectCountries: [...ctx.projectCountries],
-      fromId: bounds[part], toId: bounds[part + 1], batchSize: opts.batchSize ?? 5000, cancelFlag,
+      bounds, nextChunk, capacity: share, batchSize: opts.batchSize ?? 2000, cancelFlag,
     };
     const worker = spawnWorker(siblingModule(import.meta.url, 'check-worker'), { workerData: data });
     spawned.push(worker);
@@ -64,8 +73,15 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
     for (const w of spawned) void w.terminate();
   };
   try {
-    const first = checkRange(db, ctx, {
-      fromId: bounds[0], toId: bounds[1], batchSize: opts.batchSize,
+    // This thread starts first (the workers load their modules), so it expects a little more than its share.
+    const first = checkChunks(db, ctx, {
+      bounds,
+      nextChunk: () => {
+        const i = Atomics.add(next, 0, 1);
+        return i < chunks ? i : -1;
+      },
+      capacity: threads === 1 ? opts.total : Math.ceil(share * 1.15),
+      batchSize: opts.batchSize,
       checkCancelled: () => throwIfCancelled(opts.signal),
       onRows: (n) => ((done[0] = n), report()),
     });
@@ -98,11 +114,12 @@ async function waitAll(workers: Promise<RangeResult>[], signal: Cancellation | u
   }
 }
 
-/** Id bounds of `parts` ranges holding about equal numbers of customers: part i is (b[i], b[i+1]]. */
-function splitIds(db: Database.Database, maxId: number, total: number, parts: number): number[] {
-  const at = db.prepare('SELECT id FROM customers WHERE id <= ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
-  const bounds = [0];
-  for (let p = 1; p < parts; p++) bounds.push(at.get(maxId, Math.floor((total * p) / parts) - 1) as number);
+/** Id bounds of `parts` chunks of equal id width: chunk i is (b[i], b[i+1]]. Ids are mostly dense; where not, the threads even it out. */
+function chunkBounds(db: Database.Database, maxId: number, parts: number): number[] {
+  const minId = (db.prepare('SELECT MIN(id) FROM customers').pluck().get() as number | null) ?? 1;
+  const width = Math.max(1, Math.ceil((maxId - minId + 1) / parts));
+  const bounds = [minId - 1];
+  while (bounds[bounds.length - 1] + width < maxId) bounds.push(bounds[bounds.length - 1] + width);
   bounds.push(maxId);
   return bounds;
 }

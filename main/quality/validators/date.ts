@@ -40,6 +40,18 @@ const monthNameDay = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/
  */
 export function parseDate(raw: string, order: DateOrder = 'DMY', now: Date = new Date()): ParsedDate | undefined {
   const v = raw.trim();
+  const fast = isoFast(v);
+  if (fast !== null) return fast;
+  if (!iso.test(v)) {
+    const numericShape = numericFast(v, order);
+    if (numericShape !== null) return numericShape;
+  }
+  return generalParseDate(v, order, now);
+}
+
+/** parseDate by the regexes alone (exported for the differential test). */
+export function generalParseDate(raw: string, order: DateOrder = 'DMY', now: Date = new Date()): ParsedDate | undefined {
+  const v = raw.trim();
   let m = iso.exec(v);
   if (m) return make(+m[1], +m[2], +m[3], v.length > 10 ? 'yyyy-MM-dd HH:mm' : m[2].length === 2 && m[3].length === 2 ? 'yyyy-MM-dd' : 'yyyy-M-d');
   if ((m = numeric.exec(v))) return fromNumeric(m, order, now);
@@ -57,17 +69,60 @@ export function parseDate(raw: string, order: DateOrder = 'DMY', now: Date = new
   return undefined;
 }
 
+const digitAt = (v: string, i: number): number => {
+  const c = v.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/**
+ * The iso pattern for its common shapes, read by character codes (no match
+ * arrays): "yyyy-MM-dd", then nothing or "T"/" " HH:mm:ss and an optional
+ * "Z". Returns null for every other shape, which the regexes then read.
+ */
+function isoFast(v: string): ParsedDate | undefined | null {
+  const n = v.length;
+  if (n !== 10 && n !== 19 && n !== 20) return null;
+  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return null;
+  const y0 = digitAt(v, 0), y1 = digitAt(v, 1), y2 = digitAt(v, 2), y3 = digitAt(v, 3), m0 = digitAt(v, 5), m1 = digitAt(v, 6), d0 = digitAt(v, 8), d1 = digitAt(v, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return null;
+  if (n > 10) {
+    const sep = v.charCodeAt(10);
+    if (sep !== 84 && sep !== 32) return null;
+    if (v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58) return null;
+    if ((digitAt(v, 11) | digitAt(v, 12) | digitAt(v, 14) | digitAt(v, 15) | digitAt(v, 17) | digitAt(v, 18)) < 0) return null;
+    if (n === 20 && v.charCodeAt(19) !== 90) return null;
+  }
+  return make(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m0 * 10 + m1, d0 * 10 + d1, n > 10 ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd');
+}
+
 function fromNumeric(m: RegExpExecArray, order: DateOrder, now: Date): ParsedDate | undefined {
-  const a = +m[1];
-  const b = +m[3];
-  const sep = m[2];
-  const year = fullYear(m[4], now);
-  const yearPart = m[4].length === 2 ? 'yy' : 'yyyy';
+  return numericDate(+m[1], +m[3], m[2], fullYear(m[4], now), m[4].length === 2 ? 'yy' : 'yyyy', m[1].length === 2 && m[3].length === 2, order);
+}
+
+/**
+ * The numeric pattern for its common shapes, "dd/MM/yyyy" (or dots, dashes)
+ * with nothing, " HH:mm" or " HH:mm:ss" after it, read by character codes.
+ * Returns null for every other shape, which the regexes then read.
+ */
+function numericFast(v: string, order: DateOrder): ParsedDate | undefined | null {
+  const n = v.length;
+  if (n !== 10 && n !== 16 && n !== 19) return null;
+  const sep = v.charCodeAt(2);
+  if ((sep !== 47 && sep !== 46 && sep !== 45) || v.charCodeAt(5) !== sep) return null;
+  const a0 = digitAt(v, 0), a1 = digitAt(v, 1), b0 = digitAt(v, 3), b1 = digitAt(v, 4), y0 = digitAt(v, 6), y1 = digitAt(v, 7), y2 = digitAt(v, 8), y3 = digitAt(v, 9);
+  if ((a0 | a1 | b0 | b1 | y0 | y1 | y2 | y3) < 0) return null;
+  if (n > 10) {
+    if (v.charCodeAt(10) !== 32 || v.charCodeAt(13) !== 58 || (digitAt(v, 11) | digitAt(v, 12) | digitAt(v, 14) | digitAt(v, 15)) < 0) return null;
+    if (n === 19 && (v.charCodeAt(16) !== 58 || (digitAt(v, 17) | digitAt(v, 18)) < 0)) return null;
+  }
+  return numericDate(a0 * 10 + a1, b0 * 10 + b1, v[2], y0 * 1000 + y1 * 100 + y2 * 10 + y3, 'yyyy', true, order);
+}
+
+function numericDate(a: number, b: number, sep: string, year: number, yearPart: string, pad: boolean, order: DateOrder): ParsedDate | undefined {
   // Dots and dashes are day-first everywhere they are used (07.03.1985).
   let dayFirst = sep !== '/' || order === 'DMY';
   if (a > 12 && b <= 12) dayFirst = true;
   else if (b > 12 && a <= 12) dayFirst = false;
-  const pad = m[1].length === 2 && m[3].length === 2;
   const part = pad ? (dayFirst ? `dd${sep}MM` : `MM${sep}dd`) : dayFirst ? `d${sep}M` : `M${sep}d`;
   return dayFirst ? make(year, b, a, `${part}${sep}${yearPart}`) : make(year, a, b, `${part}${sep}${yearPart}`);
 }
@@ -82,10 +137,14 @@ function fullYear(text: string, now: Date): number {
 
 function make(year: number, month: number, day: number, format: string): ParsedDate | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 9999) return undefined;
-  const time = Date.UTC(year, month - 1, day);
-  // Date.UTC rolls 31 February into March; a calendar date must come back unchanged.
-  if (new Date(time).getUTCDate() !== day) return undefined;
-  return { time, year, month, day, format };
+  // Date.UTC would roll 31 February into March; a calendar date must exist (proleptic Gregorian, as Date uses).
+  if (day > 28 && day > daysInMonth(year, month)) return undefined;
+  return { time: Date.UTC(year, month - 1, day), year, month, day, format };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export type BirthDateCheck =

@@ -37,7 +37,19 @@ export function checkEmail(raw: string): EmailCheck {
   return { status: 'valid', normalised };
 }
 
+/** Domains repeat heavily across customers: each is checked once (null = fine). */
+const domainCache = new Map<string, string | null>();
+
 function checkDomain(domain: string): string | undefined {
+  const cached = domainCache.get(domain);
+  if (cached !== undefined) return cached ?? undefined;
+  const problem = domainProblem(domain);
+  if (domainCache.size > 100_000) domainCache.clear();
+  domainCache.set(domain, problem ?? null);
+  return problem;
+}
+
+function domainProblem(domain: string): string | undefined {
   if (domain === '') return 'has no domain after the @';
   if (domain.length > 253) return 'domain is too long';
   const labels = domain.split('.');

@@ -21,11 +21,45 @@ function toAscii(s: string): string {
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/＋/g, '+').replace(/（/g, '(').replace(/）/g, ')');
 }
 
+/**
+ * The digits of a number written only with ASCII digits, single spaces and ( ) + - . /, and whether it
+ * starts as an international number; undefined for anything else (full-width forms, extensions, letters,
+ * "(0)"), which takes the general path. For these values the general path's rewrites change nothing.
+ */
+function plainDigits(raw: string): { digits: string; international: boolean } | undefined {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw.charCodeAt(start) === 32) start++;
+  while (end > start && raw.charCodeAt(end - 1) === 32) end--;
+  let digits = '';
+  // /^\(?\s*\+/: an optional "(", spaces, then "+".
+  let lead = start;
+  if (raw.charCodeAt(lead) === 40) lead++;
+  while (raw.charCodeAt(lead) === 32) lead++;
+  const international = lead < end && raw.charCodeAt(lead) === 43;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits += raw[i];
+    else if (c === 40) {
+      if (raw.charCodeAt(i + 1) === 48 && raw.charCodeAt(i + 2) === 41) return undefined;
+    } else if (c !== 32 && c !== 41 && c !== 43 && c !== 45 && c !== 46 && c !== 47) return undefined;
+  }
+  return { digits, international };
+}
+
 export function checkPhone(raw: string, country: string | undefined): PhoneCheck {
+  const plain = plainDigits(raw);
+  return plain ? judgeDigits(raw.trim(), plain.digits, plain.international, country) : generalCheckPhone(raw, country);
+}
+
+/** checkPhone with the general rewrites for every value (exported for the differential test). */
+export function generalCheckPhone(raw: string, country: string | undefined): PhoneCheck {
   const text = toAscii(raw.trim()).replace(extension, '').replace(/\(0\)/g, '');
   if (/[a-z]/i.test(text)) return { status: 'invalid', reason: 'contains letters' };
-  let digits = text.replace(/\D/g, '');
-  let international = /^\(?\s*\+/.test(text);
+  return judgeDigits(text, text.replace(/\D/g, ''), /^\(?\s*\+/.test(text), country);
+}
+
+function judgeDigits(text: string, digits: string, international: boolean, country: string | undefined): PhoneCheck {
   if (!international) {
     const idd = country && nanp.has(country) ? '011' : '00';
     if (digits.startsWith(idd) && digits.length > idd.length + 6) {

@@ -56,8 +56,29 @@ const maxGenericLength = 24;
  * `field` lets the check know that "NA" is Namibia in a country column.
  */
 export function detectPlaceholder(raw: string, field?: string): PlaceholderHit | undefined {
-  // Fast exit for the common case of a long real value in a free-text field (a million records, fifteen fields).
-  if (raw.length > maxGenericLength && field !== 'email' && field !== 'phone' && field !== 'mobile') return undefined;
+  // Fast exits for the common cases (a million records, fifteen fields): each is argued below, and the
+  // differential test (validators-fast.test.ts) compares them with the general path.
+  const phoneField = field === 'phone' || field === 'mobile';
+  if (raw.length > maxGenericLength && field !== 'email' && !phoneField) return undefined;
+  if (phoneField) {
+    const fast = phonePlaceholderFast(raw);
+    if (fast !== null) return fast === undefined ? undefined : { reason: `"${raw.trim()}" ${fast}` };
+  } else if (field === 'email') {
+    // With an "@" only the email pattern can match: no generic placeholder, mash or test word contains one.
+    if (raw.includes('@')) return emailPlaceholder.test(raw.trim().toLowerCase()) ? { reason: `"${raw.trim()}" is a placeholder address` } : undefined;
+  } else if (field === undefined || !nameFields.has(field)) {
+    // A value of two or more characters starting with a digit (and ending in a visible ASCII character, so trimming
+    // keeps both): the only generic placeholder starting with a digit is "0", and the mash and test patterns start
+    // with letters (names are excluded: "00" repeats the placeholder "0").
+    const c = raw.charCodeAt(0);
+    const last = raw.charCodeAt(raw.length - 1);
+    if (c >= 48 && c <= 57 && raw.length >= 2 && last > 32 && last < 127) return undefined;
+  }
+  return generalPlaceholder(raw, field);
+}
+
+/** detectPlaceholder without the fast exits (exported for the differential test). */
+export function generalPlaceholder(raw: string, field?: string): PlaceholderHit | undefined {
   const v = normaliseForPlaceholder(raw);
   if (v === '') return undefined;
   if (field === 'country' && countryCodes.has(v)) return undefined;
@@ -94,6 +115,41 @@ function phonePlaceholder(v: string): string | undefined {
   if (digits.length < 5 || digits.length !== v.replace(/[\s().+\-/]/g, '').length) return undefined;
   // Ignore a country code: "+86 00000000000" is still filler.
   const national = v.startsWith('+') ? stripLikelyCallingCode(digits) : digits;
+  if (/^(\d)\1+$/.test(national)) return 'repeats one digit';
+  if ('01234567890123456789'.includes(national) || '98765432109876543210'.includes(national)) return 'is a digit sequence';
+  return undefined;
+}
+
+/**
+ * phonePlaceholder for the common case, a value of ASCII digits, spaces and ( ) + - . / only (its own trim,
+ * lower-casing and whitespace collapsing change nothing the checks read): the reason, undefined when it is a
+ * real value, or null when the value needs the general path (other characters, tabs, several spaces).
+ */
+function phonePlaceholderFast(raw: string): string | undefined | null {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw.charCodeAt(start) === 32) start++;
+  while (end > start && raw.charCodeAt(end - 1) === 32) end--;
+  let digits = '';
+  let prevSpace = false;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits += raw[i];
+      prevSpace = false;
+    } else if (c === 32) {
+      if (prevSpace) return null;
+      prevSpace = true;
+    } else if (c === 40 || c === 41 || c === 43 || c === 45 || c === 46 || c === 47) {
+      prevSpace = false;
+    } else {
+      return null;
+    }
+  }
+  // The generic placeholders written only with these characters: "-", "--", "---", ".", "..", "...", "0", "/".
+  if (end - start <= 3 && digits.length <= 1) return null;
+  if (digits.length < 5) return undefined;
+  const national = raw.charCodeAt(start) === 43 ? stripLikelyCallingCode(digits) : digits;
   if (/^(\d)\1+$/.test(national)) return 'repeats one digit';
   if ('01234567890123456789'.includes(national) || '98765432109876543210'.includes(national)) return 'is a digit sequence';
   return undefined;
