@@ -4,6 +4,7 @@
  * to a temp dir and imported, a profile run as a job, and the confusion
  * counts worked out by hand below.
  */
+import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,5 +159,18 @@ describe('accuracy against a verified reference file', () => {
     await start();
     const result = await service.invoke('quality:reference-import', { path: file('checked.csv', 'Ref,Email\nC1,ann.lee@gmail.com\nC2,bob.young@gmail.com') });
     expect(result).toMatchObject({ idColumn: 'Ref', fields: ['email'], rows: 2, matchedRows: 2, values: 2 });
+  });
+
+  it('reads a reference the way import reads files: an XLSX sheet, and says so when a file is empty', async () => {
+    const { service, file, profile, start } = setup();
+    await start();
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Verified');
+    for (const line of reference.split('\n')) sheet.addRow(line.split(','));
+    const path = file('verified.xlsx', '');
+    await wb.xlsx.writeFile(path);
+    expect(await service.invoke('quality:reference-import', { path })).toMatchObject({ fileName: 'verified.xlsx', rows: 6, matchedRows: 5, values: 10 });
+    expect((await profile()).metrics.overall.accuracy.confusion).toEqual({ tp: 6, tn: 1, fp: 2, fn: 1 });
+    await expect(service.invoke('quality:reference-import', { path: file('empty.csv', '') })).rejects.toMatchObject({ code: 'file_unreadable', message: expect.stringContaining('empty.csv is empty') });
   });
 });
