@@ -62,6 +62,8 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
   useEvent('job:done', useCallback((d) => d.kind === 'profile' && d.status === 'succeeded' && reload(), [reload]));
 
   const o = overview.data;
+  // Reference values stored (or a verification taken back) after the profile shown, and no profile under way to pick them up.
+  const referenceStale = !!o && profileJob === null && !!reference.data?.changedAt && reference.data.changedAt > o.takenAt;
   const sourceName = (id?: number) => o?.sources.find((s) => s.id === id)?.fileName;
   const drill = (filter: IssueFilter): void => onDrill({ filter, label: drillLabel(t, filter, sourceName(filter.sourceId)) });
 
@@ -95,7 +97,7 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
               <AccuracyCard
                 metric={o.metrics.overall.accuracy}
                 summary={reference.data}
-                stale={profileJob === null && !!reference.data?.changedAt && reference.data.changedAt > o.takenAt}
+                stale={referenceStale}
                 importing={importing}
                 onImport={() => void importReference()}
                 onShowCustomers={onShowCustomers}
@@ -108,7 +110,7 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
             results={imported}
             error={referenceError}
             profiling={profileJob !== null}
-            onProfile={profileJob === null && !!reference.data?.changedAt && reference.data.changedAt > o.takenAt ? profileAgain : null}
+            onProfile={referenceStale ? profileAgain : null}
             onDismiss={() => (setImported([]), setReferenceError(null))}
           />
           {profileError && <ErrorBanner error={profileError} onDismiss={() => setProfileError(null)} />}
