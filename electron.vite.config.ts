@@ -18,6 +18,7 @@ export default defineConfig({
           'job-worker': resolve('main/jobs/job-worker.ts'),
           'read-worker': resolve('main/ingest/read-worker.ts'),
           'compare-worker': resolve('main/match/compare-worker.ts'),
+          'prepare-worker': resolve('main/match/project/prepare-worker.ts'),
           'check-worker': resolve('main/quality/check-worker.ts'),
         },
         // Shared chunks sit beside the entries: import.meta.url-relative paths (migrations, workers) must resolve there.

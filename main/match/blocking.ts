@@ -36,14 +36,6 @@ export interface BlockingOptions {
   newFrom?: number;
 }
 
-export function hashKey(s: string): number {
-  let h = 0x811c9dc5;
-  for (let k = 0; k < s.length; k++) {
-    h ^= s.charCodeAt(k);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 1;
-}
 
 /**
  * Pairs one rule may add by default: 2 per record up to 100,000 records; past
@@ -82,10 +74,7 @@ class PairBuffer {
 
 function ruleKeys(p: Prepared, rule: BlockingRule): Int32Array {
   const keys = new Int32Array(p.n);
-  for (let i = 0; i < p.n; i++) {
-    const k = rule.key(p, i);
-    keys[i] = k ? hashKey(k) : -1;
-  }
+  for (let i = 0; i < p.n; i++) keys[i] = rule.key(p, i);
   return keys;
 }
 

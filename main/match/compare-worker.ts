@@ -1,7 +1,8 @@
 /**
  * A second thread computing comparison vectors for its share of the
- * candidate pairs. It gets the prepared columns once (structured clone) and
- * the pair indices (transferred), and sends back the levels (transferred).
+ * candidate pairs. It shares the prepared columns (SharedArrayBuffers, no
+ * copy), gets the pair indices (transferred), and sends back the levels
+ * (transferred).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { comparisonByName } from './comparison-set.ts';

@@ -4,13 +4,8 @@
  * level conventions.
  */
 import type { Comparison } from './comparisons.ts';
-import type { Prepared } from './prepare.ts';
-import { jaroWinkler, overlapCoefficient, withinOneEdit } from './similarity.ts';
-
-function firstNumber(tokens: readonly string[]): string {
-  for (const t of tokens) if (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57) return t;
-  return '';
-}
+import { companyTokensOf, texts, type Prepared } from './prepare.ts';
+import { jaroWinkler, jaroWinklerCodes, numberToken, overlapCoefficient, sameChars, tokenEnd, tokenOverlapRange, withinOneEditCodes } from './similarity.ts';
 
 export const street: Comparison = {
   name: 'street',
@@ -23,11 +18,17 @@ export const street: Comparison = {
     const b = p.street[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    const ta = p.streetTokens[i];
-    const tb = p.streetTokens[j];
-    const overlap = overlapCoefficient(ta, tb);
-    const na = firstNumber(ta);
-    if (na !== '' && na === firstNumber(tb) && (overlap >= 0.6 || jaroWinkler(a, b) >= 0.9)) return 2;
+    // The value is its tokens joined by spaces: tokens are compared in place.
+    const { start, chars } = p.dicts.street;
+    const a0 = start[a];
+    const a1 = start[a + 1];
+    const b0 = start[b];
+    const b1 = start[b + 1];
+    const overlap = tokenOverlapRange(chars, a0, a1, b0, b1);
+    const na = numberToken(chars, a0, a1);
+    const nb = na < 0 ? -1 : numberToken(chars, b0, b1);
+    if (nb >= 0 && sameChars(chars, na, tokenEnd(chars, na, a1) - na, nb, tokenEnd(chars, nb, b1) - nb)
+      && (overlap >= 0.6 || jaroWinklerCodes(p.dicts.street, a, b) >= 0.9)) return 2;
     if (overlap >= 0.6) return 3;
     if (overlap >= 0.3) return 4;
     return 5;
@@ -45,7 +46,7 @@ export const postcode: Comparison = {
     const b = p.postcode[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    return withinOneEdit(a, b) ? 2 : 3;
+    return withinOneEditCodes(p.dicts.postcode, a, b) ? 2 : 3;
   },
 };
 
@@ -60,7 +61,7 @@ export const city: Comparison = {
     const b = p.city[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    return jaroWinkler(a, b) >= 0.9 ? 2 : 3;
+    return jaroWinklerCodes(p.dicts.place, a, b) >= 0.9 ? 2 : 3;
   },
 };
 
@@ -77,11 +78,13 @@ export const region: Comparison = {
   },
 };
 
-function namedAfterSharedFamily(p: Prepared, i: number, j: number): boolean {
-  const f = p.family[i];
-  if (f.length < 3 || f !== p.family[j]) return false;
-  const inI = p.companyTokens[i].some((t) => f.startsWith(t) && t.length >= 3);
-  return inI && p.companyTokens[j].some((t) => f.startsWith(t) && t.length >= 3);
+function namedAfterSharedFamily(p: Prepared, i: number, j: number, tokens: string[][]): boolean {
+  const fc = p.family[i];
+  if (fc !== p.family[j]) return false;
+  const f = texts(p, 'names')[fc];
+  if (f.length < 3) return false;
+  const inI = tokens[p.company[i]].some((t) => f.startsWith(t) && t.length >= 3);
+  return inI && tokens[p.company[j]].some((t) => f.startsWith(t) && t.length >= 3);
 }
 
 export const company: Comparison = {
@@ -96,11 +99,13 @@ export const company: Comparison = {
     if (!a || !b) return 0;
     // "Thompson Inc." for two Thompsons: a company named after a family name both records share is
     // implied by the family-name agreement already counted, so it adds 0 bits (level 0).
-    if (namedAfterSharedFamily(p, i, j)) return 0;
+    const tokens = companyTokensOf(p);
+    if (namedAfterSharedFamily(p, i, j, tokens)) return 0;
     if (a === b) return 1;
-    const overlap = overlapCoefficient(p.companyTokens[i], p.companyTokens[j]);
+    const overlap = overlapCoefficient(tokens[a], tokens[b]);
     if (overlap >= 0.75) return 2;
-    if (jaroWinkler(a, b) >= 0.9) return 3;
+    const names = texts(p, 'company');
+    if (jaroWinkler(names[a], names[b]) >= 0.9) return 3;
     if (overlap >= 0.4) return 4;
     return 5;
   },

@@ -4,8 +4,8 @@
  * level is plain disagreement. Levels are tested strongest first, so a pair
  * gets the most specific evidence it has.
  */
-import type { Prepared, PreparedColumn } from './prepare.ts';
-import { jaroWinkler } from './similarity.ts';
+import { nicknamesOf, text, texts, type CodeColumn, type Dict, type Prepared, type PreparedColumn } from './prepare.ts';
+import { jaroWinklerCodes, jaroWinklerRange, sameChars } from './similarity.ts';
 import { sameNicknameGroup } from './normalize/nicknames.ts';
 
 export interface Comparison {
@@ -16,24 +16,33 @@ export interface Comparison {
   /** Level whose weight gets a term-frequency adjustment, or -1. */
   tfLevel: number;
   /** Column holding the value whose frequency adjusts the tfLevel weight. */
-  tfColumn?: PreparedColumn;
+  tfColumn?: CodeColumn;
   level(p: Prepared, i: number, j: number): number;
 }
 
-function metaEqual(a1: string, a2: string, b1: string, b2: string): boolean {
-  return a1 === b1 || (a2 !== '' && (a2 === b1 || a2 === b2)) || (b2 !== '' && a1 === b2);
+function metaEqual(a1: number, a2: number, b1: number, b2: number): boolean {
+  return a1 === b1 || (a2 !== 0 && (a2 === b1 || a2 === b2)) || (b2 !== 0 && a1 === b2);
 }
 
 /**
  * Name a of one record matches the other name slot of the other record, and
  * the remaining pair agrees too or one side of it is missing (a given name
- * typed into the surname box of a record with no given name).
+ * typed into the surname box of a record with no given name). Arguments are
+ * codes into the names dictionary.
  */
-function swapped(a: string, otherSlotOfB: string, b: string, otherSlotOfA: string): boolean {
+function swapped(d: Dict, a: number, otherSlotOfB: number, b: number, otherSlotOfA: number): boolean {
+  if (!otherSlotOfB) return false;
   // Jaro-Winkler ≥ 0.92 between names nearly always shares the first or second letter: a cheap gate.
-  if (!otherSlotOfB || (a[0] !== otherSlotOfB[0] && a[1] !== otherSlotOfB[1])) return false;
-  if (jaroWinkler(a, otherSlotOfB) < 0.92) return false;
-  return !otherSlotOfA || jaroWinkler(b, otherSlotOfA) >= 0.92;
+  const sa = d.start[a];
+  const so = d.start[otherSlotOfB];
+  const first = d.chars[sa] === d.chars[so];
+  // (A one-letter name has no second letter: the string version compared undefined with undefined, or a letter.)
+  const la = d.start[a + 1] - sa;
+  const lo = d.start[otherSlotOfB + 1] - so;
+  const second = la > 1 && lo > 1 ? d.chars[sa + 1] === d.chars[so + 1] : la <= 1 && lo <= 1;
+  if (!first && !second) return false;
+  if (jaroWinklerCodes(d, a, otherSlotOfB) < 0.92) return false;
+  return !otherSlotOfA || jaroWinklerCodes(d, b, otherSlotOfA) >= 0.92;
 }
 
 /** Given name: one is an initial of the other counts for something on sparse forms. */
@@ -48,13 +57,17 @@ export const givenName: Comparison = {
     const b = p.given[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    if (sameNicknameGroup(p.givenNick[i], p.givenNick[j])) return 2;
-    const jw = jaroWinkler(a, b);
+    const nick = nicknamesOf(p);
+    if (sameNicknameGroup(nick[a], nick[b])) return 2;
+    const d = p.dicts.names;
+    const jw = jaroWinklerCodes(d, a, b);
     if (jw >= 0.92) return 3;
-    if (swapped(a, p.family[j], b, p.family[i])) return 4;
-    if (metaEqual(p.givenMeta[i], p.givenMeta2[i], p.givenMeta[j], p.givenMeta2[j]) && p.givenMeta[i] !== '') return 5;
+    if (swapped(d, a, p.family[j], b, p.family[i])) return 4;
+    if (metaEqual(p.givenMeta[i], p.givenMeta2[i], p.givenMeta[j], p.givenMeta2[j]) && p.givenMeta[i] !== 0) return 5;
     if (jw >= 0.8) return 6;
-    if ((a.length === 1 || b.length === 1) && a[0] === b[0]) return 7;
+    const la = d.start[a + 1] - d.start[a];
+    const lb = d.start[b + 1] - d.start[b];
+    if ((la === 1 || lb === 1) && d.chars[d.start[a]] === d.chars[d.start[b]]) return 7;
     return 8;
   },
 };
@@ -70,23 +83,27 @@ export const familyName: Comparison = {
     const b = p.family[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    const jw = jaroWinkler(a, b);
+    const d = p.dicts.names;
+    const jw = jaroWinklerCodes(d, a, b);
     if (jw >= 0.92) return 3;
-    if (swapped(a, p.given[j], b, p.given[i])) return 2;
-    if (metaEqual(p.familyMeta[i], p.familyMeta2[i], p.familyMeta[j], p.familyMeta2[j]) && p.familyMeta[i] !== '') return 4;
+    if (swapped(d, a, p.given[j], b, p.given[i])) return 2;
+    if (metaEqual(p.familyMeta[i], p.familyMeta2[i], p.familyMeta[j], p.familyMeta2[j]) && p.familyMeta[i] !== 0) return 4;
     if (jw >= 0.8) return 5;
     return 6;
   },
 };
 
-function sameYear(a: string, b: string): boolean {
-  return a.charCodeAt(0) === b.charCodeAt(0) && a.charCodeAt(1) === b.charCodeAt(1)
-    && a.charCodeAt(2) === b.charCodeAt(2) && a.charCodeAt(3) === b.charCodeAt(3);
+/** Dates are YYYYMMDD: characters k of both entries equal. */
+function sameAt(ch: Uint16Array, a: number, b: number, k: number): boolean {
+  return ch[a + k] === ch[b + k];
 }
 
-function dayMonthSwapped(a: string, b: string): boolean {
-  return sameYear(a, b) && a.charCodeAt(4) === b.charCodeAt(6) && a.charCodeAt(5) === b.charCodeAt(7)
-    && a.charCodeAt(6) === b.charCodeAt(4) && a.charCodeAt(7) === b.charCodeAt(5);
+function sameYear(ch: Uint16Array, a: number, b: number): boolean {
+  return sameAt(ch, a, b, 0) && sameAt(ch, a, b, 1) && sameAt(ch, a, b, 2) && sameAt(ch, a, b, 3);
+}
+
+function dayMonthSwapped(ch: Uint16Array, a: number, b: number): boolean {
+  return sameYear(ch, a, b) && ch[a + 4] === ch[b + 6] && ch[a + 5] === ch[b + 7] && ch[a + 6] === ch[b + 4] && ch[a + 7] === ch[b + 5];
 }
 
 export const birthDate: Comparison = {
@@ -95,15 +112,19 @@ export const birthDate: Comparison = {
   columns: ['dob'],
   tfLevel: -1,
   level(p, i, j) {
-    const a = p.dob[i];
-    const b = p.dob[j];
-    if (!a || !b) return 0;
-    if (a === b) return 1;
-    if (dayMonthSwapped(a, b)) return 2;
+    const x = p.dob[i];
+    const y = p.dob[j];
+    if (!x || !y) return 0;
+    if (x === y) return 1;
+    // Every parsed date has eight characters.
+    const ch = p.dicts.dob.chars;
+    const a = p.dicts.dob.start[x];
+    const b = p.dicts.dob.start[y];
+    if (dayMonthSwapped(ch, a, b)) return 2;
     let diff = 0;
-    for (let k = 0; k < 8 && diff < 2; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) diff++;
+    for (let k = 0; k < 8 && diff < 2; k++) if (ch[a + k] !== ch[b + k]) diff++;
     if (diff === 1) return 3;
-    if (sameYear(a, b)) return 4;
+    if (sameYear(ch, a, b)) return 4;
     return 5;
   },
 };
@@ -118,11 +139,12 @@ function letters(s: string): string {
  * "Fernández Lozano" is fernandezlozano; five letters identify the name and survive compound names).
  */
 function builtFromSharedName(p: Prepared, i: number, j: number, la: string, lb: string): boolean {
+  const names = texts(p, 'names');
   const a = letters(la);
   const b = letters(lb);
-  for (const name of [p.family[i]]) {
+  for (const name of [names[p.family[i]]]) {
     const piece = name.slice(0, 5);
-    if (piece.length < 3 || !(p.family[j].includes(piece) || p.given[j].includes(piece))) continue;
+    if (piece.length < 3 || !(names[p.family[j]].includes(piece) || names[p.given[j]].includes(piece))) continue;
     if (a.includes(piece) && b.includes(piece)) return true;
   }
   return false;
@@ -139,15 +161,17 @@ export const email: Comparison = {
     const b = p.email[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    const la = p.emailLocal[i];
-    const lb = p.emailLocal[j];
+    // Local parts are the characters before emailAt (their last '@').
+    const { start, chars } = p.dicts.email;
+    const la = p.emailAt[a];
+    const lb = p.emailAt[b];
     // Agreeing local parts built from a family name both records share (john.smith@a, john.smith49@b)
     // are implied by the name agreement the name comparisons already count: P(agree | match) ≈
     // P(agree | namesake), so they add 0 bits (level 0) instead of re-counting the name as 12 bits.
-    const level = la === lb ? 2 : jaroWinkler(la, lb) >= 0.95 ? 3 : 4;
+    const level = sameChars(chars, start[a], la, start[b], lb) ? 2 : jaroWinklerRange(chars, start[a], la, start[b], lb) >= 0.95 ? 3 : 4;
     // Only near-identical local parts (a typo) count: addresses are usually built from the name, so a
     // looser similarity mostly re-counts the name agreement that the name comparisons already weigh.
-    return level < 4 && builtFromSharedName(p, i, j, la, lb) ? 0 : level;
+    return level < 4 && builtFromSharedName(p, i, j, text(p.dicts.email, a).slice(0, la), text(p.dicts.email, b).slice(0, lb)) ? 0 : level;
   },
 };
 
@@ -159,6 +183,7 @@ export const phone: Comparison = {
   tfLevel: 1,
   tfColumn: 'phone',
   level(p, i, j) {
+    // Phone and mobile share one dictionary (and their last seven digits are numbers): codes compare across them.
     const a1 = p.phone[i];
     const a2 = p.mobile[i];
     const b1 = p.phone[j];

@@ -6,7 +6,7 @@
  * frequencies: Σ f(v)², the chance two random filled records share a value.
  */
 import type { Comparison } from './comparisons.ts';
-import type { Prepared } from './prepare.ts';
+import { DICT_OF, type CodeColumn, type Prepared } from './prepare.ts';
 import type { LinkMode } from './types.ts';
 
 /** Small deterministic PRNG (mulberry32): the same data always gives the same model. */
@@ -21,12 +21,24 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** Counts per prepared set and tf column: u and the tf tables both need them, and at 1M a count costs ≈ 0.3 s. */
-const countsCache = new WeakMap<Prepared, Map<string, Map<string, number>>>();
+/** Counts of the values of one column, by dictionary code. */
+export interface ValueCounts {
+  /** The distinct filled values' codes, in order of first occurrence. */
+  codes: Int32Array;
+  /** Records per code (indexed by code). */
+  count: Int32Array;
+  /** Filled records in total. */
+  filled: number;
+}
 
-/** Value → count for the tf column of a comparison (filled records only). Do not modify the result. */
-export function valueCounts(p: Prepared, c: Comparison): Map<string, number> {
-  if (!c.tfColumn) return new Map();
+/** Counts per prepared set and tf column: u and the tf tables both need them. */
+const countsCache = new WeakMap<Prepared, Map<string, ValueCounts>>();
+
+const NO_COUNTS: ValueCounts = { codes: new Int32Array(0), count: new Int32Array(0), filled: 0 };
+
+/** Value counts for the tf column of a comparison (filled records only). Do not modify the result. */
+export function valueCounts(p: Prepared, c: Comparison): ValueCounts {
+  if (!c.tfColumn) return NO_COUNTS;
   let byColumn = countsCache.get(p);
   if (!byColumn) countsCache.set(p, (byColumn = new Map()));
   let counts = byColumn.get(c.tfColumn);
@@ -34,20 +46,24 @@ export function valueCounts(p: Prepared, c: Comparison): Map<string, number> {
   return counts;
 }
 
-function countValues(p: Prepared, column: NonNullable<Comparison['tfColumn']>): Map<string, number> {
-  const counts = new Map<string, number>();
-  const col = p[column] as string[];
-  for (const v of col) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return counts;
+function countValues(p: Prepared, column: CodeColumn): ValueCounts {
+  const col = p[column];
+  const count = new Int32Array(p.dicts[DICT_OF[column]].size);
+  const codes: number[] = [];
+  let filled = 0;
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i];
+    if (!v) continue;
+    if (count[v]++ === 0) codes.push(v);
+    filled++;
+  }
+  return { codes: Int32Array.from(codes), count, filled };
 }
 
-function exactAgreement(counts: Map<string, number>): number {
-  let total = 0;
+function exactAgreement(counts: ValueCounts): number {
   let sq = 0;
-  for (const c of counts.values()) {
-    total += c;
-    sq += c * c;
-  }
+  for (const v of counts.codes) sq += counts.count[v] * counts.count[v];
+  const total = counts.filled;
   return total > 1 ? (sq - total) / (total * (total - 1)) : 0;
 }
 

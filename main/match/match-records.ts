@@ -152,7 +152,8 @@ export function matchRecords(records: readonly MatchRecord[], opts: MatchOptions
   return matchPrepared(p, opts);
 }
 
-async function matchPrepared(p: Prepared, opts: MatchOptions): Promise<MatchResult> {
+/** Matches records already prepared (a project's, prepared on two threads: project/prepare-project.ts). */
+export async function matchPrepared(p: Prepared, opts: MatchOptions): Promise<MatchResult> {
   const { model, comps, run } = await trainPrepared(p, opts);
   const weights = await weighRun(model, p, comps, run, opts);
   opts.signal?.throwIfAborted();

@@ -1,11 +1,12 @@
 /**
  * Comparison vectors on two threads: a worker takes the second half of the
  * pairs while this thread computes the first half in chunks (so progress and
- * cancel still work here). Copying the prepared columns to the worker costs a
- * second or two at a million records, so this pays only for large runs.
+ * cancel still work here). The prepared columns are SharedArrayBuffers, so
+ * the worker reads them in place; starting a thread still costs a little, so
+ * this pays only for large runs.
  */
 import type { Comparison } from './comparisons.ts';
-import type { Prepared } from './prepare.ts';
+import { shareable, type Prepared } from './prepare.ts';
 import type { RunOptions } from './types.ts';
 import { CHUNK, gammaRange, yieldToLoop } from './gammas.ts';
 import type { CompareWork } from './compare-worker.ts';
@@ -28,7 +29,7 @@ export async function computeGammasParallel(
   const k = comps.length;
   // The worker's half is copied out (a and b stay intact for blocking stats and training).
   const half = Math.floor(n / 2);
-  const worker = startWorker({ p, comparisons: comps.map((c) => c.name), a: a.slice(half), b: b.slice(half) });
+  const worker = startWorker({ p: shareable(p), comparisons: comps.map((c) => c.name), a: a.slice(half), b: b.slice(half) });
   const out = new Uint8Array(n * k);
   try {
     for (let from = 0; from < half; from += CHUNK) {

@@ -5,7 +5,7 @@
  * rare surname counts more than sharing "smith". Missing values add 0.
  */
 import type { Comparison } from './comparisons.ts';
-import type { Prepared } from './prepare.ts';
+import { DICT_OF, valueOf, type Prepared } from './prepare.ts';
 import type { MatchModel, RunOptions, ScoredPair, WaterfallStep } from './types.ts';
 import { CHUNK, yieldToLoop } from './gammas.ts';
 import { CONFIRMS, STRONG, WEAK, combineBits, conflictTable, countSwapAsExact, hasConflict, householdMask, swapLevels, type SwapLevels } from './dependence.ts';
@@ -55,13 +55,32 @@ export function makeScorer(model: MatchModel): Scorer {
   };
 }
 
-function pairWeight(s: Scorer, comps: readonly Comparison[], p: Prepared, gammas: Uint8Array, x: number, i: number, bits: Float64Array): number {
+/**
+ * tf adjustments by value code, per comparison: computed from the value's
+ * string the first time a code is met (NaN until then).
+ */
+class TfByCode {
+  private readonly byCode: (Float64Array | null)[];
+  constructor(private readonly s: Scorer, private readonly comps: readonly Comparison[], private readonly p: Prepared) {
+    this.byCode = comps.map((c) => (c.tfLevel >= 0 && c.tfColumn ? new Float64Array(p.dicts[DICT_OF[c.tfColumn]].size).fill(NaN) : null));
+  }
+  get(c: number, i: number): number {
+    const column = this.comps[c].tfColumn!;
+    const code = this.p[column][i];
+    const table = this.byCode[c]!;
+    let adj = table[code];
+    if (Number.isNaN(adj)) adj = table[code] = this.s.tfAdjust(c, valueOf(this.p, column, i));
+    return adj;
+  }
+}
+
+function pairWeight(s: Scorer, comps: readonly Comparison[], tf: TfByCode, gammas: Uint8Array, x: number, i: number, bits: Float64Array): number {
   const k = comps.length;
   for (let c = 0; c < k; c++) {
     const l = gammas[x * k + c];
     bits[c] = s.weights[c][l];
     const comp = comps[c];
-    if (l === comp.tfLevel && comp.tfColumn) bits[c] += s.tfAdjust(c, (p[comp.tfColumn] as string[])[i]);
+    if (l === comp.tfLevel && comp.tfColumn) bits[c] += tf.get(c, i);
   }
   // The conflict test inline (no closure per pair: this runs millions of times); same rule as hasConflict.
   let strong = false;
@@ -86,10 +105,11 @@ export async function scoreGammas(
   const n = a.length;
   const out = new Float64Array(n);
   const bits = new Float64Array(comps.length);
+  const tf = new TfByCode(s, comps, p);
   for (let from = 0; from < n; from += CHUNK) {
     opts.signal?.throwIfAborted();
     const to = Math.min(n, from + CHUNK);
-    for (let x = from; x < to; x++) out[x] = pairWeight(s, comps, p, gammas, x, a[x], bits);
+    for (let x = from; x < to; x++) out[x] = pairWeight(s, comps, tf, gammas, x, a[x], bits);
     await yieldToLoop();
   }
   return out;
@@ -100,7 +120,7 @@ export function explainPair(
   model: MatchModel, s: Scorer, comps: readonly Comparison[], p: Prepared, i: number, j: number, rule: string,
 ): ScoredPair {
   const levels = comps.map((comp) => comp.level(p, i, j));
-  const tfValue = (c: number): string => (comps[c].tfColumn ? (p[comps[c].tfColumn!] as string[])[i] : '');
+  const tfValue = (c: number): string => (comps[c].tfColumn ? valueOf(p, comps[c].tfColumn!, i) : '');
   return explainLevels(model, s, levels, tfValue, { a: p.ids[i], b: p.ids[j], rule });
 }
 

@@ -83,3 +83,137 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   for (const t of a) if (b.includes(t)) shared++;
   return shared / (a.length + b.length - shared);
 }
+
+/**
+ * The same measures on two entries of one packed dictionary (prepare.ts),
+ * without making strings: the comparison threads read the characters in place.
+ */
+interface Packed {
+  start: Int32Array;
+  chars: Uint16Array;
+}
+
+/** Jaro of dictionary entries x and y (as jaro() on their strings). */
+export function jaroCodes(d: Packed, x: number, y: number): number {
+  const sa = d.start[x];
+  const la = d.start[x + 1] - sa;
+  if (x === y) return la ? 1 : 0;
+  const sb = d.start[y];
+  return jaroRange(d.chars, sa, la, sb, d.start[y + 1] - sb);
+}
+
+/** Jaro of the character runs ch[sa .. sa + la) and ch[sb .. sb + lb). */
+export function jaroRange(ch: Uint16Array, sa: number, la: number, sb: number, lb: number): number {
+  if (!la || !lb) return 0;
+  if (la > MAX) la = MAX;
+  if (lb > MAX) lb = MAX;
+  if ((2 + Math.min(la, lb) / Math.max(la, lb)) / 3 < 0.6) return 0;
+  flagsA.fill(0, 0, la);
+  flagsB.fill(0, 0, lb);
+  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = i > window ? i - window : 0;
+    const hi = Math.min(i + window + 1, lb);
+    const c = ch[sa + i];
+    for (let j = lo; j < hi; j++) {
+      if (!flagsB[j] && ch[sb + j] === c) {
+        flagsA[i] = 1;
+        flagsB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (!matches) return 0;
+  let t = 0;
+  for (let i = 0, j = 0; i < la; i++) {
+    if (!flagsA[i]) continue;
+    while (!flagsB[j]) j++;
+    if (ch[sa + i] !== ch[sb + j]) t++;
+    j++;
+  }
+  return (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+}
+
+/** Jaro-Winkler of dictionary entries x and y (as jaroWinkler() on their strings). */
+export function jaroWinklerCodes(d: Packed, x: number, y: number): number {
+  const sa = d.start[x];
+  const sb = d.start[y];
+  if (x === y) return d.start[x + 1] - sa ? 1 : 0;
+  return jaroWinklerRange(d.chars, sa, d.start[x + 1] - sa, sb, d.start[y + 1] - sb);
+}
+
+/** Jaro-Winkler of two character runs. */
+export function jaroWinklerRange(ch: Uint16Array, sa: number, la: number, sb: number, lb: number): number {
+  const j = jaroRange(ch, sa, la, sb, lb);
+  if (j < 0.7) return j;
+  const max = Math.min(4, la, lb);
+  let p = 0;
+  while (p < max && ch[sa + p] === ch[sb + p]) p++;
+  return j + p * 0.1 * (1 - j);
+}
+
+/** The runs ch[a .. a + la) and ch[b .. b + lb) hold the same characters. */
+export function sameChars(ch: Uint16Array, a: number, la: number, b: number, lb: number): boolean {
+  return la === lb && sameRun(ch, a, b, la);
+}
+
+/** End of the token starting at k: the next space or `end`. Tokens are joined by single spaces (prepare.ts). */
+export function tokenEnd(ch: Uint16Array, k: number, end: number): number {
+  while (k < end && ch[k] !== 32) k++;
+  return k;
+}
+
+/** overlapCoefficient() of the tokens of two runs of space-joined tokens. */
+export function tokenOverlapRange(ch: Uint16Array, a0: number, a1: number, b0: number, b1: number): number {
+  if (a0 === a1 || b0 === b1) return 0;
+  let nb = 0;
+  for (let y = b0; y < b1; y = tokenEnd(ch, y, b1) + 1) nb++;
+  let na = 0;
+  let shared = 0;
+  for (let x = a0; x < a1; ) {
+    const xe = tokenEnd(ch, x, a1);
+    na++;
+    for (let y = b0; y < b1; ) {
+      const ye = tokenEnd(ch, y, b1);
+      if (sameChars(ch, x, xe - x, y, ye - y)) {
+        shared++;
+        break;
+      }
+      y = ye + 1;
+    }
+    x = xe + 1;
+  }
+  return shared / Math.min(na, nb);
+}
+
+/** Start of the first token that begins with a digit (a house number), or -1. */
+export function numberToken(ch: Uint16Array, from: number, to: number): number {
+  for (let x = from; x < to; x = tokenEnd(ch, x, to) + 1) if (ch[x] >= 48 && ch[x] <= 57) return x;
+  return -1;
+}
+
+function sameRun(ch: Uint16Array, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (ch[a + k] !== ch[b + k]) return false;
+  return true;
+}
+
+/** withinOneEdit() of dictionary entries x and y. */
+export function withinOneEditCodes(d: Packed, x: number, y: number): boolean {
+  if (x === y) return true;
+  const ch = d.chars;
+  const sa = d.start[x];
+  const sb = d.start[y];
+  const la = d.start[x + 1] - sa;
+  const lb = d.start[y + 1] - sb;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && ch[sa + i] === ch[sb + i]) i++;
+  if (la === lb) {
+    // Substitution at i, or the characters at i and i + 1 swapped.
+    if (sameRun(ch, sa + i + 1, sb + i + 1, la - i - 1)) return true;
+    return i + 1 < la && ch[sa + i] === ch[sb + i + 1] && ch[sa + i + 1] === ch[sb + i] && sameRun(ch, sa + i + 2, sb + i + 2, la - i - 2);
+  }
+  return la > lb ? sameRun(ch, sa + i + 1, sb + i, lb - i) : sameRun(ch, sa + i, sb + i + 1, la - i);
+}

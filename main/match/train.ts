@@ -5,7 +5,7 @@
  * the prior over all pairs.
  */
 import type { Comparison } from './comparisons.ts';
-import type { Prepared, PreparedColumn } from './prepare.ts';
+import { DICT_OF, text, type Prepared, type PreparedColumn } from './prepare.ts';
 import type { CandidatePairs } from './blocking.ts';
 import type { ComparisonParams, LinkMode, MatchModel } from './types.ts';
 import { estimateU, valueCounts } from './estimate-u.ts';
@@ -108,11 +108,13 @@ function tfTables(p: Prepared, comps: readonly Comparison[]): Pick<MatchModel, '
   for (const c of comps) {
     if (c.tfLevel < 0) continue;
     const counts = valueCounts(p, c);
-    let filled = 0;
-    for (const n of counts.values()) filled += n;
+    const filled = counts.filled;
     const table: Record<string, number> = {};
     // Values seen once get the floor frequency at scoring time; storing them would bloat the model.
-    for (const [v, n] of counts) if (n > 1) table[v] = n / filled;
+    for (const v of counts.codes) {
+      const n = counts.count[v];
+      if (n > 1) table[text(p.dicts[DICT_OF[c.tfColumn!]], v)] = n / filled;
+    }
     tf[c.name] = table;
     tfFilled[c.name] = filled;
   }

@@ -6,7 +6,7 @@
 import type { ClusterDetail, ClusterRow, MatchSummary, PairExplanation } from '../../shared/channels/match.ts';
 import { AppError } from '../../shared/errors.ts';
 import { loadMatchRecords, MATCH_FIELDS } from '../match/project/load-records.ts';
-import { prepareRecords, type Prepared } from '../match/prepare.ts';
+import { prepareRecords, valueOf, type Prepared } from '../match/prepare.ts';
 import { comparisonsOf, scorePairs } from '../match/match-records.ts';
 import { explainLevels, makeScorer } from '../match/score.ts';
 import type { MatchModel } from '../match/types.ts';
@@ -56,7 +56,7 @@ interface PairRow { a: number; b: number; weight: number; levels: string; rule: 
 
 function tfValues(model: MatchModel, p: Prepared): (c: number) => string {
   const comps = comparisonsOf(model);
-  return (c) => (comps[c].tfColumn ? (p[comps[c].tfColumn!] as string[])[0] : '');
+  return (c) => (comps[c].tfColumn ? valueOf(p, comps[c].tfColumn!, 0) : '');
 }
 
 function explainStored(db: Db, model: MatchModel, row: PairRow): PairExplanation {

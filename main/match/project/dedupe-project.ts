@@ -5,10 +5,11 @@
  */
 import type { Db } from '../../store/open-project.ts';
 import { currentMatchRun, saveMatchRun, storedClusters } from '../../store/match-repo.ts';
-import { matchRecords, DEFAULT_THRESHOLD } from '../match-records.ts';
+import { matchPrepared, DEFAULT_THRESHOLD } from '../match-records.ts';
 import { matchIncremental } from '../incremental.ts';
 import type { MatchProgress, MatchResult, RunOptions } from '../types.ts';
 import { loadMatchRecords, maxCustomerId } from './load-records.ts';
+import { prepareProject } from './prepare-project.ts';
 
 export interface DedupeRequest {
   /** 'new': match only customers imported since the last run against the stored entities, with the stored model. */
@@ -56,8 +57,9 @@ async function runEngine(db: Db, req: DedupeRequest, maxId: number, opts: RunOpt
     const result = await matchIncremental({ records: existing, clusters: storedClusters(db) }, fresh, model, common);
     return { result, kind: 'incremental', records: existing.length + fresh.length, newRecords: fresh.length };
   }
-  // The loaded records are not kept in this frame: matchRecords lets them go once prepared.
-  const result = await matchRecords(loadMatchRecords(db, { toId: maxId }), { ...common, threshold: req.threshold ?? DEFAULT_THRESHOLD });
+  // Loaded and prepared on two threads; the raw records are gone once prepared.
+  const p = await prepareProject(db, maxId, common);
+  const result = await matchPrepared(p, { ...common, threshold: req.threshold ?? DEFAULT_THRESHOLD });
   const count = result.clusters.size;
   return { result, kind: 'full', records: count, newRecords: count };
 }

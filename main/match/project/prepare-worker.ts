@@ -1,0 +1,25 @@
+/**
+ * A second thread preparing the later half of a project's customers: it
+ * reads them with its own connection, prepares them, and sends back the
+ * columns (shared memory, not copied) with their own dictionaries, which the
+ * main thread recodes into its own (prepare.ts, absorbPrepared).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { loadMatchRecords } from './load-records.ts';
+import { prepareRecords, shareable } from '../prepare.ts';
+
+export interface PrepareWork {
+  file: string;
+  fromId: number;
+  toId: number;
+}
+
+const work = workerData as PrepareWork;
+const db = new Database(work.file, { readonly: true, fileMustExist: true });
+try {
+  const p = prepareRecords(loadMatchRecords(db, { fromId: work.fromId, toId: work.toId }));
+  parentPort!.postMessage({ ...shareable(p), ids: p.ids });
+} finally {
+  db.close();
+}
