@@ -59,9 +59,20 @@ export interface RangeResult {
   chunks: { index: number[]; start: number[]; issueStart: number[] };
 }
 
+/** Which key array a field's duplicate key goes to: 0 none, 1 email, 2 phone, 3 mobile. */
+export type KeyKind = 0 | 1 | 2 | 3;
+
+export function keyKindOf(field: string): KeyKind {
+  return field === 'email' ? 1 : field === 'phone' ? 2 : field === 'mobile' ? 3 : 0;
+}
+
+/** A field's position among the format columns (consistencyFields), -1 when its formats are not compared. */
+export function patternSlotOf(field: string): number {
+  return (consistencyFields as readonly string[]).indexOf(field);
+}
+
 export class RangeAccumulator {
   readonly r: RangeResult;
-  private readonly formatIndex = new Map<string, Map<string, number>>();
   private index = -1;
   private sourceId = 0;
   private capacity: number;
@@ -73,7 +84,7 @@ export class RangeAccumulator {
     const formats: RangeResult['formats'] = {};
     for (const f of consistencyFields) {
       formats[f] = { names: [''], codes: new Uint16Array(capacity) };
-      this.formatIndex.set(f, new Map());
+      this.slots.push({ names: formats[f], index: new Map() });
     }
     this.r = {
       count: 0,
@@ -141,11 +152,18 @@ export class RangeAccumulator {
     this.r.missing[this.index] |= bit;
   }
 
+  /** Per format column (patternSlotOf), its name → code table; filled in the constructor. */
+  private readonly slots: { names: RangeResult['formats'][string]; index: Map<string, number> }[] = [];
+
   /** Notes how the current record's `field` is written. */
   pattern(field: string, name: string): void {
-    const index = this.formatIndex.get(field);
-    if (!index) return;
-    const slot = this.r.formats[field];
+    const slot = patternSlotOf(field);
+    if (slot >= 0) this.patternAt(slot, name);
+  }
+
+  /** pattern() for the field in format column `at` (patternSlotOf). */
+  patternAt(at: number, name: string): void {
+    const { names: slot, index } = this.slots[at];
     let code = index.get(name);
     if (code === undefined) {
       // Uint16 codes: a column with 65,000 formats has no dominant one worth reporting anyway.
@@ -166,9 +184,13 @@ export class RangeAccumulator {
   }
 
   key(field: string, key: number): void {
-    if (field === 'email') this.r.emailKeys[this.index] = key;
-    else if (field === 'phone') this.r.phoneKeys[this.index] = key;
-    else if (field === 'mobile') this.r.mobileKeys[this.index] = key;
+    this.keyAt(keyKindOf(field), key);
+  }
+
+  keyAt(kind: KeyKind, key: number): void {
+    if (kind === 1) this.r.emailKeys[this.index] = key;
+    else if (kind === 2) this.r.phoneKeys[this.index] = key;
+    else if (kind === 3) this.r.mobileKeys[this.index] = key;
   }
 
   outcome(field: string, outcome: Outcome): void {

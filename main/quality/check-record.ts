@@ -5,7 +5,7 @@
  * and notes everything in the range accumulator. Run-wide findings
  * (outliers, formats, duplicates) are derived afterwards in post-pass.ts.
  */
-import type { RangeAccumulator } from './accumulators.ts';
+import { keyKindOf, patternSlotOf, type KeyKind, type RangeAccumulator } from './accumulators.ts';
 import { fieldBit } from './flag-schema.ts';
 import { judgeValue, dependsOnCountry, recordCountryOf, type ValueContext, type Verdict } from './verdicts.ts';
 import { dateOrderFor } from './validators/date.ts';
@@ -49,20 +49,29 @@ export class RecordChecker {
   private readonly byCountry: boolean[];
   private readonly countryIndex: number;
 
+  /** Per field: its slot among the accumulator's format columns (-1: none), and which kind of key or time it gives. */
+  private readonly patternSlots: number[];
+  private readonly keyKinds: KeyKind[];
+  private readonly timeKinds: number[];
+
   constructor(private readonly ctx: CheckContext) {
     this.bits = ctx.fields.map((f) => fieldBit(f));
     this.byCountry = ctx.fields.map((f) => dependsOnCountry(f));
     this.caches = ctx.fields.map(() => ({ byCountry: new Map(), enabled: true, lookups: 0, hits: 0, size: 0 }));
     this.countryIndex = ctx.fields.indexOf('country');
+    this.patternSlots = ctx.fields.map((f) => patternSlotOf(f));
+    this.keyKinds = ctx.fields.map((f) => keyKindOf(f));
+    this.timeKinds = ctx.fields.map((f) => (f === 'updated_at' ? 1 : f === 'created_at' ? 2 : 0));
   }
 
-  /** Country spellings are few ("Deutschland", "DE", "Germany"): each is resolved once (Unicode normalisation is slow). */
-  private readonly countries = new Map<string | number | null, string | undefined>();
+  /** Country spellings are few ("Deutschland", "DE", "Germany"): each is resolved once (Unicode normalisation is slow). '' = not recognised. */
+  private readonly countries = new Map<string | number | null, string>();
 
   private countryOf(raw: string | number | null): string | undefined {
-    if (this.countries.has(raw)) return this.countries.get(raw);
+    const known = this.countries.get(raw);
+    if (known !== undefined) return known === '' ? undefined : known;
     const iso = recordCountryOf(text(raw));
-    if (this.countries.size < cacheLimit) this.countries.set(raw, iso);
+    if (this.countries.size < cacheLimit) this.countries.set(raw, iso ?? '');
     return iso;
   }
 
@@ -101,14 +110,15 @@ export class RecordChecker {
         v = judgeValue(field, value, raw as string | number, vc);
         if (byValue) remember(cache, byValue, raw as string | number, v);
       }
-      for (const f of v.findings) acc.issue(field, f.rule, f.message, f.suggestion);
+      const findings = v.findings;
+      for (let k = 0; k < findings.length; k++) acc.issue(field, findings[k].rule, findings[k].message, findings[k].suggestion);
       if (v.placeholder) continue;
-      if (v.format !== undefined) acc.pattern(field, v.format);
-      if (v.key !== undefined) acc.key(field, v.key);
+      if (v.format !== undefined && this.patternSlots[i] >= 0) acc.patternAt(this.patternSlots[i], v.format);
+      if (v.key !== undefined) acc.keyAt(this.keyKinds[i], v.key);
       if (v.income !== undefined) acc.income(v.income);
       if (v.time !== undefined) {
-        if (field === 'updated_at') updated = v.time;
-        else if (field === 'created_at') created = v.time;
+        if (this.timeKinds[i] === 1) updated = v.time;
+        else if (this.timeKinds[i] === 2) created = v.time;
       }
     }
     if (ctx.judgeTimeliness) {

@@ -57,17 +57,17 @@ const none: Finding[] = [];
  * record loop reads them millions of times, and objects of one hidden class
  * keep those reads monomorphic (several times faster than mixed shapes).
  */
-function shaped(v: Verdict): Verdict {
-  return { findings: v.findings, placeholder: v.placeholder ?? false, format: v.format, key: v.key, income: v.income, time: v.time };
+function vd(findings: Finding[], format?: string, key?: number, income?: number, time?: number): Verdict {
+  return { findings, placeholder: false, format, key, income, time };
 }
 
 export function judgeValue(field: string, value: string, raw: string | number, c: ValueContext): Verdict {
-  return shaped(judgeRaw(field, value, raw, c));
+  return judgeRaw(field, value, raw, c);
 }
 
 function judgeRaw(field: string, value: string, raw: string | number, c: ValueContext): Verdict {
   const ph = typeof raw === 'string' ? detectPlaceholder(value, field) : undefined;
-  if (ph) return { findings: [{ rule: 'placeholder', message: ph.reason }], placeholder: true };
+  if (ph) return { findings: [{ rule: 'placeholder', message: ph.reason }], placeholder: true, format: undefined, key: undefined, income: undefined, time: undefined };
   switch (field) {
     case 'email': return judgeEmail(value);
     case 'phone':
@@ -75,21 +75,21 @@ function judgeRaw(field: string, value: string, raw: string | number, c: ValueCo
     case 'postcode': return judgePostcode(value, c.country);
     case 'country':
       // Only recognised values have a format worth comparing; the rest are already invalid.
-      return c.recordCountry ? { findings: none, format: countryFormat(value) } : { findings: [{ rule: 'country_unrecognised', message: `"${value}" is not a country we recognise` }] };
+      return c.recordCountry ? vd(none, countryFormat(value)) : vd([{ rule: 'country_unrecognised', message: `"${value}" is not a country we recognise` }]);
     case 'birth_date': return judgeBirthDate(value, c);
     case 'created_at':
     case 'updated_at': return judgeStamp(field, value, c);
     case 'income': return judgeIncome(value, raw);
     case 'gender':
-      return recogniseGender(value) ? { findings: none, format: genderFormat(value) } : { findings: [{ rule: 'gender_unrecognised', message: `"${value}" is not a gender value we recognise` }] };
+      return recogniseGender(value) ? vd(none, genderFormat(value)) : vd([{ rule: 'gender_unrecognised', message: `"${value}" is not a gender value we recognise` }]);
     case 'full_name':
     case 'given_name':
     case 'family_name': {
       const problem = checkName(value);
-      return { findings: problem ? [{ rule: 'name_invalid', message: `"${value}" ${problem}` }] : none };
+      return vd(problem ? [{ rule: 'name_invalid', message: `"${value}" ${problem}` }] : none);
     }
     default:
-      return { findings: none };
+      return vd(none);
   }
 }
 
@@ -101,9 +101,9 @@ export function dependsOnCountry(field: string): boolean {
 function judgeEmail(value: string): Verdict {
   const c = checkEmail(value);
   const key = hash53(value.toLowerCase());
-  if (c.status === 'invalid') return { findings: [{ rule: 'email_syntax', message: `"${value}" ${c.reason}`, suggestion: c.suggestion }], key };
-  if (c.status === 'typo') return { findings: [{ rule: 'email_domain_typo', message: `"${value}": ${c.reason}`, suggestion: c.suggestion }], key };
-  return { findings: none, key };
+  if (c.status === 'invalid') return vd([{ rule: 'email_syntax', message: `"${value}" ${c.reason}`, suggestion: c.suggestion }], undefined, key);
+  if (c.status === 'typo') return vd([{ rule: 'email_domain_typo', message: `"${value}": ${c.reason}`, suggestion: c.suggestion }], undefined, key);
+  return vd(none, undefined, key);
 }
 
 /**
@@ -150,49 +150,49 @@ function checkPhoneAnywhere(value: string, c: ValueContext): PhoneCheck {
 function judgePhone(field: 'phone' | 'mobile', value: string, c: ValueContext): Verdict {
   const p = checkPhoneAnywhere(value, c);
   if (p.status !== 'valid') {
-    const findings: Finding[] = p.status === 'invalid' ? [{ rule: 'phone_invalid', message: `"${value}" ${p.reason}` }] : [];
-    return { findings, key: phoneKey(value.replace(/\D/g, ''), false) };
+    const findings: Finding[] = p.status === 'invalid' ? [{ rule: 'phone_invalid', message: `"${value}" ${p.reason}` }] : none;
+    return vd(findings, undefined, phoneKey(value.replace(/\D/g, ''), false));
   }
-  const findings: Finding[] = [];
+  let findings = none;
   const expected = c.recordCountry ? callingCodeOf(c.recordCountry) : undefined;
   const mismatch = p.international && expected !== undefined && expected !== p.callingCode;
-  if (mismatch) findings.push({ rule: 'phone_country_mismatch', message: `"${value}" has country code +${p.callingCode} but the record's country ${c.recordCountry} uses +${expected}` });
-  if (field === 'mobile' && isLandlineOnly(p.type)) findings.push({ rule: 'mobile_is_landline', message: `"${value}" is a landline number` });
+  if (mismatch) findings = [{ rule: 'phone_country_mismatch', message: `"${value}" has country code +${p.callingCode} but the record's country ${c.recordCountry} uses +${expected}` }];
+  if (field === 'mobile' && isLandlineOnly(p.type)) findings = [...findings, { rule: 'mobile_is_landline', message: `"${value}" is a landline number` }];
   // Formats are compared among valid values that agree with their record: one issue per dimension at most.
-  return { findings, format: mismatch ? undefined : phoneFormat(value), key: phoneKey(p.e164.slice(1), true) };
+  return vd(findings, mismatch ? undefined : phoneFormat(value), phoneKey(p.e164.slice(1), true));
 }
 
 function judgePostcode(value: string, country: string | undefined): Verdict {
   const c = checkPostcode(value, country);
-  if (c.status !== 'invalid') return { findings: none };
+  if (c.status !== 'invalid') return vd(none);
   // A well-formed postcode of another country disagrees with the record; anything else is malformed.
   if (c.fitsCountries.length > 0 && !c.suggestion) {
-    return { findings: [{ rule: 'postcode_country_mismatch', message: `"${value}" is not a ${country} postcode (it fits ${c.fitsCountries.slice(0, 4).join(', ')})` }] };
+    return vd([{ rule: 'postcode_country_mismatch', message: `"${value}" is not a ${country} postcode (it fits ${c.fitsCountries.slice(0, 4).join(', ')})` }]);
   }
-  return { findings: [{ rule: 'postcode_invalid', message: c.reason, suggestion: c.suggestion }] };
+  return vd([{ rule: 'postcode_invalid', message: c.reason, suggestion: c.suggestion }]);
 }
 
 function judgeBirthDate(value: string, c: ValueContext): Verdict {
   const b = checkBirthDate(value, c.order, c.now);
-  if (b.status === 'unparseable') return { findings: [{ rule: 'date_unparseable', message: `"${value}" is not a date we can read` }] };
-  if (b.status === 'future') return { findings: [{ rule: 'birth_date_future', message: `birth date ${value} is in the future` }], format: b.date.format };
-  if (b.status === 'implausible') return { findings: [{ rule: 'age_implausible', message: `birth date ${value} gives an age of ${b.age}` }], format: b.date.format };
-  return { findings: none, format: b.date.format };
+  if (b.status === 'unparseable') return vd([{ rule: 'date_unparseable', message: `"${value}" is not a date we can read` }]);
+  if (b.status === 'future') return vd([{ rule: 'birth_date_future', message: `birth date ${value} is in the future` }], b.date.format);
+  if (b.status === 'implausible') return vd([{ rule: 'age_implausible', message: `birth date ${value} gives an age of ${b.age}` }], b.date.format);
+  return vd(none, b.date.format);
 }
 
 function judgeStamp(field: string, value: string, c: ValueContext): Verdict {
   const d = parseDate(value, c.order, c.now);
-  if (!d) return { findings: [{ rule: 'date_unparseable', message: `"${value}" is not a date we can read` }] };
+  if (!d) return vd([{ rule: 'date_unparseable', message: `"${value}" is not a date we can read` }]);
   // A stamp later today is not "future": exports carry times and time zones.
-  if (d.time > c.now.getTime() + dayMs) return { findings: [{ rule: 'date_future', message: `${field} ${value} is in the future` }], format: d.format };
-  return { findings: none, format: d.format, time: d.time };
+  if (d.time > c.now.getTime() + dayMs) return vd([{ rule: 'date_future', message: `${field} ${value} is in the future` }], d.format);
+  return vd(none, d.format, undefined, undefined, d.time);
 }
 
 function judgeIncome(value: string, raw: string | number): Verdict {
   const parsed = parseIncome(raw);
-  if (!parsed) return { findings: [{ rule: 'income_unparseable', message: `"${value}" is not an amount we can read` }] };
-  if (parsed.value < 0) return { findings: [{ rule: 'income_negative', message: `income ${value} is negative` }], format: parsed.format };
-  return { findings: none, format: parsed.format, income: parsed.value };
+  if (!parsed) return vd([{ rule: 'income_unparseable', message: `"${value}" is not an amount we can read` }]);
+  if (parsed.value < 0) return vd([{ rule: 'income_negative', message: `income ${value} is negative` }], parsed.format);
+  return vd(none, parsed.format, undefined, parsed.value);
 }
 
 /** The record's country as recognised, unless it is blank or a placeholder. */
