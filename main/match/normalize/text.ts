@@ -14,13 +14,29 @@ export function hasHan(s: string): boolean {
   return HAN.test(s);
 }
 
+/**
+ * Pinyin of one Han run, memoised: pinyin-pro segments words, which is the
+ * costliest part of preparing Chinese records, and runs repeat (street and
+ * place names, common given names). Each run is read on its own, so the
+ * memo changes nothing.
+ */
+const runCache = new Map<string, string>();
+function runPinyin(run: string, surname: boolean): string {
+  const key = surname ? `\u0001${run}` : run;
+  let hit = runCache.get(key);
+  if (hit === undefined) {
+    const syllables = pinyin(run, { toneType: 'none', type: 'array', surname: surname ? 'head' : 'off', v: true });
+    hit = ` ${syllables.join(' ')} `;
+    if (runCache.size >= 50_000) runCache.clear();
+    runCache.set(key, hit);
+  }
+  return hit;
+}
+
 /** Pinyin without tones, one syllable per Han character, other characters kept. */
 export function hanToPinyin(s: string, surnameFirst = false): string {
   // Only Han runs go through pinyin-pro: in array mode it would split Latin text into letters.
-  return s.replace(HAN_RUN, (run, offset: number) => {
-    const syllables = pinyin(run, { toneType: 'none', type: 'array', surname: surnameFirst && offset === 0 ? 'head' : 'off', v: true });
-    return ` ${syllables.join(' ')} `;
-  }).trim();
+  return s.replace(HAN_RUN, (run, offset: number) => runPinyin(run, surnameFirst && offset === 0)).trim();
 }
 
 /** Lower-case ASCII words separated by single spaces; punctuation becomes a space. */
