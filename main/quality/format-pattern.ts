@@ -24,6 +24,8 @@ export function generalPhoneFormat(raw: string): string {
 
 const sepNames = ['digits only', 'parentheses', 'dashes', 'parentheses+dashes', 'spaces', 'parentheses+spaces', 'dashes+spaces', 'parentheses+dashes+spaces',
   'dots', 'parentheses+dots', 'dashes+dots', 'parentheses+dashes+dots', 'spaces+dots', 'parentheses+spaces+dots', 'dashes+spaces+dots', 'parentheses+dashes+spaces+dots'];
+/** Every name plainPhoneFormat can give, built once: the same string objects come back (cheap to count by name). */
+const plainNames = Object.fromEntries(['+CC', '00CC', 'national'].map((prefix) => [prefix, sepNames.map((seps) => `${prefix} ${seps}`)])) as Record<string, string[]>;
 
 /**
  * phoneFormat of a value written only with ASCII digits, spaces and ( ) + - . / (nearly every phone),
@@ -74,7 +76,7 @@ function plainPhoneFormat(raw: string): string | undefined {
     else if (c === 46) bits |= 8;
     else if (c === 32 && i > first && i < last) bits |= 4;
   }
-  return `${prefix} ${sepNames[bits]}`;
+  return plainNames[prefix][bits];
 }
 
 /** Text case style of a free-text value. */

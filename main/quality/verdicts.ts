@@ -61,6 +61,9 @@ function vd(findings: Finding[], format?: string, key?: number, income?: number,
   return { findings, placeholder: false, format, key, income, time };
 }
 
+/** The verdict of every value with nothing to say about it (verdicts are never changed once made). */
+const clean = vd(none);
+
 export function judgeValue(field: string, value: string, raw: string | number, c: ValueContext): Verdict {
   return judgeRaw(field, value, raw, c);
 }
@@ -86,10 +89,10 @@ function judgeRaw(field: string, value: string, raw: string | number, c: ValueCo
     case 'given_name':
     case 'family_name': {
       const problem = checkName(value);
-      return vd(problem ? [{ rule: 'name_invalid', message: `"${value}" ${problem}` }] : none);
+      return problem ? vd([{ rule: 'name_invalid', message: `"${value}" ${problem}` }]) : clean;
     }
     default:
-      return vd(none);
+      return clean;
   }
 }
 
@@ -164,7 +167,7 @@ function judgePhone(field: 'phone' | 'mobile', value: string, c: ValueContext): 
 
 function judgePostcode(value: string, country: string | undefined): Verdict {
   const c = checkPostcode(value, country);
-  if (c.status !== 'invalid') return vd(none);
+  if (c.status !== 'invalid') return clean;
   // A well-formed postcode of another country disagrees with the record; anything else is malformed.
   if (c.fitsCountries.length > 0 && !c.suggestion) {
     return vd([{ rule: 'postcode_country_mismatch', message: `"${value}" is not a ${country} postcode (it fits ${c.fitsCountries.slice(0, 4).join(', ')})` }]);

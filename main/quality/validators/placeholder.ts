@@ -66,7 +66,10 @@ export function detectPlaceholder(raw: string, field?: string): PlaceholderHit |
   } else if (field === 'email') {
     // With an "@" only the email pattern can match: no generic placeholder, mash or test word contains one.
     if (raw.includes('@')) return emailPlaceholder.test(raw.trim().toLowerCase()) ? { reason: `"${raw.trim()}" is a placeholder address` } : undefined;
-  } else if (field === undefined || !nameFields.has(field)) {
+  } else if (field !== undefined && nameFields.has(field)) {
+    const fast = namePlaceholderFast(raw);
+    if (fast !== null) return fast;
+  } else {
     // A value of two or more characters starting with a digit (and ending in a visible ASCII character, so trimming
     // keeps both): the only generic placeholder starting with a digit is "0", and the mash and test patterns start
     // with letters (names are excluded: "00" repeats the placeholder "0").
@@ -99,6 +102,45 @@ export function generalPlaceholder(raw: string, field?: string): PlaceholderHit 
   }
   if (mashPattern.test(v)) return { reason: `"${raw.trim()}" looks like keyboard filler` };
   if (/^(?:test|dummy|fake)[\s_-]?\d*$/.test(v)) return { reason: `"${raw.trim()}" is test data` };
+  return undefined;
+}
+
+/**
+ * Every whole-value placeholder a name can be, as "length first last" of its lower-cased text, and likewise for
+ * the doubled ones ("testtest", compared without spaces): a name whose signature is not here cannot be one of them.
+ */
+const nameSignatures = new Set<string>();
+const doubledSignatures = new Set<string>();
+for (const p of [...generic, ...placeholderNames]) {
+  nameSignatures.add(`${p.length} ${p[0]} ${p[p.length - 1]}`);
+  const compact = p.replace(/\s+/g, '');
+  if (compact !== '') doubledSignatures.add(`${compact.length * 2} ${compact[0]} ${compact[compact.length - 1]}`);
+}
+const mashPatternI = new RegExp(mashPattern.source, 'i');
+const testWordI = /^(?:test|dummy|fake)[\s_-]?\d*$/i;
+
+/**
+ * detectPlaceholder for a name of printable ASCII, trimmed, without double spaces (so normalising only lower-cases
+ * it): when its signatures rule out every listed placeholder, only the mash and test-word patterns are left, which
+ * read it case-insensitively. Returns null when the general path must answer.
+ */
+function namePlaceholderFast(raw: string): PlaceholderHit | undefined | null {
+  const n = raw.length;
+  if (n === 0 || raw.charCodeAt(0) === 32 || raw.charCodeAt(n - 1) === 32) return null;
+  let spaces = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 32 || c > 126) return null;
+    if (c === 32) {
+      if (raw.charCodeAt(i - 1) === 32) return null;
+      spaces++;
+    }
+  }
+  const first = raw[0].toLowerCase();
+  const last = raw[n - 1].toLowerCase();
+  if (nameSignatures.has(`${n} ${first} ${last}`) || doubledSignatures.has(`${n - spaces} ${first} ${last}`)) return null;
+  if (mashPatternI.test(raw)) return { reason: `"${raw}" looks like keyboard filler` };
+  if (testWordI.test(raw)) return { reason: `"${raw}" is test data` };
   return undefined;
 }
 

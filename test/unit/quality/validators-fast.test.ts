@@ -62,6 +62,16 @@ describe('fast paths agree with the general ones', () => {
     for (const v of values) for (const f of fields) expect([v, f, detectPlaceholder(v, f)]).toEqual([v, f, generalPlaceholder(v, f)]);
   });
 
+  it('placeholders of names', () => {
+    const values = [
+      'Anna Smith', 'TEST', 'Test Test', 'TESTTEST', 'test  test', 'John Doe', 'JANE DOE', 'Max Mustermann', 'asdf', 'ASDFGH', 'Qwertz', 'AAAA', 'Aaa', 'aa', 'x', 'X',
+      'Test 1', 'test_2', 'Dummy', 'fake-9', 'N/A', 'n / a', 'unknown', 'Unknown Customer', 'NaNa', 'nana', 'Nilnil', '--', '-', ' Anna', 'Anna ', 'Jo\tAnn', 'Zoë', '未知',
+      'Customer', 'CUSTOMERCUSTOMER', 'abc123', 'ABC123ABC123', 'noneNONE', 'a b', 'Fulano De Tal',
+      ...strings([...'tesTEdumyfakxqwrnoAUN 1_-/'], 6000, 12, 8),
+    ];
+    for (const v of values) for (const f of ['full_name', 'given_name', 'family_name']) expect([v, f, detectPlaceholder(v, f)]).toEqual([v, f, generalPlaceholder(v, f)]);
+  });
+
   it('dates', () => {
     const values = [
       '1985-03-07', '1985-3-7', '2025-01-11T06:37:04Z', '2025-01-11 06:37:04', '2025-01-11T06:37:04', '2025-01-11T06:37:04+02:00', '2025-02-29', '2024-02-29', '1900-02-29', '2000-02-29',
