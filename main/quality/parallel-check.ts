@@ -55,7 +55,8 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
   const chunks = bounds.length - 1;
   const nextChunk = new SharedArrayBuffer(4);
   const next = new Int32Array(nextChunk);
-  const share = Math.ceil(opts.total / threads);
+  // First guesses for the result arrays (they grow when a thread takes more); `total` counts ids, capped so a sparse id range allocates nothing silly.
+  const share = Math.min(Math.ceil(opts.total / threads), 1 << 20);
   const done = new Array<number>(threads).fill(0);
   const report = () => opts.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: opts.total });
 
@@ -95,7 +96,7 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
         const i = Atomics.add(next, 0, 1);
         return i < chunks ? i : -1;
       },
-      capacity: threads === 1 ? opts.total : Math.ceil(share * 1.15),
+      capacity: threads === 1 ? share : Math.ceil(share * 1.15),
       batchSize: opts.batchSize,
       checkCancelled: () => throwIfCancelled(opts.signal),
       onRows: (n) => ((done[0] = n), report()),
