@@ -28,7 +28,7 @@ export const street: Comparison = {
     const na = numberToken(chars, a0, a1);
     const nb = na < 0 ? -1 : numberToken(chars, b0, b1);
     if (nb >= 0 && sameChars(chars, na, tokenEnd(chars, na, a1) - na, nb, tokenEnd(chars, nb, b1) - nb)
-      && (overlap >= 0.6 || jaroWinklerCodes(p.dicts.street, a, b) >= 0.9)) return 2;
+      && (overlap >= 0.6 || jaroWinklerCodes(p.dicts.street, a, b, 0.9) >= 0.9)) return 2;
     if (overlap >= 0.6) return 3;
     if (overlap >= 0.3) return 4;
     return 5;
@@ -61,7 +61,7 @@ export const city: Comparison = {
     const b = p.city[j];
     if (!a || !b) return 0;
     if (a === b) return 1;
-    return jaroWinklerCodes(p.dicts.place, a, b) >= 0.9 ? 2 : 3;
+    return jaroWinklerCodes(p.dicts.place, a, b, 0.9) >= 0.9 ? 2 : 3;
   },
 };
 

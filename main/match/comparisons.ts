@@ -168,7 +168,7 @@ export const email: Comparison = {
     // Agreeing local parts built from a family name both records share (john.smith@a, john.smith49@b)
     // are implied by the name agreement the name comparisons already count: P(agree | match) ≈
     // P(agree | namesake), so they add 0 bits (level 0) instead of re-counting the name as 12 bits.
-    const level = sameChars(chars, start[a], la, start[b], lb) ? 2 : jaroWinklerRange(chars, start[a], la, start[b], lb) >= 0.95 ? 3 : 4;
+    const level = sameChars(chars, start[a], la, start[b], lb) ? 2 : jaroWinklerRange(chars, start[a], la, start[b], lb, 0.95) >= 0.95 ? 3 : 4;
     // Only near-identical local parts (a typo) count: addresses are usually built from the name, so a
     // looser similarity mostly re-counts the name agreement that the name comparisons already weigh.
     return level < 4 && builtFromSharedName(p, i, j, text(p.dicts.email, a).slice(0, la), text(p.dicts.email, b).slice(0, lb)) ? 0 : level;

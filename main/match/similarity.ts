@@ -102,17 +102,23 @@ export function jaroCodes(d: Packed, x: number, y: number): number {
   return jaroRange(d.chars, sa, la, sb, d.start[y + 1] - sb);
 }
 
-/** Jaro of the character runs ch[sa .. sa + la) and ch[sb .. sb + lb). */
-export function jaroRange(ch: Uint16Array, sa: number, la: number, sb: number, lb: number): number {
+/**
+ * Jaro of the character runs ch[sa .. sa + la) and ch[sb .. sb + lb). With
+ * `need`, it gives up (returns 0) as soon as fewer than `need` characters can
+ * still match: see jaroWinklerRange.
+ */
+export function jaroRange(ch: Uint16Array, sa: number, la: number, sb: number, lb: number, need = 0): number {
   if (!la || !lb) return 0;
   if (la > MAX) la = MAX;
   if (lb > MAX) lb = MAX;
   if ((2 + Math.min(la, lb) / Math.max(la, lb)) / 3 < 0.6) return 0;
+  if (Math.min(la, lb) < need) return 0;
   flagsA.fill(0, 0, la);
   flagsB.fill(0, 0, lb);
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
   let matches = 0;
   for (let i = 0; i < la; i++) {
+    if (matches + la - i < need) return 0;
     const lo = i > window ? i - window : 0;
     const hi = Math.min(i + window + 1, lb);
     const c = ch[sa + i];
@@ -136,17 +142,29 @@ export function jaroRange(ch: Uint16Array, sa: number, la: number, sb: number, l
   return (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
 }
 
-/** Jaro-Winkler of dictionary entries x and y (as jaroWinkler() on their strings). */
-export function jaroWinklerCodes(d: Packed, x: number, y: number): number {
+/** Jaro-Winkler of dictionary entries x and y (as jaroWinkler() on their strings); `atLeast`: see jaroWinklerRange. */
+export function jaroWinklerCodes(d: Packed, x: number, y: number, atLeast = 0): number {
   const sa = d.start[x];
   const sb = d.start[y];
   if (x === y) return d.start[x + 1] - sa ? 1 : 0;
-  return jaroWinklerRange(d.chars, sa, d.start[x + 1] - sa, sb, d.start[y + 1] - sb);
+  return jaroWinklerRange(d.chars, sa, d.start[x + 1] - sa, sb, d.start[y + 1] - sb, atLeast);
 }
 
-/** Jaro-Winkler of two character runs. */
-export function jaroWinklerRange(ch: Uint16Array, sa: number, la: number, sb: number, lb: number): number {
-  const j = jaroRange(ch, sa, la, sb, lb);
+/**
+ * Jaro-Winkler of two character runs. A caller that only asks whether it is
+ * at least `atLeast` (> 0.7) may pass it: then a value that cannot reach it
+ * may come back as 0 early. Jaro-Winkler ≤ 0.4 + 0.6·jaro (at most four prefix
+ * characters), and jaro ≤ (m/la + m/lb + 1)/3 with m matching characters, so
+ * fewer than `need` possible matches cannot reach it (with a margin for
+ * rounding): the answer to "≥ atLeast" is exactly the same.
+ */
+export function jaroWinklerRange(ch: Uint16Array, sa: number, la: number, sb: number, lb: number, atLeast = 0): number {
+  let need = 0;
+  if (atLeast > 0.7) {
+    const jmin = (atLeast - 0.4) / 0.6 - 1e-9;
+    need = (3 * jmin - 1) / (1 / Math.min(la, MAX) + 1 / Math.min(lb, MAX)) - 1e-9;
+  }
+  const j = jaroRange(ch, sa, la, sb, lb, need);
   if (j < 0.7) return j;
   const max = Math.min(4, la, lb);
   let p = 0;

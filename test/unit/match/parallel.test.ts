@@ -14,6 +14,9 @@ describe('comparison vectors on two threads', () => {
     const one = await computeGammas(p, comps, cands.a, cands.b);
     const two = await computeGammasParallel(p, comps, cands.a, cands.b, { workers: 2 });
     expect(two).toEqual(one);
+    // Small chunks: both threads take some from the shared counter.
+    const small = await computeGammasParallel(p, comps, cands.a, cands.b, { workers: 2, chunk: 7 });
+    expect(small).toEqual(one);
     const signal = { throwIfAborted: () => { throw new Error('cancelled'); } };
     await expect(computeGammasParallel(p, comps, cands.a, cands.b, { workers: 2, signal })).rejects.toThrow('cancelled');
   }, 30_000);

@@ -3,8 +3,9 @@ import { defaultRules, findCandidatePairsPrepared } from '../../../main/match/bl
 import { chooseComparisons } from '../../../main/match/comparison-set.ts';
 import { computeGammas } from '../../../main/match/gammas.ts';
 import { absorbPrepared, DICT_OF, finishPrepared, prepareRecords, preparePart, Preparing, valueOf, type CodeColumn } from '../../../main/match/prepare.ts';
-import { jaroWinkler, jaroWinklerCodes, overlapCoefficient, tokenOverlapRange, withinOneEdit, withinOneEditCodes } from '../../../main/match/similarity.ts';
+import { jaroWinkler, jaroWinklerCodes, jaroWinklerRange, overlapCoefficient, tokenOverlapRange, withinOneEdit, withinOneEditCodes } from '../../../main/match/similarity.ts';
 import { makeFixture } from './fixture.ts';
+import { rng } from '../../../main/match/estimate-u.ts';
 
 describe('prepared columns', () => {
   it('prepared in two parts (the second on its own dictionaries, then recoded) equal one pass', async () => {
@@ -42,6 +43,35 @@ describe('prepared columns', () => {
         const [si, sj] = [p.street[i], p.street[j]];
         const tokens = (k: number) => valueOf(p, 'street', k).split(' ').filter(Boolean);
         expect(tokenOverlapRange(d.chars, d.start[si], d.start[si + 1], d.start[sj], d.start[sj + 1])).toBe(overlapCoefficient(tokens(i), tokens(j)));
+      }
+    }
+  });
+
+  it('a threshold only lets Jaro-Winkler give up early on values that cannot reach it', () => {
+    const next = rng(7);
+    const base = ['john.smith', 'jsmith47', 'mary.jones', 'maryjones', 'li.wei', 'weili88', 'fernandezlozano', 'abcdefgh'];
+    const values = new Set<string>(base);
+    for (const v of base) {
+      for (let r = 0; r < 25; r++) {
+        const k = Math.floor(next() * v.length);
+        const edit = Math.floor(next() * 3);
+        values.add(edit === 0 ? v.slice(0, k) + v.slice(k + 1) : edit === 1 ? v.slice(0, k) + 'x' + v.slice(k) : v.slice(0, k) + v.slice(k + 1, k + 2) + v[k] + v.slice(k + 2));
+      }
+    }
+    const list = [...values];
+    const chars = new Uint16Array(list.join('').split('').map((c) => c.charCodeAt(0)));
+    const start: number[] = [];
+    let at = 0;
+    for (const v of list) {
+      start.push(at);
+      at += v.length;
+    }
+    for (let i = 0; i < list.length; i++) {
+      for (let j = 0; j < list.length; j++) {
+        for (const t of [0.8, 0.9, 0.95]) {
+          const fast = jaroWinklerRange(chars, start[i], list[i].length, start[j], list[j].length, t) >= t;
+          expect(fast).toBe(jaroWinkler(list[i], list[j]) >= t);
+        }
       }
     }
   });
