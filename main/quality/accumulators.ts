@@ -49,6 +49,8 @@ export interface RangeResult {
   emailKeys: Float64Array;
   phoneKeys: Float64Array;
   mobileKeys: Float64Array;
+  /** A 53-bit hash of (source, record id) as SQL compares them (NaN = no id): repeats are candidates that SQL then confirms (profile.ts). */
+  recordIdKeys: Float64Array;
   confusion: Record<string, Record<string, Confusion>>;
   issues: IssueColumns;
   /**
@@ -97,6 +99,7 @@ export class RangeAccumulator {
       emailKeys: new Float64Array(capacity).fill(Number.NaN),
       phoneKeys: new Float64Array(capacity).fill(Number.NaN),
       mobileKeys: new Float64Array(capacity).fill(Number.NaN),
+      recordIdKeys: new Float64Array(capacity).fill(Number.NaN),
       confusion: {},
       issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
       chunks: { index: [], start: [], issueStart: [] },
@@ -127,6 +130,7 @@ export class RangeAccumulator {
     r.emailKeys = more(r.emailKeys, (n) => new Float64Array(n), Number.NaN);
     r.phoneKeys = more(r.phoneKeys, (n) => new Float64Array(n), Number.NaN);
     r.mobileKeys = more(r.mobileKeys, (n) => new Float64Array(n), Number.NaN);
+    r.recordIdKeys = more(r.recordIdKeys, (n) => new Float64Array(n), Number.NaN);
     for (const f of Object.values(r.formats)) f.codes = more(f.codes, (n) => new Uint16Array(n));
     this.capacity = size;
   }
@@ -173,6 +177,10 @@ export class RangeAccumulator {
       index.set(name, code);
     }
     slot.codes[this.index] = code;
+  }
+
+  recordIdKey(key: number): void {
+    this.r.recordIdKeys[this.index] = key;
   }
 
   income(value: number): void {

@@ -21,16 +21,6 @@ export interface ChunkOptions {
   onRows?: (done: number) => void;
 }
 
-/** A read-only query a run needs besides the checks, answered by whichever thread has time (parallel-check.ts). */
-export interface SideQuery {
-  sql: string;
-  params: (number | string)[];
-}
-
-export function runSideQueries(db: Database.Database, queries: SideQuery[]): unknown[][] {
-  return queries.map((q) => db.prepare(q.sql).all(...q.params));
-}
-
 export function countRange(db: Database.Database, fromId: number, toId: number): number {
   return (db.prepare('SELECT count(*) n FROM customers WHERE id > ? AND id <= ?').get(fromId, toId) as { n: number }).n;
 }

@@ -7,7 +7,7 @@
  */
 import { keyKindOf, patternSlotOf, type KeyKind, type RangeAccumulator } from './accumulators.ts';
 import { fieldBit } from './flag-schema.ts';
-import { judgeValue, dependsOnCountry, recordCountryOf, type ValueContext, type Verdict } from './verdicts.ts';
+import { judgeValue, dependsOnCountry, hash53, recordCountryOf, type ValueContext, type Verdict } from './verdicts.ts';
 import { dateOrderFor } from './validators/date.ts';
 import { compareWithReference, type ReferenceValue } from './accuracy.ts';
 
@@ -48,6 +48,7 @@ export class RecordChecker {
   private readonly bits: number[];
   private readonly byCountry: boolean[];
   private readonly countryIndex: number;
+  private readonly recordIdIndex: number;
 
   /** Per field: its slot among the accumulator's format columns (-1: none), and which kind of key or time it gives. */
   private readonly patternSlots: number[];
@@ -59,6 +60,7 @@ export class RecordChecker {
     this.byCountry = ctx.fields.map((f) => dependsOnCountry(f));
     this.caches = ctx.fields.map(() => ({ byCountry: new Map(), enabled: true, lookups: 0, hits: 0, size: 0 }));
     this.countryIndex = ctx.fields.indexOf('country');
+    this.recordIdIndex = ctx.fields.indexOf('source_record_id');
     this.patternSlots = ctx.fields.map((f) => patternSlotOf(f));
     this.keyKinds = ctx.fields.map((f) => keyKindOf(f));
     this.timeKinds = ctx.fields.map((f) => (f === 'updated_at' ? 1 : f === 'created_at' ? 2 : 0));
@@ -87,6 +89,8 @@ export class RecordChecker {
     for (let i = 0; i < ctx.fields.length; i++) {
       const field = ctx.fields[i];
       const raw = row[i + 2];
+      // Record ids are compared as SQL compares them (any non-empty text, numbers by value), not as trimmed text.
+      if (i === this.recordIdIndex && raw !== null && raw !== '') acc.recordIdKey(hash53(`${row[1]}\u0000${typeof raw === 'number' ? 'n' : 's'}${raw}`));
       const value = text(raw);
       if (value === undefined) {
         acc.missing(this.bits[i]);

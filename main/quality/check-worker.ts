@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../shared/errors.ts';
 import { openProject } from '../store/open-project.ts';
-import { checkChunks, runSideQueries, type SideQuery } from './check-range.ts';
+import { checkChunks } from './check-range.ts';
 import { loadReferences } from './reference.ts';
 import type { RangeResult } from './accumulators.ts';
 import { cancelledError } from './cancel.ts';
@@ -27,18 +27,15 @@ export interface CheckWorkerData {
   batchSize: number;
   /** Int32[0] becomes 1 when the run is cancelled. */
   cancelFlag: SharedArrayBuffer;
-  /** Answered before checking, while the other threads already check (parallel-check.ts). */
-  sideQueries: SideQuery[];
 }
 
-export type FromCheckWorker = { type: 'rows'; done: number } | { type: 'done'; result: RangeResult; side: unknown[][] } | { type: 'failed'; error: { code: string; message: string } };
+export type FromCheckWorker = { type: 'rows'; done: number } | { type: 'done'; result: RangeResult } | { type: 'failed'; error: { code: string; message: string } };
 
 const data = workerData as CheckWorkerData;
 const flag = new Int32Array(data.cancelFlag);
 const db = openProject(data.path, { readonly: true });
 try {
   const ctx = { now: new Date(data.now), defaultCountry: data.defaultCountry, fields: data.fields, judgeTimeliness: data.judgeTimeliness, projectCountries: data.projectCountries, references: loadReferences(db) };
-  const side = runSideQueries(db, data.sideQueries);
   const next = new Int32Array(data.nextChunk);
   const chunks = data.bounds.length - 1;
   const result = checkChunks(db, ctx, {
@@ -55,8 +52,8 @@ try {
     onRows: (done) => parentPort!.postMessage({ type: 'rows', done } satisfies FromCheckWorker),
   });
   const r = result;
-  const transfer = [r.ids, r.sourceOf, r.missing, r.ageDays, r.incomes, r.emailKeys, r.phoneKeys, r.mobileKeys, ...Object.values(r.formats).map((f) => f.codes)].map((a) => a.buffer as ArrayBuffer);
-  parentPort!.postMessage({ type: 'done', result, side } satisfies FromCheckWorker, transfer);
+  const transfer = [r.ids, r.sourceOf, r.missing, r.ageDays, r.incomes, r.emailKeys, r.phoneKeys, r.mobileKeys, r.recordIdKeys, ...Object.values(r.formats).map((f) => f.codes)].map((a) => a.buffer as ArrayBuffer);
+  parentPort!.postMessage({ type: 'done', result } satisfies FromCheckWorker, transfer);
 } catch (err) {
   parentPort!.postMessage({ type: 'failed', error: toErrorPayload(err) } satisfies FromCheckWorker);
 } finally {

@@ -53,6 +53,7 @@ export function mergeRanges(parts: RangeResult[]): RangeResult {
     phoneKeys: cat((n) => new Float64Array(n), (p) => p.phoneKeys),
     mobileKeys: cat((n) => new Float64Array(n), (p) => p.mobileKeys),
     emailKeys: cat((n) => new Float64Array(n), (p) => p.emailKeys),
+    recordIdKeys: cat((n) => new Float64Array(n), (p) => p.recordIdKeys),
     formats: {},
     confusion: {},
     issues: { record: [], field: [], rule: [], message: [], suggestion: [] },

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, spawnWorker } from '../jobs/spawn-worker.ts';
 import type { RangeResult } from './accumulators.ts';
-import { checkChunks, runSideQueries, type SideQuery } from './check-range.ts';
+import { checkChunks } from './check-range.ts';
 import type { CheckContext } from './check-record.ts';
 import type { CheckWorkerData, FromCheckWorker } from './check-worker.ts';
 import { throwIfCancelled, type Cancellation } from './cancel.ts';
@@ -26,18 +26,6 @@ export interface CheckAllOptions {
   threads?: number;
   signal?: Cancellation;
   onProgress?: (p: { done: number; total: number }) => void;
-  /**
-   * Read-only queries the run needs besides the checks (record-id repeats…):
-   * a worker answers them on its own connection before it takes chunks, while
-   * this thread is already checking; one thread answers them first.
-   */
-  sideQueries?: SideQuery[];
-}
-
-export interface CheckedParts {
-  parts: RangeResult[];
-  /** The rows of each side query, in order. */
-  side: unknown[][];
 }
 
 
@@ -46,7 +34,7 @@ const minPerThread = 40_000;
 /** About this many customers per chunk: small enough that the threads finish together, big enough to cost nothing. */
 const perChunk = 10_000;
 
-export async function checkAll(db: Database.Database, ctx: CheckContext, opts: CheckAllOptions): Promise<CheckedParts> {
+export async function checkAll(db: Database.Database, ctx: CheckContext, opts: CheckAllOptions): Promise<RangeResult[]> {
   const path = db.name;
   const fileBacked = path !== '' && path !== ':memory:' && !db.memory;
   const wanted = opts.threads ?? Math.min(2, availableParallelism());
@@ -60,21 +48,20 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
   const done = new Array<number>(threads).fill(0);
   const report = () => opts.onProgress?.({ done: done.reduce((a, b) => a + b, 0), total: opts.total });
 
-  const sideQueries = opts.sideQueries ?? [];
   const cancelFlag = new SharedArrayBuffer(4);
-  const workers: Promise<{ result: RangeResult; side: unknown[][] }>[] = [];
+  const workers: Promise<RangeResult>[] = [];
   const spawned: Worker[] = [];
   for (let part = 1; part < threads; part++) {
     const data: CheckWorkerData = {
       path, now: ctx.now.toISOString(), defaultCountry: ctx.defaultCountry, fields: [...ctx.fields], judgeTimeliness: ctx.judgeTimeliness, projectCountries: [...ctx.projectCountries],
-      bounds, nextChunk, capacity: share, batchSize: opts.batchSize ?? 2000, cancelFlag, sideQueries: part === 1 ? sideQueries : [],
+      bounds, nextChunk, capacity: share, batchSize: opts.batchSize ?? 2000, cancelFlag,
     };
     const worker = spawnWorker(siblingModule(import.meta.url, 'check-worker'), { workerData: data });
     spawned.push(worker);
-    workers.push(new Promise<{ result: RangeResult; side: unknown[][] }>((resolve, reject) => {
+    workers.push(new Promise<RangeResult>((resolve, reject) => {
       worker.on('message', (m: FromCheckWorker) => {
         if (m.type === 'rows') (done[part] = m.done), report();
-        else if (m.type === 'done') resolve({ result: m.result, side: m.side });
+        else if (m.type === 'done') resolve(m.result);
         else reject(new AppError(m.error.code as ErrorCode, m.error.message));
       });
       worker.on('error', reject);
@@ -88,7 +75,6 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
     for (const w of spawned) void w.terminate();
   };
   try {
-    const side = threads === 1 ? runSideQueries(db, sideQueries) : [];
     // This thread starts first (the workers load their modules), so it expects a little more than its share.
     const first = checkChunks(db, ctx, {
       bounds,
@@ -102,7 +88,7 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
       onRows: (n) => ((done[0] = n), report()),
     });
     const rest = await waitAll(workers, opts.signal);
-    return { parts: [first, ...rest.map((r) => r.result)], side: threads === 1 ? side : rest[0].side };
+    return [first, ...rest];
   } catch (err) {
     stopWorkers();
     throw err;

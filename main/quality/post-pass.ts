@@ -87,15 +87,29 @@ export function findDuplicates(run: RangeResult): DuplicateOf {
   return { email: duplicatesOf(run, run.emailKeys), phone: duplicatesOf(run, run.phoneKeys), mobile: duplicatesOf(run, run.mobileKeys) };
 }
 
+/** Ids of the customers whose record-id key repeats (every member, first included), ascending: the candidates SQL confirms. */
+export function recordIdCandidates(run: RangeResult): number[] {
+  const repeated = repeatedKeys(run.recordIdKeys, run.count);
+  const ids: number[] = [];
+  if (repeated.size === 0) return ids;
+  for (let r = 0; r < run.count; r++) if (repeated.has(run.recordIdKeys[r])) ids.push(run.ids[r]);
+  return ids;
+}
+
+function repeatedKeys(keys: Float64Array, count: number): Set<number> {
+  const sorted = keys.slice(0, count).sort(); // NaN sorts last
+  const repeated = new Set<number>();
+  for (let i = 1; i < sorted.length && !Number.isNaN(sorted[i]); i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
+  return repeated;
+}
+
 /**
  * A native sort of the keys finds the few repeated ones, so only those go
  * into a map: a million-entry map of every key costs several times more.
  */
 function duplicatesOf(run: RangeResult, keys: Float64Array): Float64Array {
   const out = new Float64Array(run.count).fill(Number.NaN);
-  const sorted = keys.slice(0, run.count).sort(); // NaN sorts last
-  const repeated = new Set<number>();
-  for (let i = 1; i < sorted.length && !Number.isNaN(sorted[i]); i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]);
+  const repeated = repeatedKeys(keys, run.count);
   if (repeated.size === 0) return out;
   const first = new Map<number, number>();
   for (let r = 0; r < run.count; r++) {

@@ -13,7 +13,7 @@ import { ageBucketOf, ageBuckets, type RangeResult } from './accumulators.ts';
 import type { CheckContext } from './check-record.ts';
 import { checkAll } from './parallel-check.ts';
 import { mergeRanges } from './merge-ranges.ts';
-import { findDuplicates, flagIncomeOutliers, formatFlags } from './post-pass.ts';
+import { findDuplicates, flagIncomeOutliers, formatFlags, recordIdCandidates } from './post-pass.ts';
 import { Timely } from './flag-schema.ts';
 import { abandonRun, deleteAbandonedRows, finishRun, startRun, writeRunRows } from './run-store.ts';
 import { computeMetrics, type RunContext } from './metrics.ts';
@@ -51,9 +51,7 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
   T('setup');
   const runId = startRun(db, now.toISOString(), { defaultCountry, timelinessDays, now: now.toISOString() });
   try {
-    // The record-id query needs no check results: a worker answers it while this thread checks.
-    const sideQueries = fields.includes('source_record_id') ? [{ sql: duplicateRecordIdSql, params: [maxId, maxId] }] : [];
-    const { parts, side } = await checkAll(db, ctx, { maxId, total, batchSize: opts.batchSize, threads: opts.threads, signal: opts.signal, onProgress: opts.onProgress, sideQueries });
+    const parts = await checkAll(db, ctx, { maxId, total, batchSize: opts.batchSize, threads: opts.threads, signal: opts.signal, onProgress: opts.onProgress });
     T('checked');
     throwIfCancelled(opts.signal);
     const run = mergeRanges(parts);
@@ -63,7 +61,7 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
     T('merged');
     const incomeStats = flagIncomeOutliers(run);
     const duplicateOf = findDuplicates(run);
-    if (sideQueries.length > 0) flagDuplicateRecordIds(side[0] as DuplicateRecordId[], run);
+    if (fields.includes('source_record_id')) flagDuplicateRecordIds(repeatedRecordIds(db, maxId, recordIdCandidates(run)), run);
     const matched = hasMatchRun(db);
     if (matched) flagEntityFindings(db, maxId, run);
     const { format, dominant } = formatFlags(run);
@@ -168,15 +166,28 @@ export function projectFields(db: Database.Database): string[] {
   return known.length > 0 ? known : [...customerFieldKeys];
 }
 
-/** Customers whose record id repeats an earlier one within their source (params: maxId, maxId). */
-const duplicateRecordIdSql = `SELECT c.id, g.first, c.source_record_id AS value FROM customers c
+type DuplicateRecordId = { id: number; first: number; value: string };
+
+/**
+ * Customers whose record id repeats an earlier one within their source. SQL
+ * decides, but only among the candidates (customers whose hashed record id
+ * repeats, post-pass.ts): equal ids hash equal, so every group of repeats is
+ * among them whole, and grouping a million ids in SQL costs over a second.
+ */
+function repeatedRecordIds(db: Database.Database, maxId: number, candidates: number[]): DuplicateRecordId[] {
+  if (candidates.length === 0) return [];
+  return db
+    .prepare(
+      `WITH cand(id) AS (SELECT value FROM json_each(?))
+       SELECT c.id, g.first, c.source_record_id AS value FROM customers c
        JOIN (SELECT source_id, source_record_id, MIN(id) AS first FROM customers
-             WHERE source_record_id IS NOT NULL AND source_record_id <> '' AND id <= ?
+             WHERE id IN cand AND source_record_id IS NOT NULL AND source_record_id <> '' AND id <= ?
              GROUP BY source_id, source_record_id HAVING COUNT(*) > 1) g
          ON c.source_id = g.source_id AND c.source_record_id = g.source_record_id
-       WHERE c.id <> g.first AND c.id <= ?`;
-
-type DuplicateRecordId = { id: number; first: number; value: string };
+       WHERE c.id IN cand AND c.id <> g.first AND c.id <= ?`,
+    )
+    .all(JSON.stringify(candidates), maxId, maxId) as DuplicateRecordId[];
+}
 
 /** The repeated record ids as issues of the run. */
 function flagDuplicateRecordIds(rows: DuplicateRecordId[], run: RangeResult): void {

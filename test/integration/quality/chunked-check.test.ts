@@ -68,3 +68,27 @@ describe('chunked checking', () => {
     expect(mergeRanges([b, a]).issues).toEqual(single.issues);
   });
 });
+
+describe('record-id repeats', () => {
+  it('are found through hashed candidates exactly as the full SQL grouping finds them', async () => {
+    const { profileProject } = await import('../../../main/quality/profile.ts');
+    const { listIssues } = await import('../../../main/quality/issues-query.ts');
+    const ids: (string | number | null)[] = ['A1', 'A1', ' A1', 'A1 ', 5, '5', 5, 5.0, '', '', null, null, '  ', '  ', 'x', 'X', 'x', 'ü', 'ü', 12345678901, 12345678901, 'R9'];
+    const other = addSource(t.db, 'c.csv', ['source_record_id', 'full_name'], ids.map((id) => ({ source_record_id: id, full_name: 'Anna Smith' })));
+    addSource(t.db, 'd.csv', ['source_record_id', 'full_name'], ids.slice(0, 8).map((id) => ({ source_record_id: id, full_name: 'Li Na' })));
+    await profileProject(t.db, { now: new Date('2026-01-01T00:00:00Z'), defaultCountry: 'US' });
+    const expected = t.db
+      .prepare(
+        `SELECT c.id, g.first, c.source_record_id AS value FROM customers c
+         JOIN (SELECT source_id, source_record_id, MIN(id) AS first FROM customers
+               WHERE source_record_id IS NOT NULL AND source_record_id <> '' GROUP BY source_id, source_record_id HAVING COUNT(*) > 1) g
+           ON c.source_id = g.source_id AND c.source_record_id = g.source_record_id
+         WHERE c.id <> g.first ORDER BY c.id`,
+      )
+      .all() as { id: number; first: number; value: string }[];
+    const found = listIssues(t.db, { rule: 'duplicate_record_id' }).issues.map((i) => [i.customerId, i.message]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(found).toEqual(expected.map((r) => [r.id, `record id "${r.value}" already used by customer ${r.first} in the same source`]));
+    // The later members in c.csv: A1 once, 5 twice (5, 5.0 and 5; not the text "5"), "  ", x, ü and 12345678901 once each.
+    expect(found.filter(([id]) => other.ids.includes(Number(id))).length).toBe(7);
+  });
+});
