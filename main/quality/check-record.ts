@@ -42,6 +42,12 @@ interface FieldCache {
   size: number;
 }
 
+interface CountryEntry {
+  iso: string | undefined;
+  /** The country field's verdict for this spelling, once judged. */
+  verdict: Verdict | undefined;
+}
+
 /** Judges records one by one, remembering the verdict of every distinct value while that pays. */
 export class RecordChecker {
   private readonly caches: FieldCache[];
@@ -66,21 +72,25 @@ export class RecordChecker {
     this.timeKinds = ctx.fields.map((f) => (f === 'updated_at' ? 1 : f === 'created_at' ? 2 : 0));
   }
 
-  /** Country spellings are few ("Deutschland", "DE", "Germany"): each is resolved once (Unicode normalisation is slow). '' = not recognised. */
-  private readonly countries = new Map<string | number | null, string>();
+  /**
+   * Country spellings are few ("Deutschland", "DE", "Germany"): each is resolved once (Unicode normalisation is
+   * slow), and the country field's verdict, which depends on nothing else, is kept with it.
+   */
+  private readonly countries = new Map<string | number | null, CountryEntry>();
 
-  private countryOf(raw: string | number | null): string | undefined {
+  private countryOf(raw: string | number | null): CountryEntry {
     const known = this.countries.get(raw);
-    if (known !== undefined) return known === '' ? undefined : known;
-    const iso = recordCountryOf(text(raw));
-    if (this.countries.size < cacheLimit) this.countries.set(raw, iso ?? '');
-    return iso;
+    if (known !== undefined) return known;
+    const entry: CountryEntry = { iso: recordCountryOf(text(raw)), verdict: undefined };
+    if (this.countries.size < cacheLimit) this.countries.set(raw, entry);
+    return entry;
   }
 
   check(row: RawCustomer, acc: RangeAccumulator): void {
     const ctx = this.ctx;
     const id = row[0] as number;
-    const recordCountry = this.countryIndex < 0 ? undefined : this.countryOf(row[this.countryIndex + 2]);
+    const countryEntry = this.countryIndex < 0 ? undefined : this.countryOf(row[this.countryIndex + 2]);
+    const recordCountry = countryEntry?.iso;
     const country = recordCountry ?? ctx.defaultCountry;
     let vc: ValueContext | undefined;
     let updated: number | undefined;
@@ -101,7 +111,13 @@ export class RecordChecker {
       const cache = this.caches[i];
       let byValue: Map<string | number, Verdict> | undefined;
       let v: Verdict | undefined;
-      if (cache.enabled) {
+      if (i === this.countryIndex) {
+        v = countryEntry!.verdict;
+        if (v === undefined) {
+          vc ??= { now: ctx.now, recordCountry, country, order: dateOrderFor(country), projectCountries: ctx.projectCountries };
+          v = countryEntry!.verdict = judgeValue(field, value, raw as string | number, vc);
+        }
+      } else if (cache.enabled) {
         const ck = this.byCountry[i] ? (recordCountry ?? '') : '';
         byValue = cache.byCountry.get(ck);
         if (!byValue) cache.byCountry.set(ck, (byValue = new Map()));

@@ -47,7 +47,7 @@ afterEach(() => t.cleanup());
 function plain(r: RangeResult) {
   const formats = Object.fromEntries(Object.entries(r.formats).map(([f, x]) => [f, Array.from(x.codes.subarray(0, r.count), (c) => x.names[c])]));
   const arr = (a: Float64Array | Int32Array) => Array.from(a.subarray(0, r.count));
-  return { count: r.count, ids: arr(r.ids), sourceOf: arr(r.sourceOf), missing: arr(r.missing), ageDays: arr(r.ageDays), incomes: arr(r.incomes), emailKeys: arr(r.emailKeys), phoneKeys: arr(r.phoneKeys), mobileKeys: arr(r.mobileKeys), formats, issues: r.issues, confusion: r.confusion };
+  return { count: r.count, ids: arr(r.ids), sourceOf: arr(r.sourceOf), missing: arr(r.missing), ageDays: arr(r.ageDays), incomes: arr(r.incomes), emailKeys: arr(r.emailKeys), phoneKeys: arr(r.phoneKeys), mobileKeys: arr(r.mobileKeys), recordIdKeys: arr(r.recordIdKeys), formats, issues: r.issues, confusion: r.confusion };
 }
 
 describe('chunked checking', () => {
