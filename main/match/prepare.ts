@@ -308,18 +308,10 @@ export class Preparing {
     return [this.meta1[code], this.meta2[code]];
   }
 
-  /** given code · 2²² + family code, memoised on the three raw name cells. */
-  private readonly nameCache = new Map<string, number>();
+  /** given code · 2²² + family code. Not memoised: the three cells rarely repeat together, and splitting is cheap. */
   names(g: string, f: string, full: string): number {
-    const key = `${g}\u0001${f}\u0001${full}`;
-    let hit = this.nameCache.get(key);
-    if (hit === undefined) {
-      const parts = nameParts(g, f, full);
-      hit = this.d.names.code(parts.given) * 4194304 + this.d.names.code(parts.family);
-      if (this.nameCache.size >= 100_000) this.nameCache.clear();
-      this.nameCache.set(key, hit);
-    }
-    return hit;
+    const parts = nameParts(g, f, full);
+    return this.d.names.code(parts.given) * 4194304 + this.d.names.code(parts.family);
   }
 
   readonly place = memo((raw) => this.d.place.code(fold(raw)));
@@ -327,7 +319,8 @@ export class Preparing {
   readonly dob = memo<string | number>((raw) => this.d.dob.code(parseDate(raw) ?? ''));
   readonly gender = memo((raw) => this.d.gender.code(gender(raw)));
   readonly company = memo((raw) => this.d.company.code(companyTokens(raw).join(' ')));
-  readonly street = memo((raw) => this.d.street.code(streetTokens(raw).join(' ')));
+  // Streets are mostly distinct (house numbers): a memo would mostly miss.
+  readonly street = (raw: string): number => this.d.street.code(streetTokens(raw).join(' '));
 }
 
 function fillNames(b: Preparing, p: PreparedPart['cols'], i: number, v: MatchRecord['values']): void {

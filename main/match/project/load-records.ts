@@ -14,18 +14,23 @@ export const MATCH_FIELDS = [
 
 type Field = (typeof MATCH_FIELDS)[number];
 
+type Cell = string | number | null;
+const cell = (v: unknown): Cell => (v === '' ? null : (v as Cell));
+
 export function loadMatchRecords(db: Db, range: { fromId?: number; toId?: number } = {}): MatchRecord[] {
   const stmt = db.prepare(
     `SELECT id, source_id, ${MATCH_FIELDS.join(', ')} FROM customers WHERE id > ? AND id <= ? ORDER BY id`,
   ).raw(true);
   const out: MatchRecord[] = [];
-  for (const row of stmt.iterate(range.fromId ?? 0, range.toId ?? Number.MAX_SAFE_INTEGER) as Iterable<unknown[]>) {
-    const values: Partial<Record<Field, string | number | null>> = {};
-    for (let c = 0; c < MATCH_FIELDS.length; c++) {
-      const v = row[c + 2] as string | number | null;
-      if (v !== null && v !== '') values[MATCH_FIELDS[c]] = v;
-    }
-    out.push({ id: row[0] as number, sourceId: row[1] as number, values });
+  for (const r of stmt.iterate(range.fromId ?? 0, range.toId ?? Number.MAX_SAFE_INTEGER) as Iterable<unknown[]>) {
+    // One object literal with every field (null when empty): all records share one shape, which is
+    // far cheaper to build and read at a million records than properties added one by one.
+    const values: Record<Field, Cell> = {
+      full_name: cell(r[2]), given_name: cell(r[3]), family_name: cell(r[4]), gender: cell(r[5]), birth_date: cell(r[6]),
+      email: cell(r[7]), phone: cell(r[8]), mobile: cell(r[9]), company: cell(r[10]), street: cell(r[11]), city: cell(r[12]),
+      region: cell(r[13]), postcode: cell(r[14]), country: cell(r[15]),
+    };
+    out.push({ id: r[0] as number, sourceId: r[1] as number, values });
   }
   return out;
 }
