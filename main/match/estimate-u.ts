@@ -81,9 +81,14 @@ export function estimateU(
   const counts = comps.map((c) => new Float64Array(c.levels.length));
   const next = rng(42);
   const total = mode === 'link' ? sampleSize : Math.min(sampleSize, (p.n * (p.n - 1)) / 2);
-  for (let s = 0; s < total; s++) {
-    const [i, j] = samplePair(p, next, mode === 'link');
-    for (let c = 0; c < comps.length; c++) counts[c][comps[c].level(p, i, j)]++;
+  const a = new Int32Array(total);
+  const b = new Int32Array(total);
+  for (let s = 0; s < total; s++) [a[s], b[s]] = samplePair(p, next, mode === 'link');
+  // One comparison at a time (a monomorphic call site, as in gammas.ts).
+  for (let c = 0; c < comps.length; c++) {
+    const comp = comps[c];
+    const row = counts[c];
+    for (let s = 0; s < total; s++) row[comp.level(p, a[s], b[s])]++;
   }
   return comps.map((c, ci) => {
     const row = counts[ci];

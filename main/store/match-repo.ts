@@ -41,7 +41,8 @@ function writePairs(db: Db, run: MatchRunToSave): void {
   const { pairs } = run;
   for (let x = 0; x < pairs.count; x++) {
     const [a, b] = pairs.a[x] < pairs.b[x] ? [pairs.a[x], pairs.b[x]] : [pairs.b[x], pairs.a[x]];
-    const levels = Array.from(pairs.levels.subarray(x * k, x * k + k)).join(',');
+    let levels = k ? String(pairs.levels[x * k]) : '';
+    for (let c = 1; c < k; c++) levels += `,${pairs.levels[x * k + c]}`;
     insert.run(a, b, pairs.weight[x], probabilityFromWeight(pairs.weight[x]), levels, pairs.rule[x]);
   }
 }
