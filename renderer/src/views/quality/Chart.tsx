@@ -24,13 +24,19 @@ export function Chart({ option, onClick, height = 260, testId }: { option: EChar
   const recordBars = (): void => {
     const chart = ref.current?.getEchartsInstance();
     const el = chart?.getDom();
-    if (!chart || !el) return;
+    if (!chart || !el || chart.isDisposed()) return;
+    // echarts fires "finished" from inside setOption too, when it has no option or model yet (a view
+    // mounting while data reloads): an exception here would unmount the whole app, so read defensively.
+    const option = chart.getOption() as { series?: unknown } | undefined;
+    const model = (chart as unknown as { getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } | undefined } } | undefined } | undefined }).getModel();
+    if (!option || !model) return;
     const bars: { s: number; i: number; x: number; y: number }[] = [];
-    const series = (chart.getOption().series ?? []) as { type?: string; data?: unknown[] }[];
+    const series = (option.series ?? []) as { type?: string; data?: unknown[] }[];
     series.forEach((s, si) => {
       if (s.type !== 'bar') return;
+      const data = model.getSeriesByIndex(si)?.getData();
       (s.data ?? []).forEach((_, di) => {
-        const layout = (chart as unknown as { getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): { x: number; y: number; width: number; height: number } | undefined } } } }).getModel().getSeriesByIndex(si).getData().getItemLayout(di);
+        const layout = data?.getItemLayout(di);
         if (layout && Math.abs(layout.width) > 0 && Math.abs(layout.height) > 0) bars.push({ s: si, i: di, x: Math.round(layout.x + layout.width / 2), y: Math.round(layout.y + layout.height / 2) });
       });
     });
