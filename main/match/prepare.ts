@@ -365,22 +365,46 @@ function codeColumns(n: number): PreparedPart['cols'] {
   return Object.fromEntries(ALL_COLUMNS.map((c) => [c, shared(n)])) as PreparedPart['cols'];
 }
 
-/** Codes a slice of the records. */
-export function preparePart(b: Preparing, records: readonly MatchRecord[]): PreparedPart {
-  const n = records.length;
-  const sources = shared(n);
-  for (let i = 0; i < n; i++) sources[i] = records[i].sourceId;
-  const cols = codeColumns(n);
-  for (let i = 0; i < n; i++) {
-    const v = records[i].values;
+/**
+ * Codes a slice of the records. Records may come one at a time (an iterator
+ * over a query): each is dropped once coded, so a million raw records are
+ * never held at once. `expected` sizes the columns (they grow if it is short).
+ */
+export function preparePart(b: Preparing, records: Iterable<MatchRecord>, expected = 1024): PreparedPart {
+  let cap = Math.max(1, expected);
+  let sources = shared(cap);
+  let cols = codeColumns(cap);
+  const ids: number[] = [];
+  let i = 0;
+  for (const r of records) {
+    if (i === cap) {
+      cap *= 2;
+      sources = resized(sources, cap);
+      cols = Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, resized(c, cap)])) as PreparedPart['cols'];
+    }
+    const v = r.values;
+    ids.push(r.id);
+    sources[i] = r.sourceId;
     fillNames(b, cols, i, v);
     fillContact(b, cols, i, v);
     fillPlace(b, cols, i, v);
     const dob = v.birth_date;
     if (dob !== null && dob !== undefined && dob !== '') cols.dob[i] = b.dob(dob);
     cols.gender[i] = b.gender(asText(v.gender));
+    i++;
   }
-  return { n, ids: records.map((r) => r.id), sources, cols };
+  const n = i;
+  if (n < cap) {
+    sources = sources.subarray(0, n);
+    cols = Object.fromEntries(Object.entries(cols).map(([k, c]) => [k, c.subarray(0, n)])) as PreparedPart['cols'];
+  }
+  return { n, ids, sources, cols };
+}
+
+function resized(a: Int32Array, n: number): Int32Array {
+  const out = shared(n);
+  out.set(a.subarray(0, Math.min(n, a.length)));
+  return out;
 }
 
 /** Recodes records another thread prepared into this run's dictionaries. */
@@ -432,9 +456,9 @@ export function finishPrepared(b: Preparing, parts: readonly PreparedPart[]): Pr
   return { n, ids, sources, ...cols, dicts, emailAt: localLengths(dicts.email) };
 }
 
-export function prepareRecords(records: readonly MatchRecord[]): Prepared {
+export function prepareRecords(records: Iterable<MatchRecord>, expected?: number): Prepared {
   const b = new Preparing();
-  return finishPrepared(b, [preparePart(b, records)]);
+  return finishPrepared(b, [preparePart(b, records, expected ?? (Array.isArray(records) ? records.length : undefined))]);
 }
 
 /** How many records have a value in a column: comparisons and blocking rules need data. */

@@ -18,10 +18,14 @@ type Cell = string | number | null;
 const cell = (v: unknown): Cell => (v === '' ? null : (v as Cell));
 
 export function loadMatchRecords(db: Db, range: { fromId?: number; toId?: number } = {}): MatchRecord[] {
+  return Array.from(iterateMatchRecords(db, range));
+}
+
+/** The same records one at a time, for preparing without holding them all (prepare-project.ts). */
+export function* iterateMatchRecords(db: Db, range: { fromId?: number; toId?: number } = {}): Generator<MatchRecord> {
   const stmt = db.prepare(
     `SELECT id, source_id, ${MATCH_FIELDS.join(', ')} FROM customers WHERE id > ? AND id <= ? ORDER BY id`,
   ).raw(true);
-  const out: MatchRecord[] = [];
   for (const r of stmt.iterate(range.fromId ?? 0, range.toId ?? Number.MAX_SAFE_INTEGER) as Iterable<unknown[]>) {
     // One object literal with every field (null when empty): all records share one shape, which is
     // far cheaper to build and read at a million records than properties added one by one.
@@ -30,9 +34,8 @@ export function loadMatchRecords(db: Db, range: { fromId?: number; toId?: number
       email: cell(r[7]), phone: cell(r[8]), mobile: cell(r[9]), company: cell(r[10]), street: cell(r[11]), city: cell(r[12]),
       region: cell(r[13]), postcode: cell(r[14]), country: cell(r[15]),
     };
-    out.push({ id: r[0] as number, sourceId: r[1] as number, values });
+    yield { id: r[0] as number, sourceId: r[1] as number, values };
   }
-  return out;
 }
 
 export function maxCustomerId(db: Db): number {

@@ -3,14 +3,14 @@
  * when the project is large: this thread reads and prepares the first half
  * while a worker does the second half with its own connection; the worker's
  * columns then join this thread's (their dictionaries recoded). The result is
- * the same as preparing all records here, in about half the time, and no
- * thread holds more than half of the raw records.
+ * the same as preparing all records here, in about half the time. Records
+ * are prepared as they are read, so the raw records are never all in memory.
  */
 import type { Db } from '../../store/open-project.ts';
 import { siblingModule, spawnWorker } from '../../jobs/spawn-worker.ts';
 import { absorbPrepared, finishPrepared, prepareRecords, preparePart, Preparing, type Prepared } from '../prepare.ts';
 import type { RunOptions } from '../types.ts';
-import { loadMatchRecords } from './load-records.ts';
+import { iterateMatchRecords } from './load-records.ts';
 import type { PrepareWork } from './prepare-worker.ts';
 
 /** Below this many customers a second thread costs more than it saves. */
@@ -36,20 +36,22 @@ export async function prepareProject(db: Db, toId: number, opts: PrepareProjectO
   const total = (db.prepare('SELECT count(*) n FROM customers WHERE id <= ?').get(toId) as { n: number }).n;
   opts.onProgress?.({ step: 'prepare', done: 0, total });
   if ((opts.workers ?? 1) < 2 || db.memory || total < (opts.parallelFrom ?? PARALLEL_FROM) || total < 2) {
-    const p = prepareRecords(loadMatchRecords(db, { toId }));
+    const p = prepareRecords(iterateMatchRecords(db, { toId }), total);
     opts.onProgress?.({ step: 'prepare', done: total, total });
     return p;
   }
-  const mid = (db.prepare('SELECT id FROM customers WHERE id <= ? ORDER BY id LIMIT 1 OFFSET ?').get(toId, Math.floor(total / 2) - 1) as { id: number }).id;
-  const worker = startWorker({ file: db.name, fromId: mid, toId });
+  const half = Math.floor(total / 2);
+  const mid = (db.prepare('SELECT id FROM customers WHERE id <= ? ORDER BY id LIMIT 1 OFFSET ?').get(toId, half - 1) as { id: number }).id;
+  const worker = startWorker({ file: db.name, fromId: mid, toId, expected: total - half });
   try {
     const b = new Preparing();
-    const mine = preparePart(b, loadMatchRecords(db, { toId: mid }));
+    // Records are prepared as they are read: neither thread holds its half of the raw records.
+    const mine = preparePart(b, iterateMatchRecords(db, { toId: mid }), half);
     opts.onProgress?.({ step: 'prepare', done: mine.n, total });
     opts.signal?.throwIfAborted();
     const other = await worker.done.catch(() => null);
     // Without the thread's half (it could not read the file: an unusual setup), this thread prepares it.
-    const theirs = other ? absorbPrepared(b, other) : preparePart(b, loadMatchRecords(db, { fromId: mid, toId }));
+    const theirs = other ? absorbPrepared(b, other) : preparePart(b, iterateMatchRecords(db, { fromId: mid, toId }), total - half);
     opts.signal?.throwIfAborted();
     const p = finishPrepared(b, [mine, theirs]);
     opts.onProgress?.({ step: 'prepare', done: total, total });

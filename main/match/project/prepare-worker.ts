@@ -6,19 +6,21 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { loadMatchRecords } from './load-records.ts';
+import { iterateMatchRecords } from './load-records.ts';
 import { prepareRecords, shareable } from '../prepare.ts';
 
 export interface PrepareWork {
   file: string;
   fromId: number;
   toId: number;
+  /** Customers expected in the range (sizes the columns). */
+  expected: number;
 }
 
 const work = workerData as PrepareWork;
 const db = new Database(work.file, { readonly: true, fileMustExist: true });
 try {
-  const p = prepareRecords(loadMatchRecords(db, { fromId: work.fromId, toId: work.toId }));
+  const p = prepareRecords(iterateMatchRecords(db, { fromId: work.fromId, toId: work.toId }), work.expected);
   parentPort!.postMessage({ ...shareable(p), ids: p.ids });
 } finally {
   db.close();
