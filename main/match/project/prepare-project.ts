@@ -30,6 +30,8 @@ export interface PrepareProjectOptions extends RunOptions {
   workers?: number;
   /** Customers from which a second thread is used (tests set it low). */
   parallelFrom?: number;
+  /** Told whether the second thread prepared its half (false: it failed and this thread did). */
+  onSecondThread?: (prepared: boolean) => void;
 }
 
 export async function prepareProject(db: Db, toId: number, opts: PrepareProjectOptions = {}): Promise<Prepared> {
@@ -50,6 +52,7 @@ export async function prepareProject(db: Db, toId: number, opts: PrepareProjectO
     opts.onProgress?.({ step: 'prepare', done: mine.n, total });
     opts.signal?.throwIfAborted();
     const other = await worker.done.catch(() => null);
+    opts.onSecondThread?.(other !== null);
     // Without the thread's half (it could not read the file: an unusual setup), this thread prepares it.
     const theirs = other ? absorbPrepared(b, other) : preparePart(b, iterateMatchRecords(db, { fromId: mid, toId }), total - half);
     opts.signal?.throwIfAborted();

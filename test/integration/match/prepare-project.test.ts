@@ -21,7 +21,11 @@ describe('preparing a project on two threads', () => {
     try {
       const maxId = maxCustomerId(db);
       const steps: number[] = [];
-      const two = await prepareProject(db, maxId, { workers: 2, parallelFrom: 0, onProgress: (e) => steps.push(e.done) });
+      const threads: boolean[] = [];
+      const two = await prepareProject(db, maxId, {
+        workers: 2, parallelFrom: 0, onProgress: (e) => steps.push(e.done), onSecondThread: (used) => threads.push(used),
+      });
+      expect(threads).toEqual([true]);
       const one = prepareRecords(loadMatchRecords(db, { toId: maxId }));
       expect(steps.length).toBeGreaterThanOrEqual(3); // start, this thread's half, all
       expect(two.n).toBe(300);
