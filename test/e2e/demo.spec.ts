@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CustomersPage } from './pages/customers-page.ts';
 import { StartPage } from './pages/start-page.ts';
 import { expect, test } from './fixtures.ts';
+import { screenshotPath } from './screenshot-path.ts';
 
 interface Manifest {
   files: { file: string; rows: number; brokenRows: number }[];
@@ -30,5 +31,5 @@ test('a first launch offers the demo, which imports every demo file with nothing
   await erpRow.click();
   await expect(customers.detail().getByTestId('source-location')).toContainText('erp-customers-gb18030.csv');
   await expect(customers.detail().getByTestId('source-row')).toContainText('北京');
-  await page.screenshot({ path: 'test-results/screenshots/en-demo-customers.png' });
+  await page.screenshot({ path: screenshotPath('views', 'en-demo-customers') });
 });

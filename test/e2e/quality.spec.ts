@@ -6,6 +6,7 @@ import { QualityPage } from './pages/quality-page.ts';
 import { StartPage } from './pages/start-page.ts';
 import { generatedProject } from './small-export.ts';
 import { expect, test } from './fixtures.ts';
+import { screenshotPath } from './screenshot-path.ts';
 
 type Metrics = { records: number; byField: Record<string, Record<string, { value: number | null; bad: number }>>; overall: Record<string, { value: number | null; bad: number }> };
 
@@ -90,9 +91,9 @@ test('the audit report opens in Chromium with every network request refused', as
   await expect(page.locator('h1')).toContainText('quality audit');
   await expect(page.locator('svg').first()).toBeVisible();
   expect(await page.locator('svg rect').count()).toBeGreaterThan(10);
-  await page.screenshot({ path: join('test-results', 'screens', 'audit-report.png') });
+  await page.screenshot({ path: screenshotPath('views', 'audit-report') });
   await page.locator('h2', { hasText: 'By field' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join('test-results', 'screens', 'audit-report-charts.png') });
+  await page.screenshot({ path: screenshotPath('views', 'audit-report-charts') });
   expect(attempted).toEqual([]);
   expect(readFileSync(report, 'utf8')).not.toContain('<script');
 });

@@ -3,10 +3,11 @@ import { CustomersPage } from './pages/customers-page.ts';
 import { ImportPage } from './pages/import-page.ts';
 import { StartPage } from './pages/start-page.ts';
 import { expect, test } from './fixtures.ts';
+import { screenshotPath } from './screenshot-path.ts';
 
 /**
  * Walks every view of the foundation in both languages and saves a
- * screenshot of each (test-results/screenshots) for people to look at;
+ * screenshot of each (screenshots/views) for people to look at;
  * the assertions check that each view shows its own words, not the other
  * language's or raw i18n keys.
  */
@@ -18,7 +19,7 @@ const words = {
 
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`every view renders in ${lang}`, async ({ page, steward }) => {
-    const shot = (name: string) => page.screenshot({ path: `test-results/screenshots/${lang}-${name}.png` });
+    const shot = (name: string) => page.screenshot({ path: screenshotPath('views', `${lang}-${name}`) });
     const w = words[lang];
     const start = new StartPage(page);
     await start.open(steward.url, lang);

@@ -4,11 +4,12 @@ import { CustomersPage } from '../pages/customers-page.ts';
 import { QualityPage } from '../pages/quality-page.ts';
 import { StartPage } from '../pages/start-page.ts';
 import { test } from '../fixtures.ts';
+import { screenshotPath } from '../screenshot-path.ts';
 
-// Run with `npm run screens` (writes to test-results/screens).
+// Run with `npm run screens` (writes to screenshots/screens).
 test('screens of accuracy: the card before and after a reference import, a refused file, marking records verified; English and Chinese', async ({ page, steward }) => {
   test.setTimeout(300_000);
-  const out = (name: string): string => join('test-results', 'screens', `accuracy-${name}.png`);
+  const out = (name: string): string => screenshotPath('screens', `accuracy-${name}`);
   for (const lang of ['en', 'zh-CN']) {
     const files = accuracyProject(join(steward.home, lang));
     const start = new StartPage(page);

@@ -1,13 +1,13 @@
-import { join } from 'node:path';
 import { DuplicatesPage } from '../pages/duplicates-page.ts';
 import { StartPage } from '../pages/start-page.ts';
 import { generatedProject } from '../small-export.ts';
 import { test } from '../fixtures.ts';
+import { screenshotPath } from '../screenshot-path.ts';
 
-// Run with `npm run screens` (writes to test-results/screens).
+// Run with `npm run screens` (writes to screenshots/screens).
 test('screens of the duplicates view in English and Chinese, small and large', async ({ page, steward }) => {
   test.setTimeout(300_000);
-  const out = (name: string): string => join('test-results', 'screens', `duplicates-${name}.png`);
+  const out = (name: string): string => screenshotPath('screens', `duplicates-${name}`);
   const small = generatedProject(steward.home, 12, 5);
   const large = generatedProject(steward.home, 20_000, 6);
   for (const lang of ['en', 'zh-CN']) {

@@ -1,15 +1,15 @@
-import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { QualityPage } from '../pages/quality-page.ts';
 import { StartPage } from '../pages/start-page.ts';
 import { generatedProject } from '../small-export.ts';
 import { test } from '../fixtures.ts';
+import { screenshotPath } from '../screenshot-path.ts';
 
-// Run with `npm run screens` (writes to test-results/screens).
+// Run with `npm run screens` (writes to screenshots/screens).
 
 test('screens of the quality dashboard and a drill-down in English and Chinese, small and large', async ({ page, steward }) => {
   test.setTimeout(600_000);
-  const out = (name: string): string => join('test-results', 'screens', `quality-${name}.png`);
+  const out = (name: string): string => screenshotPath('screens', `quality-${name}`);
   const small = generatedProject(steward.home, 10, 5);
   const large = generatedProject(steward.home, 50_000, 6);
   execFileSync(process.execPath, ['bin/crm-steward.mjs', 'profile', '--project', large]);
