@@ -51,6 +51,15 @@ export interface RangeResult {
   mobileKeys: Float64Array;
   /** A 53-bit hash of (source, record id) as SQL compares them (NaN = no id): repeats are candidates that SQL then confirms (profile.ts). */
   recordIdKeys: Float64Array;
+  /**
+   * Postcode ↔ place agreement (place-consistency.ts), NaN = none: a hash of
+   * (record country, postcode) where the postcode is not invalid, and hashes of
+   * the city's and the region's folded spelling (a region written as a code,
+   * "CA", is negative, so codes and names are compared only among themselves).
+   */
+  postcodeKeys: Float64Array;
+  cityKeys: Float64Array;
+  regionKeys: Float64Array;
   confusion: Record<string, Record<string, Confusion>>;
   issues: IssueColumns;
   /**
@@ -61,11 +70,13 @@ export interface RangeResult {
   chunks: { index: number[]; start: number[]; issueStart: number[] };
 }
 
-/** Which key array a field's duplicate key goes to: 0 none, 1 email, 2 phone, 3 mobile. */
-export type KeyKind = 0 | 1 | 2 | 3;
+/** Which key array a field's key goes to: 0 none, 1 email, 2 phone, 3 mobile (duplicate keys), 4 postcode, 5 city, 6 region (place keys). */
+export type KeyKind = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const keyKinds: Record<string, KeyKind> = { email: 1, phone: 2, mobile: 3, postcode: 4, city: 5, region: 6 };
 
 export function keyKindOf(field: string): KeyKind {
-  return field === 'email' ? 1 : field === 'phone' ? 2 : field === 'mobile' ? 3 : 0;
+  return keyKinds[field] ?? 0;
 }
 
 /** A field's position among the format columns (consistencyFields), -1 when its formats are not compared. */
@@ -100,6 +111,9 @@ export class RangeAccumulator {
       phoneKeys: new Float64Array(capacity).fill(Number.NaN),
       mobileKeys: new Float64Array(capacity).fill(Number.NaN),
       recordIdKeys: new Float64Array(capacity).fill(Number.NaN),
+      postcodeKeys: new Float64Array(capacity).fill(Number.NaN),
+      cityKeys: new Float64Array(capacity).fill(Number.NaN),
+      regionKeys: new Float64Array(capacity).fill(Number.NaN),
       confusion: {},
       issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
       chunks: { index: [], start: [], issueStart: [] },
@@ -131,6 +145,9 @@ export class RangeAccumulator {
     r.phoneKeys = more(r.phoneKeys, (n) => new Float64Array(n), Number.NaN);
     r.mobileKeys = more(r.mobileKeys, (n) => new Float64Array(n), Number.NaN);
     r.recordIdKeys = more(r.recordIdKeys, (n) => new Float64Array(n), Number.NaN);
+    r.postcodeKeys = more(r.postcodeKeys, (n) => new Float64Array(n), Number.NaN);
+    r.cityKeys = more(r.cityKeys, (n) => new Float64Array(n), Number.NaN);
+    r.regionKeys = more(r.regionKeys, (n) => new Float64Array(n), Number.NaN);
     for (const f of Object.values(r.formats)) f.codes = more(f.codes, (n) => new Uint16Array(n));
     this.capacity = size;
   }
@@ -199,6 +216,9 @@ export class RangeAccumulator {
     if (kind === 1) this.r.emailKeys[this.index] = key;
     else if (kind === 2) this.r.phoneKeys[this.index] = key;
     else if (kind === 3) this.r.mobileKeys[this.index] = key;
+    else if (kind === 4) this.r.postcodeKeys[this.index] = key;
+    else if (kind === 5) this.r.cityKeys[this.index] = key;
+    else if (kind === 6) this.r.regionKeys[this.index] = key;
   }
 
   outcome(field: string, outcome: Outcome): void {

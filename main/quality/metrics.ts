@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Dimension, DimensionMetrics, Metric, QualityMetrics, SourceInfo } from './types.ts';
 import { dimensions } from './types.ts';
-import { rules, validityFields, consistencyFields, uniquenessFields, timelinessField, type RuleId } from './rules.ts';
+import { rules, validityFields, consistencyFields, placeFields, uniquenessFields, timelinessField, type RuleId } from './rules.ts';
 import { ageBuckets, type Confusion } from './accumulators.ts';
 import { flagBranches, flagCountSql } from './flag-schema.ts';
 import type { RobustStats } from './validators/income.ts';
@@ -35,7 +35,7 @@ export function formulaOf(d: Dimension, timelinessDays: number): string {
     case 'completeness': return '1 − missing / total (missing = blank or placeholder)';
     case 'validity': return 'valid / present (present = total − missing)';
     case 'accuracy': return '(TP + TN) / (TP + TN + FP + FN), against verified reference values';
-    case 'consistency': return "consistent / present (one format per column; phone code and postcode agree with the country; the same customer's values agree across sources)";
+    case 'consistency': return "consistent / present (one format per column; phone code and postcode agree with the country; city and region agree with the postcode; the same customer's values agree across sources)";
     case 'timeliness': return `updated within ${timelinessDays} days / total`;
     case 'uniqueness': return '1 − duplicates / present (exact repeats of record id within a source, email, phone; records the duplicate matching found to be an earlier customer)';
   }
@@ -95,7 +95,11 @@ function tally(ctx: RunContext, counts: Counts, src: SourceInfo, field: string, 
   switch (d) {
     case 'completeness': return { good: present, total: src.records, bad: missing };
     case 'validity': return judged(validityFields);
-    case 'consistency': return judged(ctx.matched ? [...consistencyFields, ...Object.keys(agreementFields)] : consistencyFields);
+    case 'consistency': return judged([
+      ...consistencyFields,
+      ...(ctx.fields.includes('postcode') ? placeFields : []),
+      ...(ctx.matched ? Object.keys(agreementFields) : []),
+    ]);
     case 'uniqueness': return judged(uniquenessFields);
     default: {
       if (field !== timelinessField) return { good: 0, total: 0, bad: 0, na: 'timeliness is judged per record, under updated_at' };

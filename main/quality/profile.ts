@@ -23,6 +23,7 @@ import { resolveCountry } from './validators/country.ts';
 import { throwIfCancelled } from './cancel.ts';
 import { flagEntityFindings, hasMatchRun } from './entity-findings.ts';
 import { indexOfId } from './run-index.ts';
+import { flagPlaceMismatches } from './place-consistency.ts';
 
 export async function profileProject(db: Database.Database, opts: ProfileOptions = {}): Promise<ProfileResult> {
   const started = performance.now();
@@ -61,6 +62,7 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
     T('merged');
     const incomeStats = flagIncomeOutliers(run);
     const duplicateOf = findDuplicates(run);
+    flagPlaceMismatches(db, run, fields);
     if (fields.includes('source_record_id')) flagDuplicateRecordIds(repeatedRecordIds(db, maxId, recordIdCandidates(run)), run);
     const matched = hasMatchRun(db);
     if (matched) flagEntityFindings(db, maxId, run);

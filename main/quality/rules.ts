@@ -36,6 +36,8 @@ export const rules = {
   phone_country_mismatch: { dimension: 'consistency', severity: 'warning', title: "Phone country code differs from the record's country" },
   postcode_country_mismatch: { dimension: 'consistency', severity: 'warning', title: "Postcode belongs to another country's format" },
   differs_across_sources: { dimension: 'consistency', severity: 'warning', title: "Differs from the same customer's value in another source" },
+  postcode_city_mismatch: { dimension: 'consistency', severity: 'warning', title: 'City differs from the one most customers with this postcode give' },
+  postcode_region_mismatch: { dimension: 'consistency', severity: 'warning', title: 'Region differs from the one most customers with this postcode give' },
 
   stale: { dimension: 'timeliness', severity: 'info', title: 'Not updated within the window' },
   no_update_date: { dimension: 'timeliness', severity: 'info', title: 'No usable update date' },
@@ -57,6 +59,8 @@ export const validityFields = [
   'full_name', 'given_name', 'family_name', 'gender', 'birth_date', 'email', 'phone', 'mobile', 'postcode', 'country', 'income', 'created_at', 'updated_at',
 ] as const;
 export const consistencyFields = ['phone', 'mobile', 'postcode', 'birth_date', 'created_at', 'updated_at', 'country', 'gender', 'income'] as const;
+/** Fields whose consistency is their agreement with the postcode (place-consistency.ts); judged where a postcode is mapped. */
+export const placeFields = ['city', 'region'] as const;
 export const uniquenessFields = ['source_record_id', 'email', 'phone', 'mobile'] as const;
 /** The record-level timeliness issue is filed under this field. */
 export const timelinessField = 'updated_at';

@@ -17,6 +17,7 @@ import { parseIncome } from './validators/income.ts';
 import { recogniseGender, genderFormat } from './validators/gender.ts';
 import { checkName } from './validators/name.ts';
 import { phoneFormat } from './format-pattern.ts';
+import { isRegionCode, normalizePlace, normalizePostcode } from '../match/normalize/address.ts';
 
 export interface Finding {
   rule: RuleId;
@@ -30,7 +31,7 @@ export interface Verdict {
   placeholder?: boolean;
   /** How the value is written, for "one format per column". */
   format?: string;
-  /** Exact-duplicate key (hash of the lower-cased email; phone digits, positive when E.164). */
+  /** Exact-duplicate key (hash of the lower-cased email; phone digits, positive when E.164), or place key (postcode, city, region: accumulators.ts). */
   key?: number;
   income?: number;
   /** Epoch ms of a readable, not-future timestamp. */
@@ -76,6 +77,8 @@ function judgeRaw(field: string, value: string, raw: string | number, c: ValueCo
     case 'phone':
     case 'mobile': return judgePhone(field, value, c);
     case 'postcode': return judgePostcode(value, c.country);
+    case 'city': return vd(none, undefined, hash53(normalizePlace(value)));
+    case 'region': return vd(none, undefined, isRegionCode(value) ? -hash53(normalizePlace(value)) : hash53(normalizePlace(value)));
     case 'country':
       // Only recognised values have a format worth comparing; the rest are already invalid.
       return c.recordCountry ? vd(none, countryFormat(value)) : vd([{ rule: 'country_unrecognised', message: `"${value}" is not a country we recognise` }]);
@@ -167,7 +170,8 @@ function judgePhone(field: 'phone' | 'mobile', value: string, c: ValueContext): 
 
 function judgePostcode(value: string, country: string | undefined): Verdict {
   const c = checkPostcode(value, country);
-  if (c.status !== 'invalid') return clean;
+  // The same postcode in two countries is two places.
+  if (c.status !== 'invalid') return vd(none, undefined, hash53(`${country ?? ''}\u0000${normalizePostcode(value)}`));
   // A well-formed postcode of another country disagrees with the record; anything else is malformed.
   if (c.fitsCountries.length > 0 && !c.suggestion) {
     return vd([{ rule: 'postcode_country_mismatch', message: `"${value}" is not a ${country} postcode (it fits ${c.fitsCountries.slice(0, 4).join(', ')})` }]);

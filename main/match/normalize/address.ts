@@ -4,7 +4,7 @@
  * and legal-form suffixes dropped because "Acme Ltd" and "ACME Limited" are
  * the same company.
  */
-import { fold } from './text.ts';
+import { fold, foldCompact } from './text.ts';
 
 const STREET_WORDS: Record<string, string> = {
   st: 'street', str: 'strasse', strasse: 'strasse', strase: 'strasse', ave: 'avenue', av: 'avenue',
@@ -47,5 +47,18 @@ export function companyTokens(raw: string): string[] {
 
 /** Postcodes compare without spaces or case ("TQ13 8DF" = "tq138df"). */
 export function normalizePostcode(raw: string): string {
-  return fold(raw).replace(/ /g, '');
+  return foldCompact(raw);
+}
+
+/**
+ * City and region names compare without case, accents, spaces or a Chinese
+ * administrative suffix: "北京市" = "Beijing", "Saint-Étienne" = "saint etienne".
+ */
+export function normalizePlace(raw: string): string {
+  return foldCompact(raw.replace(/(市|省|自治区|特别行政区)\s*$/, ''));
+}
+
+/** A region written as a code ("CA", "NSW", "BY", Spain's "M") rather than a name: the two are compared only among themselves. */
+export function isRegionCode(raw: string): boolean {
+  return /^[A-Z]{1,3}$/.test(raw.trim());
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitFullName, nameParts } from '../../../main/match/normalize/names.ts';
 import { canonicalEmail, canonicalPhone } from '../../../main/match/normalize/contact.ts';
 import { parseDate } from '../../../main/match/normalize/dates.ts';
-import { companyTokens, streetTokens } from '../../../main/match/normalize/address.ts';
+import { companyTokens, isRegionCode, normalizePlace, streetTokens } from '../../../main/match/normalize/address.ts';
 
 describe('names', () => {
   it.each([
@@ -61,4 +61,12 @@ describe('address and company', () => {
     '%s loses its legal form', (a, b) => {
       expect(companyTokens(a)).toEqual(companyTokens(b));
     });
+  it.each([['北京市', 'Beijing'], ['广东省', 'Guangdong'], ['SAN FRANCISCO', 'San Francisco'], ['Saint-Étienne', 'saint etienne']])(
+    'the place %s is %s', (a, b) => {
+      expect(normalizePlace(a)).toBe(normalizePlace(b));
+    });
+  it('tells region codes (CA, NSW, Spain\'s M) from region names', () => {
+    expect(['CA', 'NSW', 'M', ' BY '].map(isRegionCode)).toEqual([true, true, true, true]);
+    expect(['California', 'Ca', 'Bayern', '广东'].map(isRegionCode)).toEqual([false, false, false, false]);
+  });
 });

@@ -28,7 +28,7 @@ export const quality_en = {
       completeness: '1 − missing / total (missing = blank or placeholder)',
       validity: 'valid / present',
       accuracy: '(TP + TN) / (TP + TN + FP + FN) against verified values',
-      consistency: 'consistent / present (one format per column; phone code and postcode agree with the country)',
+      consistency: 'consistent / present (one format per column; phone code and postcode agree with the country; city and region agree with the postcode; one customer agrees across sources)',
       timeliness: 'updated within {{days}} days / total',
       uniqueness: '1 − duplicates / present (record id, email, phone)',
     },
@@ -68,6 +68,7 @@ export const quality_en = {
       stale: 'Not updated within the window', no_update_date: 'No usable update date', duplicate_record_id: 'Record id repeated', duplicate_email: 'Email shared',
       duplicate_phone: 'Phone shared', reference_mismatch: 'Differs from the reference', reference_unexpected: 'Value where the reference has none', reference_missing: 'Missing a reference value',
       probable_duplicate: 'Probably an earlier customer (matching)', differs_across_sources: 'Differs from the same customer in another source',
+      postcode_city_mismatch: 'City differs from its postcode\'s usual city', postcode_region_mismatch: 'Region differs from its postcode\'s usual region',
     },
     naReason: {
       noRecords: 'No records.',

@@ -28,7 +28,7 @@ export const quality_zhCN = {
       completeness: '1 − 缺失数 / 总数（缺失 = 空值或占位值）',
       validity: '有效数 / 非缺失数',
       accuracy: '(TP + TN) / (TP + TN + FP + FN)，与已核实的值比较',
-      consistency: '一致数 / 非缺失数（每列一种格式；电话区号和邮编与国家相符）',
+      consistency: '一致数 / 非缺失数（每列一种格式；电话区号和邮编与国家相符；城市和省份与邮编相符；同一客户在各来源中一致）',
       timeliness: '{{days}} 天内更新数 / 总数',
       uniqueness: '1 − 重复数 / 非缺失数（记录编号、邮箱、电话）',
     },
@@ -68,6 +68,7 @@ export const quality_zhCN = {
       stale: '未在时限内更新', no_update_date: '没有可用的更新日期', duplicate_record_id: '记录编号重复', duplicate_email: '邮箱与他人相同',
       duplicate_phone: '电话与他人相同', reference_mismatch: '与参考值不同', reference_unexpected: '参考中无值但记录有值', reference_missing: '缺少参考中的值',
       probable_duplicate: '疑似与更早的客户重复（匹配）', differs_across_sources: '与另一来源中同一客户的值不同',
+      postcode_city_mismatch: '城市与该邮编通常对应的城市不同', postcode_region_mismatch: '省份/地区与该邮编通常对应的地区不同',
     },
     naReason: {
       noRecords: '没有记录。',
