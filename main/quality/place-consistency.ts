@@ -21,12 +21,6 @@ export type PlaceField = (typeof placeFields)[number];
 
 const ruleOf: Record<PlaceField, RuleId> = { city: 'postcode_city_mismatch', region: 'postcode_region_mismatch' };
 
-interface Group {
-  total: number;
-  /** Place key → customers naming it, and the first of them (the witness quoted in messages). */
-  places: Map<number, { n: number; witness: number }>;
-}
-
 /** A record whose place disagrees with the one most customers give for its postcode. */
 export interface PlaceMismatch {
   index: number;
@@ -36,36 +30,68 @@ export interface PlaceMismatch {
   total: number;
 }
 
-/** The disagreeing records of one place field, in record order. */
-export function placeMismatches(run: RangeResult, field: PlaceField): PlaceMismatch[] {
-  const places = field === 'city' ? run.cityKeys : run.regionKeys;
-  // Region codes (negative keys) and names form separate groups of one postcode.
-  const groups = new Map<number, Group>();
-  const groupKey = (r: number): number => (places[r] < 0 ? -run.postcodeKeys[r] - 1 : run.postcodeKeys[r]);
+/**
+ * Each record's postcode as a small dense number (-1: none), so the place
+ * tallies below are array reads: float keys in a Map cost about a second per
+ * million records for each lookup pass.
+ */
+export function postcodeGroups(run: RangeResult): { of: Int32Array; count: number } {
+  const of = new Int32Array(run.count).fill(-1);
+  const numbers = new Map<number, number>();
   for (let r = 0; r < run.count; r++) {
-    if (Number.isNaN(run.postcodeKeys[r]) || Number.isNaN(places[r])) continue;
-    const key = groupKey(r);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { total: 0, places: new Map() }));
-    g.total++;
-    const p = g.places.get(places[r]);
-    if (p) p.n++;
-    else g.places.set(places[r], { n: 1, witness: r });
+    const key = run.postcodeKeys[r];
+    if (Number.isNaN(key)) continue;
+    let g = numbers.get(key);
+    if (g === undefined) numbers.set(key, (g = numbers.size));
+    of[r] = g;
   }
-  const known = new Map<number, { place: number; n: number; witness: number; total: number }>();
-  for (const [key, g] of groups) {
-    if (g.places.size < 2 || g.total < minCustomersPerPostcode) continue;
-    let best: [number, { n: number; witness: number }] | undefined;
-    for (const entry of g.places) if (!best || entry[1].n > best[1].n) best = entry;
-    const [place, { n, witness }] = best!;
-    if (n >= 2 && n >= g.total * minAgreement) known.set(key, { place, n, witness, total: g.total });
+  return { of, count: numbers.size };
+}
+
+/** The disagreeing records of one place field, in record order. */
+export function placeMismatches(run: RangeResult, field: PlaceField, groups: { of: Int32Array; count: number }): PlaceMismatch[] {
+  const places = field === 'city' ? run.cityKeys : run.regionKeys;
+  // Region codes (negative keys) and names are tallied apart: slot = postcode × 2 + (code ? 1 : 0).
+  const slotOf = (r: number): number => (groups.of[r] < 0 || Number.isNaN(places[r]) ? -1 : groups.of[r] * 2 + (places[r] < 0 ? 1 : 0));
+  const total = new Uint32Array(groups.count * 2);
+  // Per slot, the places named there as flat triples [place key, customers, first customer]: a postcode has few.
+  const tallies: (number[] | undefined)[] = new Array(groups.count * 2);
+  for (let r = 0; r < run.count; r++) {
+    const slot = slotOf(r);
+    if (slot < 0) continue;
+    total[slot]++;
+    const t = tallies[slot];
+    if (!t) {
+      tallies[slot] = [places[r], 1, r];
+      continue;
+    }
+    let k = 0;
+    while (k < t.length && t[k] !== places[r]) k += 3;
+    if (k < t.length) t[k + 1]++;
+    else t.push(places[r], 1, r);
+  }
+  // The place known for a slot (NaN: none), how many name it, and the first of them (quoted in messages).
+  const known = new Float64Array(groups.count * 2).fill(Number.NaN);
+  const agreeing = new Uint32Array(groups.count * 2);
+  const witness = new Int32Array(groups.count * 2);
+  let any = false;
+  for (let slot = 0; slot < tallies.length; slot++) {
+    const t = tallies[slot];
+    if (!t || t.length === 3 || total[slot] < minCustomersPerPostcode) continue;
+    let best = 0;
+    for (let k = 3; k < t.length; k += 3) if (t[k + 1] > t[best + 1]) best = k;
+    if (t[best + 1] < 2 || t[best + 1] < total[slot] * minAgreement) continue;
+    known[slot] = t[best];
+    agreeing[slot] = t[best + 1];
+    witness[slot] = t[best + 2];
+    any = true;
   }
   const out: PlaceMismatch[] = [];
-  if (known.size === 0) return out;
+  if (!any) return out;
   for (let r = 0; r < run.count; r++) {
-    if (Number.isNaN(run.postcodeKeys[r]) || Number.isNaN(places[r])) continue;
-    const k = known.get(groupKey(r));
-    if (k && places[r] !== k.place) out.push({ index: r, field, witness: k.witness, agreeing: k.n, total: k.total });
+    const slot = slotOf(r);
+    if (slot < 0 || Number.isNaN(known[slot]) || places[r] === known[slot]) continue;
+    out.push({ index: r, field, witness: witness[slot], agreeing: agreeing[slot], total: total[slot] });
   }
   return out;
 }
@@ -73,7 +99,10 @@ export function placeMismatches(run: RangeResult, field: PlaceField): PlaceMisma
 /** Adds the postcode ↔ place findings of the run's customers to its issues, each naming the spelling most customers use. */
 export function flagPlaceMismatches(db: Database.Database, run: RangeResult, fields: readonly string[]): void {
   if (!fields.includes('postcode')) return;
-  const found = placeFields.filter((f) => fields.includes(f)).flatMap((f) => placeMismatches(run, f));
+  const judged = placeFields.filter((f) => fields.includes(f));
+  if (judged.length === 0) return;
+  const groups = postcodeGroups(run);
+  const found = judged.flatMap((f) => placeMismatches(run, f, groups));
   if (found.length === 0) return;
   const ids = [...new Set(found.flatMap((m) => [run.ids[m.index], run.ids[m.witness]]))];
   const rows = db
