@@ -4,6 +4,8 @@ import { match_en } from './areas/match.en.ts';
 import { match_zhCN } from './areas/match.zh-CN.ts';
 import { quality_en } from './areas/quality.en.ts';
 import { quality_zhCN } from './areas/quality.zh-CN.ts';
+import { issueMessage_en } from './areas/issue-message.en.ts';
+import { issueMessage_zhCN } from './areas/issue-message.zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -17,8 +19,8 @@ const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? '
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...quality_en, ...match_en } },
-    'zh-CN': { translation: { ...zhCN, ...quality_zhCN, ...match_zhCN } },
+    en: { translation: { ...en, ...quality_en, ...match_en, ...issueMessage_en } },
+    'zh-CN': { translation: { ...zhCN, ...quality_zhCN, ...match_zhCN, ...issueMessage_zhCN } },
   },
   lng: initial,
   fallbackLng: 'en',

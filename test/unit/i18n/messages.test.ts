@@ -3,6 +3,8 @@ import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
 import { quality_en } from '../../../renderer/src/i18n/areas/quality.en.ts';
 import { quality_zhCN } from '../../../renderer/src/i18n/areas/quality.zh-CN.ts';
+import { issueMessage_en } from '../../../renderer/src/i18n/areas/issue-message.en.ts';
+import { issueMessage_zhCN } from '../../../renderer/src/i18n/areas/issue-message.zh-CN.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
 import { allFields } from '../../../shared/domain/fields.ts';
@@ -23,8 +25,8 @@ function keys(obj: object, prefix = ''): Set<string> {
 }
 
 describe('UI text', () => {
-  const english = keys({ ...en, ...quality_en, ...match_en });
-  const chinese = keys({ ...zhCN, ...quality_zhCN, ...match_zhCN });
+  const english = keys({ ...en, ...quality_en, ...match_en, ...issueMessage_en });
+  const chinese = keys({ ...zhCN, ...quality_zhCN, ...match_zhCN, ...issueMessage_zhCN });
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);
