@@ -3,21 +3,12 @@ import { CustomersPage } from './pages/customers-page.ts';
 import { QualityPage } from './pages/quality-page.ts';
 import { StartPage } from './pages/start-page.ts';
 import { expect, test } from './fixtures.ts';
-import type { Page } from '@playwright/test';
-
-/** Uncaught errors in the page: the dashboard re-renders its charts as the reference and the profile reload, and must not fall over doing it. */
-function watchForCrashes(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 // The fixture (accuracy-project.ts): six customers and a verified reference file for five of them plus one
 // unknown record id. email: C1 TP · C2 FP (differs) · C3 FN · C4 FP (reference empty) · C5 TN; city: 5 TP
 // → TP 6, TN 1, FP 2, FN 1 → (6 + 1) / 10 = 70.0%.
 
-test('a steward imports a verified reference file and the accuracy card shows the number with its TP, TN, FP and FN', async ({ page, steward }) => {
-  const crashes = watchForCrashes(page);
+test('a steward imports a verified reference file and the accuracy card shows the number with its TP, TN, FP and FN', async ({ page, steward, consoleErrors }) => {
   const { project: path, reference, noIds } = accuracyProject(steward.home);
   const start = new StartPage(page);
   await start.open(steward.url);
@@ -49,11 +40,11 @@ test('a steward imports a verified reference file and the accuracy card shows th
   await expect(quality.banner()).toContainText('Accuracy');
   await expect(page.getByTestId('drill-count')).toHaveText('3');
   await expect(new CustomersPage(page).grid().locator('.ag-cell[col-id="_quality_issue"]', { hasText: 'Differs from the reference' })).toHaveCount(1);
-  expect(crashes).toEqual([]);
+  // The dashboard re-renders its charts as the reference and the profile reload: nothing may fall over (fixtures.ts watches the console).
+  expect(consoleErrors).toEqual([]);
 });
 
-test('a steward marks records verified in the grid (mouse and keyboard) and the dashboard measures accuracy against them', async ({ page, steward }) => {
-  const crashes = watchForCrashes(page);
+test('a steward marks records verified in the grid (mouse and keyboard) and the dashboard measures accuracy against them', async ({ page, steward, consoleErrors }) => {
   const { project: path } = accuracyProject(steward.home);
   const start = new StartPage(page);
   await start.open(steward.url);
@@ -104,5 +95,6 @@ test('a steward marks records verified in the grid (mouse and keyboard) and the 
   await expect(quality.accuracy()).toHaveText('100.0%', { timeout: 60_000 });
   expect(await quality.confusion()).toEqual({ tp: '5', tn: '1', fp: '0', fn: '0' });
   await expect(page.getByTestId('reference-holds')).toContainText('3 customers verified by a steward');
-  expect(crashes).toEqual([]);
+  // The dashboard re-renders its charts as the reference and the profile reload: nothing may fall over (fixtures.ts watches the console).
+  expect(consoleErrors).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,7 +32,31 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ste
   return { url, home, process: child };
 }
 
-export const test = base.extend<{ steward: StewardServer }>({
+/**
+ * Browser-console errors and uncaught exceptions fail the test that caused
+ * them: a view that logs an error (a grid module missing, a chart throwing)
+ * is broken even when it looks right. The browser's own "Failed to load
+ * resource" line for a refused request is not one: the tests that cause it
+ * check the message the app shows instead.
+ */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  return errors;
+}
+
+export const test = base.extend<{ steward: StewardServer; consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors = watchConsole(page);
+      await use(errors);
+      expect(errors, 'errors in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
   steward: async ({}, use) => {
     const server = await startServer();
     await use(server);

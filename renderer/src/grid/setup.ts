@@ -3,6 +3,7 @@ import {
   ColumnApiModule,
   ColumnAutoSizeModule,
   InfiniteRowModelModule,
+  LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
   RowSelectionModule,
@@ -23,5 +24,7 @@ ModuleRegistry.registerModules([
   RowStyleModule,
   CellStyleModule,
   TooltipModule,
+  // localeText (the grid's own words in Chinese) is ignored, with console error #200, without it.
+  LocaleModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
