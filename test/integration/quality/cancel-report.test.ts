@@ -51,6 +51,31 @@ describe('cancelling a run', () => {
     expect(queryIssues(t.db, { field: 'email', dimension: 'validity' })).toHaveLength(5 + 1500);
     expect((t.db.prepare('SELECT COUNT(*) n FROM quality_issues WHERE run_id <> ?').get(next.runId) as { n: number }).n).toBe(0);
   });
+
+  it('stops both threads of a big project and leaves the previous results intact', async () => {
+    // 80,000 customers: enough for the worker thread to take half the chunks (parallel-check.ts minPerThread).
+    addSource(t.db, 'big.csv', fields, people(80_000, (i) => i % 10 === 0));
+    const first = await profileProject(t.db, { now, threads: 2 });
+    const bad = queryIssues(t.db, { field: 'email', dimension: 'validity' });
+    expect(bad).toHaveLength(8_000);
+
+    addSource(t.db, 'more.csv', fields, people(2_000, () => true));
+    const controller = new AbortController();
+    let seen = 0;
+    await expect(
+      profileProject(t.db, { now, threads: 2, signal: controller.signal, onProgress: (p) => ((seen = p.done), p.done >= 20_000 && controller.abort()) }),
+    ).rejects.toMatchObject({ code: 'cancelled' });
+    expect(seen).toBeLessThan(82_000);
+    expect(queryIssues(t.db, { field: 'email', dimension: 'validity' })).toEqual(bad);
+    expect(t.db.prepare('SELECT id, status FROM quality_runs ORDER BY id').all()).toEqual([
+      { id: first.runId, status: 'current' },
+      { id: first.runId + 1, status: 'cancelled' },
+    ]);
+
+    // Nothing of the cancelled run lingers, and the next run (both threads again) counts everyone.
+    await profileProject(t.db, { now, threads: 2 });
+    expect(queryIssues(t.db, { field: 'email', dimension: 'validity' })).toHaveLength(8_000 + 2_000);
+  }, 60_000);
 });
 
 describe('audit outputs', () => {
