@@ -19,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { customerFieldKeys } from '../shared/domain/fields.ts';
 import { profileProject } from '../main/quality/profile.ts';
 import { openProject } from '../main/store/open-project.ts';
+import { mulberry32 as rng } from '../resources/generator/prng.ts';
 
 type Row = Record<string, string | number | null>;
 type Generate = (opts: { count: number; seed: number }) => Iterable<{ values: Record<string, string> }>;
@@ -26,17 +27,6 @@ type Generate = (opts: { count: number; seed: number }) => Iterable<{ values: Re
 const count = Number(process.argv[2] ?? 1_000_000);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Deterministic PRNG (mulberry32) so every run profiles the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(42);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 const digits = (n: number): string => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');

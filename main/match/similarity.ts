@@ -7,41 +7,17 @@ const MAX = 256;
 const flagsA = new Uint8Array(MAX);
 const flagsB = new Uint8Array(MAX);
 
+/** Characters of the two strings jaro() compares, laid out as jaroRange reads them: a at 0, b at MAX. */
+const scratch = new Uint16Array(2 * MAX);
+
 export function jaro(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
-  const la = a.length;
-  const lb = b.length;
-  if (!la || !lb) return 0;
   // Long strings (free-text addresses) are cut: the prefix carries the evidence.
-  if (la > MAX || lb > MAX) return jaro(a.slice(0, MAX), b.slice(0, MAX));
-  // Even if every character of the shorter string matched, Jaro could not reach 0.6: skip the scan.
-  if ((2 + Math.min(la, lb) / Math.max(la, lb)) / 3 < 0.6) return 0;
-  flagsA.fill(0, 0, la);
-  flagsB.fill(0, 0, lb);
-  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  let matches = 0;
-  for (let i = 0; i < la; i++) {
-    const lo = i > window ? i - window : 0;
-    const hi = Math.min(i + window + 1, lb);
-    const c = a.charCodeAt(i);
-    for (let j = lo; j < hi; j++) {
-      if (!flagsB[j] && b.charCodeAt(j) === c) {
-        flagsA[i] = 1;
-        flagsB[j] = 1;
-        matches++;
-        break;
-      }
-    }
-  }
-  if (!matches) return 0;
-  let t = 0;
-  for (let i = 0, j = 0; i < la; i++) {
-    if (!flagsA[i]) continue;
-    while (!flagsB[j]) j++;
-    if (a.charCodeAt(i) !== b.charCodeAt(j)) t++;
-    j++;
-  }
-  return (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+  const la = Math.min(a.length, MAX);
+  const lb = Math.min(b.length, MAX);
+  for (let i = 0; i < la; i++) scratch[i] = a.charCodeAt(i);
+  for (let j = 0; j < lb; j++) scratch[MAX + j] = b.charCodeAt(j);
+  return jaroRange(scratch, 0, la, MAX, lb);
 }
 
 /** Jaro-Winkler with the usual prefix scale 0.1 over at most four characters. */

@@ -3,19 +3,26 @@ import { CustomersPage } from './pages/customers-page.ts';
 import { QualityPage } from './pages/quality-page.ts';
 import { StartPage } from './pages/start-page.ts';
 import { expect, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+/** Opens the fixture project on its dashboard, where accuracy is not measured yet. */
+async function openUnmeasured(page: Page, home: string, url: string) {
+  const files = accuracyProject(home);
+  const start = new StartPage(page);
+  await start.open(url);
+  await start.openProject(files.project);
+  const quality = new QualityPage(page);
+  await quality.go();
+  await expect(quality.accuracy()).toHaveText('not measured');
+  return { ...files, quality };
+}
 
 // The fixture (accuracy-project.ts): six customers and a verified reference file for five of them plus one
 // unknown record id. email: C1 TP · C2 FP (differs) · C3 FN · C4 FP (reference empty) · C5 TN; city: 5 TP
 // → TP 6, TN 1, FP 2, FN 1 → (6 + 1) / 10 = 70.0%.
 
 test('a steward imports a verified reference file and the accuracy card shows the number with its TP, TN, FP and FN', async ({ page, steward, consoleErrors }) => {
-  const { project: path, reference, noIds } = accuracyProject(steward.home);
-  const start = new StartPage(page);
-  await start.open(steward.url);
-  await start.openProject(path);
-  const quality = new QualityPage(page);
-  await quality.go();
-  await expect(quality.accuracy()).toHaveText('not measured');
+  const { reference, noIds, quality } = await openUnmeasured(page, steward.home, steward.url);
   await expect(page.getByTestId('accuracy-how')).toContainText('two ways');
   await expect(page.getByTestId('reference-mark-hint')).toBeVisible();
 
@@ -45,13 +52,7 @@ test('a steward imports a verified reference file and the accuracy card shows th
 });
 
 test('a steward marks records verified in the grid (mouse and keyboard) and the dashboard measures accuracy against them', async ({ page, steward, consoleErrors }) => {
-  const { project: path } = accuracyProject(steward.home);
-  const start = new StartPage(page);
-  await start.open(steward.url);
-  await start.openProject(path);
-  const quality = new QualityPage(page);
-  await quality.go();
-  await expect(quality.accuracy()).toHaveText('not measured');
+  const { quality } = await openUnmeasured(page, steward.home, steward.url);
   await page.getByTestId('reference-mark-hint').click();
 
   const customers = new CustomersPage(page);

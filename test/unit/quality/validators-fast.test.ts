@@ -5,23 +5,13 @@
  * the fast paths to the general ones on generated values, edge cases included.
  */
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../../../resources/generator/prng.ts';
 import { detectPlaceholder, generalPlaceholder } from '../../../main/quality/validators/placeholder.ts';
 import { checkPhone, generalCheckPhone } from '../../../main/quality/validators/phone.ts';
 import { phoneFormat, generalPhoneFormat } from '../../../main/quality/format-pattern.ts';
 import { parseDate, generalParseDate } from '../../../main/quality/validators/date.ts';
 import { checkName, generalCheckName } from '../../../main/quality/validators/name.ts';
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random strings over an alphabet, lengths 0..max. */
 function strings(alphabet: string[], count: number, max: number, seed: number): string[] {
