@@ -8,6 +8,7 @@ import { getQualitySettings, setQualitySettings } from '../quality/settings.ts';
 import { openProject, type Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type Command, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
+import { languages, type Language } from '../../shared/i18n/translate.ts';
 
 const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
 
@@ -54,7 +55,7 @@ async function profileCommand(args: ParsedArgs): Promise<number> {
   }
 }
 
-export const auditUsage = `crm-steward audit <file>... --report <out.html> [--json <out.json>] ${settingOptions}`;
+export const auditUsage = `crm-steward audit <file>... --report <out.html> [--json <out.json>] [--lang en|zh-CN] ${settingOptions}`;
 
 /** The consultant's one-shot audit: import into a throw-away project, profile, write the report (and JSON). */
 async function auditCommand(args: ParsedArgs): Promise<number> {
@@ -62,6 +63,8 @@ async function auditCommand(args: ParsedArgs): Promise<number> {
   if (files.length === 0) throw new UsageError('Name at least one file to audit.');
   const report = resolve(requireOption(args, 'report'));
   const json = stringOption(args, 'json');
+  const lang = stringOption(args, 'lang') ?? 'en';
+  if (!(languages as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${languages.join(', ')} (the report's language), not "${lang}".`);
   for (const f of files) if (!existsSync(f)) throw new UsageError(`No file at ${f}.`);
   const dir = mkdtempSync(join(tmpdir(), 'crm-steward-audit-'));
   const db = openProject(join(dir, 'audit.crmsteward'), { create: true });
@@ -71,7 +74,7 @@ async function auditCommand(args: ParsedArgs): Promise<number> {
     // Every file is part of the audit, even when two have the same bytes.
     await importFiles(db, files.map((path) => ({ path, onDuplicate: 'import' as const })), { onProgress: progressPrinter(quiet) });
     const result = await profile(db, 'audit', quiet);
-    writeAuditReport(db, result, report);
+    writeAuditReport(db, result, report, { lang: lang as Language });
     const issues = json ? await writeAuditJson(db, result, resolve(json)) : result.issueCount;
     printSummary(result);
     console.log(`Report: ${report}${json ? `\nJSON: ${resolve(json)} (${issues.toLocaleString('en-US')} issues)` : ''}`);
@@ -115,5 +118,5 @@ async function referenceCommand(args: ParsedArgs): Promise<number> {
 export const qualityCommands: Record<string, Command> = {
   profile: { usage: profileUsage, summary: 'Measure data quality (completeness, validity, accuracy, consistency, timeliness, uniqueness) and store the issues.', valued: ['project', 'default-country', 'timeliness-days'], run: profileCommand },
   reference: { usage: referenceUsage, summary: 'Import a verified reference file (matched to customers by record id) and profile again, so accuracy is measured against it.', valued: ['project'], run: referenceCommand },
-  audit: { usage: auditUsage, summary: 'One-shot audit of export files: a self-contained HTML report and, with --json, every metric and issue.', valued: ['report', 'json', 'default-country', 'timeliness-days'], run: auditCommand },
+  audit: { usage: auditUsage, summary: 'One-shot audit of export files: a self-contained HTML report (English or Chinese) and, with --json, every metric and issue.', valued: ['report', 'json', 'lang', 'default-country', 'timeliness-days'], run: auditCommand },
 };

@@ -94,6 +94,16 @@ test('the audit report opens in Chromium with every network request refused', as
   await page.screenshot({ path: screenshotPath('views', 'audit-report') });
   await page.locator('h2', { hasText: 'By field' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('views', 'audit-report-charts') });
-  expect(attempted).toEqual([]);
   expect(readFileSync(report, 'utf8')).not.toContain('<script');
+
+  // The same audit for a Chinese-speaking client.
+  const zhReport = join(steward.home, 'report.zh-CN.html');
+  execFileSync(process.execPath, ['bin/crm-steward.mjs', 'audit', csv, '--report', zhReport, '--lang', 'zh-CN']);
+  await page.goto(`file://${zhReport}`);
+  await expect(page.locator('h1')).toHaveText('客户数据质量审计报告');
+  await expect(page.locator('svg').first()).toBeVisible();
+  await page.screenshot({ path: screenshotPath('views', 'audit-report-zh-CN') });
+  await page.locator('h2', { hasText: '问题明细' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('views', 'audit-report-zh-CN-issues') });
+  expect(attempted).toEqual([]);
 });

@@ -2,7 +2,8 @@
  * The consultant's audit report: one self-contained HTML file (inline CSS,
  * inline SVG charts, no scripts, no network) with the score per dimension,
  * bars per field, a comparison of sources, the rules broken, and a capped
- * table of issues that says how many more there are.
+ * table of issues that says how many more there are; in English or Chinese,
+ * with the app's own words (shared/i18n).
  */
 import type Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,13 @@ import type { Dimension, DimensionMetrics, Metric, ProfileResult } from '../type
 import { dimensions } from '../types.ts';
 import { rules, type RuleId } from '../rules.ts';
 import { barChart, escapeHtml as esc, groupedBars } from './svg.ts';
+import { makeTranslate, type Language, type Translate } from '../../../shared/i18n/translate.ts';
+import { issueMessageText } from '../../../shared/i18n/issue-message.ts';
+import { naReasonText } from '../../../shared/i18n/na-reason.ts';
+import { quality_en } from '../../../shared/i18n/quality.en.ts';
+import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
+import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
+import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
 
 const css = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
@@ -19,16 +27,35 @@ table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1
 .error{color:#b71c1c}.warning{color:#e65100}.info{color:#455a64}.chart text{font:12px system-ui,sans-serif;fill:#333}.chart .title{font-weight:600}.chart .na{fill:#888}.chart .grid{stroke:#eee}
 .charts{display:flex;flex-wrap:wrap;gap:1.5rem}.more{color:#666;font-style:italic}`;
 
-const pct = (m: Metric) => (m.value === null ? 'not measured' : `${(m.value * 100).toFixed(1)}%`);
-
-function card(d: Dimension, m: Metric): string {
-  const detail = m.value === null ? esc(m.reason ?? '') : `${m.numerator.toLocaleString('en-US')} of ${m.denominator.toLocaleString('en-US')}${m.confusion ? ` · TP ${m.confusion.tp}, TN ${m.confusion.tn}, FP ${m.confusion.fp}, FN ${m.confusion.fn}` : ''}`;
-  return `<div class="card"><div>${d[0].toUpperCase()}${d.slice(1)}</div><div class="v">${pct(m)}</div><div class="f">${esc(m.formula)}</div><div class="n">${detail}</div></div>`;
+/** The report's words and numbers in one language, from the dictionaries the app uses. */
+interface Voice {
+  lang: Language;
+  t: Translate;
+  n: (x: number) => string;
 }
 
-function fieldCharts(byField: Record<string, DimensionMetrics>): string {
+function voiceOf(lang: Language): Voice {
+  const dict = lang === 'zh-CN' ? { ...quality_zhCN, ...issueMessage_zhCN } : { ...quality_en, ...issueMessage_en };
+  return { lang, t: makeTranslate(dict), n: (x) => x.toLocaleString(lang) };
+}
+
+const dimensionName = (v: Voice, d: Dimension) => v.t(`quality.dimension.${d}`);
+
+function card(v: Voice, d: Dimension, m: Metric, timelinessDays: number): string {
+  const value = m.value === null ? v.t('quality.notMeasured') : `${(m.value * 100).toFixed(1)}%`;
+  const counts = v.t('quality.ofTotal', { good: v.n(m.numerator), total: v.n(m.denominator) });
+  const detail = m.value === null ? esc(naReasonText(v.t, m.reason)) : `${counts}${m.confusion ? ` · TP ${m.confusion.tp}, TN ${m.confusion.tn}, FP ${m.confusion.fp}, FN ${m.confusion.fn}` : ''}`;
+  return `<div class="card"><div>${esc(dimensionName(v, d))}</div><div class="v">${esc(value)}</div><div class="f">${esc(v.t(`quality.formula.${d}`, { days: timelinessDays }))}</div><div class="n">${detail}</div></div>`;
+}
+
+function fieldCharts(v: Voice, byField: Record<string, DimensionMetrics>): string {
   return (['completeness', 'validity', 'consistency'] as Dimension[])
-    .map((d) => barChart(`${d[0].toUpperCase()}${d.slice(1)} by field`, Object.entries(byField).filter(([, m]) => m[d].value !== null).map(([f, m]) => ({ label: f, value: m[d].value }))))
+    .map((d) =>
+      barChart(
+        v.t('quality.report.chartByField', { dimension: dimensionName(v, d) }),
+        Object.entries(byField).filter(([, m]) => m[d].value !== null).map(([f, m]) => ({ label: v.t(`quality.fieldName.${f}`, { defaultValue: f }), value: m[d].value })),
+      ),
+    )
     .join('');
 }
 
@@ -38,9 +65,13 @@ export interface ReportOptions {
   /** Issues listed in the table; the rest are counted (default 500). */
   maxIssueRows?: number;
   title?: string;
+  /** The report's language (default English); the JSON output stays English. */
+  lang?: Language;
 }
 
 export function renderAuditReport(db: Database.Database, result: ProfileResult, opts: ReportOptions = {}): string {
+  const v = voiceOf(opts.lang ?? 'en');
+  const { t, n } = v;
   const m = result.metrics;
   const max = opts.maxIssueRows ?? 500;
   const rows = db
@@ -50,35 +81,41 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
        ORDER BY CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, i.customer_id, i.field LIMIT ?`,
     )
     .all(max) as IssueRow[];
-  const total = m.byRule.reduce((n, r) => n + r.count, 0);
+  const total = m.byRule.reduce((sum, r) => sum + r.count, 0);
   const sourceName = new Map(result.sources.map((s) => [String(s.id), s.fileName]));
   const sourceChart = groupedBars(
-    'Sources compared by dimension',
-    [...dimensions],
+    t('quality.report.chartSources'),
+    dimensions.map((d) => dimensionName(v, d)),
     Object.entries(m.bySource).map(([id, dm]) => ({ name: sourceName.get(id) ?? `source ${id}`, values: dimensions.map((d) => dm[d].value) })),
   );
+  const field = (f: string) => esc(t(`quality.fieldName.${f}`, { defaultValue: f }));
+  const rule = (r: string) => esc(t(`quality.ruleName.${r}`, { defaultValue: rules[r as RuleId]?.title ?? r }));
+  const severity = (s: string) => `<td class="${s}">${esc(t(`quality.severity.${s}`, { defaultValue: s }))}</td>`;
   const ruleRows = m.byRule
-    .map((r) => `<tr><td>${esc(r.field)}</td><td>${esc(r.rule)}</td><td>${esc(rules[r.rule as RuleId]?.title ?? '')}</td><td>${r.dimension}</td><td class="${r.severity}">${r.severity}</td><td>${r.count.toLocaleString('en-US')}</td></tr>`)
+    .map((r) => `<tr><td>${field(r.field)}</td><td><code>${esc(r.rule)}</code></td><td>${rule(r.rule)}</td><td>${esc(dimensionName(v, r.dimension))}</td>${severity(r.severity)}<td>${n(r.count)}</td></tr>`)
     .join('');
   const issueRows = rows
-    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${esc(r.field)}</td><td>${esc(r.rule)}</td><td class="${r.severity}">${r.severity}</td><td>${esc(r.message)}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
+    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(issueMessageText(t, r.message))}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
     .join('');
-  const more = total > rows.length ? `<p class="more">Showing ${rows.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} issues; ${(total - rows.length).toLocaleString('en-US')} more are in the JSON output.</p>` : '';
+  const more = total > rows.length ? `<p class="more">${esc(t('quality.report.more', { shown: n(rows.length), total: n(total), rest: n(total - rows.length) }))}</p>` : '';
   const histogram = m.ageHistogram.length
-    ? barChart(`Age of last update (window ${m.timelinessDays} days)`, m.ageHistogram.map((b) => ({ label: `${b.label} (${b.count.toLocaleString('en-US')})`, value: m.records ? b.count / m.records : 0 })))
+    ? barChart(t('quality.report.chartAge', { days: m.timelinessDays }), m.ageHistogram.map((b, i) => ({ label: `${t(`quality.ageBucket.${i}`, { defaultValue: b.label })} (${n(b.count)})`, value: m.records ? b.count / m.records : 0 })))
     : '';
+  const title = esc(opts.title ?? t('quality.report.title'));
+  const meta = t('quality.report.meta', { count: result.sources.length, records: n(m.records), files: result.sources.map((s) => s.fileName).join(', '), when: result.takenAt, issues: n(total) });
+  const head = (...keys: string[]) => `<thead><tr>${keys.map((k) => `<th>${esc(t(k))}</th>`).join('')}</tr></thead>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(opts.title ?? 'Customer data quality audit')}</title><style>${css}</style></head><body>
-<h1>${esc(opts.title ?? 'Customer data quality audit')}</h1>
-<p class="meta">${m.records.toLocaleString('en-US')} customers from ${result.sources.length} source${result.sources.length === 1 ? '' : 's'} (${result.sources.map((s) => esc(s.fileName)).join(', ')}) · profiled ${esc(result.takenAt)} · ${total.toLocaleString('en-US')} issues</p>
-<h2>Score by dimension</h2><div class="cards">${dimensions.map((d) => card(d, m.overall[d])).join('')}</div>
-<h2>By field</h2><div class="charts">${fieldCharts(m.byField)}</div>
-<h2>By source</h2><div class="charts">${sourceChart}</div>
-${histogram ? `<h2>Timeliness</h2><div class="charts">${histogram}</div>` : ''}
-<h2>Rules broken</h2><table><thead><tr><th>Field</th><th>Rule</th><th>Meaning</th><th>Dimension</th><th>Severity</th><th>Records</th></tr></thead><tbody>${ruleRows}</tbody></table>
-<h2>Issues</h2>${more}<table><thead><tr><th>Source</th><th>Record id</th><th>Field</th><th>Rule</th><th>Severity</th><th>Message</th><th>Suggestion</th></tr></thead><tbody>${issueRows}</tbody></table>${more}
+<title>${title}</title><style>${css}</style></head><body>
+<h1>${title}</h1>
+<p class="meta">${esc(meta)}</p>
+<h2>${esc(t('quality.report.scores'))}</h2><div class="cards">${dimensions.map((d) => card(v, d, m.overall[d], m.timelinessDays)).join('')}</div>
+<h2>${esc(t('quality.report.byField'))}</h2><div class="charts">${fieldCharts(v, m.byField)}</div>
+<h2>${esc(t('quality.report.bySource'))}</h2><div class="charts">${sourceChart}</div>
+${histogram ? `<h2>${esc(dimensionName(v, 'timeliness'))}</h2><div class="charts">${histogram}</div>` : ''}
+<h2>${esc(t('quality.report.rules'))}</h2><table>${head('quality.field', 'quality.rule', 'quality.report.meaning', 'quality.report.dimension', 'quality.report.severity', 'quality.records')}<tbody>${ruleRows}</tbody></table>
+<h2>${esc(t('quality.report.issues'))}</h2>${more}<table>${head('quality.report.source', 'quality.report.recordId', 'quality.field', 'quality.rule', 'quality.report.severity', 'quality.report.message', 'quality.report.suggestion')}<tbody>${issueRows}</tbody></table>${more}
 </body></html>
 `;
 }

@@ -2,10 +2,10 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { match_en } from './areas/match.en.ts';
 import { match_zhCN } from './areas/match.zh-CN.ts';
-import { quality_en } from './areas/quality.en.ts';
-import { quality_zhCN } from './areas/quality.zh-CN.ts';
-import { issueMessage_en } from './areas/issue-message.en.ts';
-import { issueMessage_zhCN } from './areas/issue-message.zh-CN.ts';
+import { quality_en } from '../../../shared/i18n/quality.en.ts';
+import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
+import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
+import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 

@@ -50,7 +50,25 @@ describe('crm-steward profile and audit', () => {
     expect(out.issues.every((i) => i.source === 'crm.csv')).toBe(true);
   });
 
+  it('audit --lang zh-CN writes the report in Chinese, messages included, and the JSON stays English', () => {
+    const dir = tempDir();
+    const file = join(dir, 'crm.csv');
+    writeFileSync(file, csv);
+    const report = join(dir, 'r.html');
+    const json = join(dir, 'r.json');
+    expect(cli(['audit', file, '--report', report, '--json', json, '--default-country', 'DE', '--lang', 'zh-CN']).status).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<h1>客户数据质量审计报告</h1>');
+    for (const words of ['各维度得分', '完整性', '违反的规则', '邮箱为空', '准确性未衡量']) expect(html).toContain(words);
+    // The engine's English is not what a Chinese reader gets: not the messages, not the reasons.
+    for (const english of ['email is empty', 'Accuracy is not measured', 'Score by dimension', '>Completeness<']) expect(html).not.toContain(english);
+    const out = JSON.parse(readFileSync(json, 'utf8')) as { issues: { field: string; rule: string; message: string }[] };
+    expect(out.issues.find((i) => i.field === 'email' && i.rule === 'missing')?.message).toBe('email is empty');
+  });
+
   it('bad usage exits 2', () => {
+    expect(cli(['audit', 'crm.csv', '--report', 'x.html', '--lang', 'fr']).status).toBe(2);
     expect(cli(['audit', '--report', 'x.html']).status).toBe(2);
     expect(cli(['profile']).status).toBe(2);
   });

@@ -2,31 +2,25 @@
  * Every issue message the engine writes can be said in Chinese: a generated
  * messy export in two files is imported, matched and profiled through the
  * service, and each distinct stored message must be read back by the UI's
- * templates (renderer/src/views/quality/issue-message.ts). Rebuilt in English
+ * templates (shared/i18n/issue-message.ts). Rebuilt in English
  * it must be exactly the stored text, so a template that reads a message
  * wrongly, or an engine message that changed, fails here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { localizeIssueMessage } from '../../../renderer/src/views/quality/issue-message.ts';
-import { issueMessage_en } from '../../../renderer/src/i18n/areas/issue-message.en.ts';
-import { issueMessage_zhCN } from '../../../renderer/src/i18n/areas/issue-message.zh-CN.ts';
-import { quality_en } from '../../../renderer/src/i18n/areas/quality.en.ts';
-import { quality_zhCN } from '../../../renderer/src/i18n/areas/quality.zh-CN.ts';
+import { localizeIssueMessage } from '../../../shared/i18n/issue-message.ts';
+import { makeTranslate } from '../../../shared/i18n/translate.ts';
+import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
+import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
+import { quality_en } from '../../../shared/i18n/quality.en.ts';
+import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
 import { writeCsvExport } from '../../../resources/generator/write-export.ts';
 import { useTempDir } from '../../helpers/temp.ts';
 import { csvPart, makeService } from '../match/match-fixture.ts';
 
 const tempDir = useTempDir();
-
-function translator(lng: string, resources: object): TFunction {
-  const i18n = i18next.createInstance();
-  void i18n.init({ lng, resources: { [lng]: { translation: resources } }, interpolation: { escapeValue: false }, initAsync: false });
-  return i18n.t;
-}
 
 describe('issue messages in the UI language', () => {
   it('reads every message of a matched, profiled messy export back: exactly in English, translated in Chinese', async () => {
@@ -49,8 +43,8 @@ describe('issue messages in the UI language', () => {
     const stored = db.prepare('SELECT rule, message FROM quality_current_issues GROUP BY rule, message').all() as { rule: string; message: string }[];
     db.close();
 
-    const en = translator('en', { ...quality_en, ...issueMessage_en });
-    const zh = translator('zh-CN', { ...quality_zhCN, ...issueMessage_zhCN });
+    const en = makeTranslate({ ...quality_en, ...issueMessage_en });
+    const zh = makeTranslate({ ...quality_zhCN, ...issueMessage_zhCN });
     const wrongInEnglish = stored.filter((s) => localizeIssueMessage(en, s.message) !== s.message);
     const untranslated = stored.filter((s) => {
       const said = localizeIssueMessage(zh, s.message);

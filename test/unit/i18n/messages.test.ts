@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
-import { quality_en } from '../../../renderer/src/i18n/areas/quality.en.ts';
-import { quality_zhCN } from '../../../renderer/src/i18n/areas/quality.zh-CN.ts';
-import { issueMessage_en } from '../../../renderer/src/i18n/areas/issue-message.en.ts';
-import { issueMessage_zhCN } from '../../../renderer/src/i18n/areas/issue-message.zh-CN.ts';
+import { quality_en } from '../../../shared/i18n/quality.en.ts';
+import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
+import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
+import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
 import { allFields } from '../../../shared/domain/fields.ts';

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { quality_en } from '../../../renderer/src/i18n/areas/quality.en.ts';
-import { quality_zhCN } from '../../../renderer/src/i18n/areas/quality.zh-CN.ts';
+import { quality_en } from '../../../shared/i18n/quality.en.ts';
+import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
 import { referenceErrorText, referenceResultText } from '../../../renderer/src/views/quality/reference-text.ts';
 
 /** The service's sentences (main/quality/reference-file.ts) worded in the user's language. */

@@ -1,22 +1,9 @@
 import { Fragment, type ReactNode } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { IssueFilter, QualityMetrics } from '../../../../shared/channels/quality.ts';
 import { pct } from './drill.ts';
-
-/** Why a dimension is not measured, in the user's language (the service words it in English for the CLI and reports). */
-function naReason(t: TFunction, reason: string | undefined): string {
-  const known: Record<string, string> = {
-    'no records': 'noRecords',
-    'field not mapped in this project': 'notMapped',
-    'timeliness is judged per record, under updated_at': 'perRecord',
-    'no update or creation dates mapped': 'noDates',
-    'duplicate matching has not been run': 'noMatchRun',
-  };
-  if (!reason) return '';
-  if (known[reason]) return t(`quality.naReason.${known[reason]}`);
-  return /^no \w+ rule for this field$/.test(reason) ? t('quality.naReason.noRule') : reason;
-}
+import { naReasonText } from '../../../../shared/i18n/na-reason.ts';
+import { asTranslate } from '../../i18n/as-translate.ts';
 
 const order = ['completeness', 'validity', 'accuracy', 'consistency', 'timeliness', 'uniqueness'] as const;
 
@@ -45,7 +32,7 @@ export function ScoreCards({ metrics, onDrill, accuracyCard }: { metrics: Qualit
                 {m.bad > 0 && <div className="score-bad">{t('quality.bad', { formatted: m.bad.toLocaleString() })}</div>}
               </div>
             ) : (
-              <div className="score-counts muted">{d === 'accuracy' ? t('quality.accuracyNone') : naReason(t, m.reason)}</div>
+              <div className="score-counts muted">{d === 'accuracy' ? t('quality.accuracyNone') : naReasonText(asTranslate(t), m.reason)}</div>
             )}
           </>
         );

@@ -2,7 +2,8 @@ import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { IssueFilter, RecordIssue } from '../../../../shared/channels/quality.ts';
 import { api } from '../../api/client.ts';
-import { issueMessageText } from './issue-message.ts';
+import { issueMessageText } from '../../../../shared/i18n/issue-message.ts';
+import { asTranslate } from '../../i18n/as-translate.ts';
 
 /** Row property holding the matching issues' text, filled by withIssues. */
 export const issueKey = '_quality_issue';
@@ -18,5 +19,5 @@ export async function withIssues<R extends Record<string, unknown>>(t: TFunction
   const issues = await api.invoke('quality:issues-for-customers', { ids, filter });
   const byId = new Map<number, RecordIssue[]>();
   for (const i of issues) byId.set(i.customerId, [...(byId.get(i.customerId) ?? []), i]);
-  return rows.map((r) => ({ ...r, [issueKey]: (byId.get(Number(r.id)) ?? []).map((i) => `${t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })} (${t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}): ${issueMessageText(t, i.message)}`).join(' · ') }));
+  return rows.map((r) => ({ ...r, [issueKey]: (byId.get(Number(r.id)) ?? []).map((i) => `${t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })} (${t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}): ${issueMessageText(asTranslate(t), i.message)}`).join(' · ') }));
 }

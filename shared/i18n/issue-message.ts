@@ -1,13 +1,14 @@
 /**
  * Issue messages in the user's language. The engine stores one English
- * message per finding (the CLI, the JSON audit and the HTML report use it as
- * it is); here each message is read back into its parts by the template that
- * wrote it and said again through i18n (issueMessage.* keys). The English
+ * message per finding (the CLI and the JSON audit use it as it is); here each
+ * message is read back into its parts by the template that wrote it and said
+ * again through the dictionaries (issueMessage.* keys), for the app and for
+ * the HTML report. The English
  * templates reproduce the engine's text exactly, which a test checks against
  * every message an audit of a generated export produces. A message no
  * template knows is shown as the engine wrote it.
  */
-import type { TFunction } from 'i18next';
+import type { Translate } from './translate.ts';
 
 interface Template {
   key: string;
@@ -86,7 +87,7 @@ const whole: Template[] = [
 const valued = reasons.map((r) => tpl(r.key, new RegExp(`^"(.*)" ${r.re.source}$`), 'value', ...r.names));
 
 /** The message in the current language; undefined when no template wrote it. */
-export function localizeIssueMessage(t: TFunction, message: string): string | undefined {
+export function localizeIssueMessage(t: Translate, message: string): string | undefined {
   for (const list of [whole, valued]) {
     for (const { key, re, names } of list) {
       const m = re.exec(message);
@@ -106,6 +107,6 @@ export function localizeIssueMessage(t: TFunction, message: string): string | un
 }
 
 /** What the UI shows for a stored issue message. */
-export function issueMessageText(t: TFunction, message: string): string {
+export function issueMessageText(t: Translate, message: string): string {
   return localizeIssueMessage(t, message) ?? message;
 }

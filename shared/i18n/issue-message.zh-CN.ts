@@ -1,4 +1,4 @@
-/** Quality issue messages (zh-CN), from the parts views/quality/issue-message.ts reads out of a stored message. */
+/** Quality issue messages (zh-CN), from the parts shared/i18n/issue-message.ts reads out of a stored message. */
 export const issueMessage_zhCN = {
   issueMessage: {
     placeholder: '“{{value}}”是占位值，不是真实值',

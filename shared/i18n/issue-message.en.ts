@@ -1,6 +1,6 @@
 /**
  * Quality issue messages (en): exactly the engine's English, rebuilt from the
- * parts views/quality/issue-message.ts reads out of a stored message.
+ * parts shared/i18n/issue-message.ts reads out of a stored message.
  */
 export const issueMessage_en = {
   issueMessage: {
