@@ -9,6 +9,18 @@ const cli = (args: string[]) => spawnSync(process.execPath, ['bin/crm-steward.mj
 
 const csv = ['Customer ID,Name,Email,Phone,Country,Income', '1,Ann Lee,ann@gmial.com,+49 30 1234567,DE,52000', '2,TEST,bob@@mail,12,DE,-5', '3,Cy Wu,,030 7654321,DE,48000'].join('\n');
 
+/** Audits the fixture export with the given extra options; the report's and the JSON's paths. */
+function audit(...extra: string[]): { report: string; json: string } {
+  const dir = tempDir();
+  const file = join(dir, 'crm.csv');
+  writeFileSync(file, csv);
+  const report = join(dir, 'r.html');
+  const json = join(dir, 'r.json');
+  const res = cli(['audit', file, '--report', report, '--json', json, '--default-country', 'DE', ...extra]);
+  expect(res.status, res.stderr).toBe(0);
+  return { report, json };
+}
+
 describe('crm-steward profile and audit', () => {
   it('profile --json prints every metric with its formula and stores the run', () => {
     const dir = tempDir();
@@ -31,13 +43,7 @@ describe('crm-steward profile and audit', () => {
   });
 
   it('audit writes the HTML report and the JSON with record ids from the id column', () => {
-    const dir = tempDir();
-    const file = join(dir, 'crm.csv');
-    writeFileSync(file, csv);
-    const report = join(dir, 'r.html');
-    const json = join(dir, 'r.json');
-    const res = cli(['audit', file, '--report', report, '--json', json, '--default-country', 'DE']);
-    expect(res.status).toBe(0);
+    const { report, json } = audit();
     const html = readFileSync(report, 'utf8');
     expect(html).toContain('<svg');
     // Nothing to fetch: no scripts, no external sources or links (the SVG namespace URI is only a name).
@@ -51,12 +57,7 @@ describe('crm-steward profile and audit', () => {
   });
 
   it('audit --lang zh-CN writes the report in Chinese, messages included, and the JSON stays English', () => {
-    const dir = tempDir();
-    const file = join(dir, 'crm.csv');
-    writeFileSync(file, csv);
-    const report = join(dir, 'r.html');
-    const json = join(dir, 'r.json');
-    expect(cli(['audit', file, '--report', report, '--json', json, '--default-country', 'DE', '--lang', 'zh-CN']).status).toBe(0);
+    const { report, json } = audit('--lang', 'zh-CN');
     const html = readFileSync(report, 'utf8');
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<h1>客户数据质量审计报告</h1>');
