@@ -20,6 +20,8 @@ import { nicknameGroups } from './normalize/nicknames.ts';
 import { canonicalEmail, canonicalPhone, countryCode } from './normalize/contact.ts';
 import { parseDate } from './normalize/dates.ts';
 import { companyTokens, normalizePostcode, streetTokens } from './normalize/address.ts';
+import { StandInFilter } from './stand-ins.ts';
+import { detectPlaceholder } from '../quality/validators/placeholder.ts';
 
 /** Distinct strings: code c is chars[start[c] .. start[c + 1]); code 0 is ''. */
 export interface Dict {
@@ -294,6 +296,12 @@ export class Preparing {
     names: new DictBuilder(), meta: new DictBuilder(), dob: new DictBuilder(), email: new DictBuilder(),
     phone: new DictBuilder(), street: new DictBuilder(), postcode: new DictBuilder(), place: new DictBuilder(), company: new DictBuilder(), gender: new DictBuilder(),
   };
+  /** The dictionaries' codes with placeholder values coded as missing (stand-ins.ts). */
+  private readonly real = {
+    names: new StandInFilter(this.d.names, 'given_name'), email: new StandInFilter(this.d.email, 'email'), phone: new StandInFilter(this.d.phone, 'phone'),
+    street: new StandInFilter(this.d.street, 'street'), postcode: new StandInFilter(this.d.postcode, 'postcode'), place: new StandInFilter(this.d.place, 'city'),
+    company: new StandInFilter(this.d.company, 'company'),
+  };
   /** Per names code: metaphone codes (primary, secondary), computed when the name is first seen. */
   private readonly meta1: number[] = [0];
   private readonly meta2: number[] = [0];
@@ -310,17 +318,22 @@ export class Preparing {
 
   /** given code · 2²² + family code. Not memoised: the three cells rarely repeat together, and splitting is cheap. */
   names(g: string, f: string, full: string): number {
+    // A full name alone is judged whole, per record: "测试" splits into syllables no list holds, and "John Doe"
+    // must not make every "John" a stand-in (a part's verdict is kept for every record with that part).
+    if (!g && !f && full && detectPlaceholder(full, 'full_name')) return 0;
     const parts = nameParts(g, f, full);
-    return this.d.names.code(parts.given) * 4194304 + this.d.names.code(parts.family);
+    return this.real.names.code(parts.given, g || parts.given) * 4194304 + this.real.names.code(parts.family, f || parts.family);
   }
 
-  readonly place = memo((raw) => this.d.place.code(fold(raw)));
-  readonly postcode = memo((raw) => this.d.postcode.code(normalizePostcode(raw)));
+  readonly place = memo((raw) => this.real.place.code(fold(raw), raw));
+  readonly postcode = memo((raw) => this.real.postcode.code(normalizePostcode(raw), raw));
   readonly dob = memo<string | number>((raw) => this.d.dob.code(parseDate(raw) ?? ''));
   readonly gender = memo((raw) => this.d.gender.code(gender(raw)));
-  readonly company = memo((raw) => this.d.company.code(companyTokens(raw).join(' ')));
+  readonly company = memo((raw) => this.real.company.code(companyTokens(raw).join(' '), raw));
   // Streets are mostly distinct (house numbers): a memo would mostly miss.
-  readonly street = (raw: string): number => this.d.street.code(streetTokens(raw).join(' '));
+  readonly street = (raw: string): number => this.real.street.code(streetTokens(raw).join(' '), raw);
+  readonly email = (canonical: string): number => this.real.email.code(canonical);
+  readonly phone = (e164: string): number => this.real.phone.code(e164);
 }
 
 function fillNames(b: Preparing, p: PreparedPart['cols'], i: number, v: MatchRecord['values']): void {
@@ -335,19 +348,19 @@ function fillNames(b: Preparing, p: PreparedPart['cols'], i: number, v: MatchRec
 
 function fillContact(b: Preparing, p: PreparedPart['cols'], i: number, v: MatchRecord['values']): void {
   const email = canonicalEmail(asText(v.email));
-  if (email) {
-    p.email[i] = b.d.email.code(email.canonical);
-  }
+  if (email) p.email[i] = b.email(email.canonical);
   const country = countryCode(asText(v.country));
   const phone = canonicalPhone(asText(v.phone), country);
-  if (phone) {
-    p.phone[i] = b.d.phone.code(phone.e164);
-    p.phoneLast7[i] = digitsCode(phone.last7);
+  const phoneCode = phone ? b.phone(phone.e164) : 0;
+  if (phoneCode) {
+    p.phone[i] = phoneCode;
+    p.phoneLast7[i] = digitsCode(phone!.last7);
   }
   const mobile = canonicalPhone(asText(v.mobile), country);
-  if (mobile) {
-    p.mobile[i] = b.d.phone.code(mobile.e164);
-    p.mobileLast7[i] = digitsCode(mobile.last7);
+  const mobileCode = mobile ? b.phone(mobile.e164) : 0;
+  if (mobileCode) {
+    p.mobile[i] = mobileCode;
+    p.mobileLast7[i] = digitsCode(mobile!.last7);
   }
 }
 

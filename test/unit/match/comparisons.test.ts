@@ -44,6 +44,14 @@ describe('given name', () => {
   it('treats a missing value as missing, not as disagreement', () => {
     expect(level(givenName, { family_name: 'x' }, { given_name: 'Anna', family_name: 'y' })).toBe('missing');
   });
+  it('treats placeholder names as missing: two "TEST TEST" records are not the same person by name', () => {
+    const a = { given_name: 'TEST', family_name: 'TEST' };
+    const b = { given_name: 'Test', family_name: 'test' };
+    expect(level(givenName, a, b)).toBe('missing');
+    expect(level(familyName, a, b)).toBe('missing');
+    expect(level(familyName, { given_name: 'null', family_name: 'null' }, { given_name: 'null', family_name: 'null' })).toBe('missing');
+    expect(level(familyName, { full_name: '测试' }, { full_name: '测试' })).toBe('missing');
+  });
 });
 
 describe('family name', () => {
@@ -67,6 +75,7 @@ describe('email', () => {
   it('canonical gmail addresses are exact', () => {
     expect(level(email, { email: 'john.smith+crm@gmail.com' }, { email: 'JohnSmith@googlemail.com' })).toBe('exact (canonical)');
     expect(level(email, { email: 'jsmith@acme.com' }, { email: 'jsmith@acme.co.uk' })).toBe('same local part');
+    expect(level(email, { email: 'noemail@gmail.com' }, { email: 'NoEmail@gmail.com' })).toBe('missing');
     expect(level(email, { email: 'jonathansmithers@smith.net' }, { email: 'jonathansmitehrs@smith.net' })).toBe('local part jaro-winkler ≥ 0.95');
     // Namesakes' addresses look alike (both built from the name): that is name evidence, not email evidence.
     expect(level(email, { email: 'niamhali80@gmail.com' }, { email: 'niamh.ali@yahoo.co.uk' })).toBe('different');
@@ -76,9 +85,13 @@ describe('email', () => {
 
 describe('phone', () => {
   it('compares E.164 and falls back to the last 7 digits', () => {
-    expect(level(phone, { phone: '030 1234567', country: 'DE' }, { phone: '+49 30 1234567' })).toBe('exact (E.164)');
-    expect(level(phone, { phone: '1234567' }, { mobile: '+49 30 1234567' })).toBe('same last 7 digits');
-    expect(level(phone, { phone: '0301234567' }, { phone: '0307654321' })).toBe('different');
+    expect(level(phone, { phone: '030 2847561', country: 'DE' }, { phone: '+49 30 2847561' })).toBe('exact (E.164)');
+    expect(level(phone, { phone: '2847561' }, { mobile: '+49 30 2847561' })).toBe('same last 7 digits');
+    expect(level(phone, { phone: '0302847561' }, { phone: '0307654398' })).toBe('different');
+  });
+  it('counts a filler number shared by strangers as missing, not as agreement', () => {
+    expect(level(phone, { phone: '000-000-0000' }, { phone: '000-000-0000' })).toBe('missing');
+    expect(level(phone, { phone: '+49 0000 000000' }, { mobile: '0000000000', country: 'DE' })).toBe('missing');
   });
 });
 
