@@ -19,8 +19,9 @@ export function issueConditions(filter: IssueFilter, alias = ''): { sql: string;
   return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
 }
 
-/** `SELECT customer_id ...` of the customers matching the filter (age buckets read the flags' ages). */
+/** `SELECT customer_id ...` of the customers matching the filter (age buckets read the flags' ages, `verified` the reference values). */
 export function matchingCustomersSql(filter: IssueFilter): { sql: string; params: (string | number)[] } {
+  if (filter.verified) return { sql: 'SELECT customer_id FROM quality_reference', params: [] };
   if (filter.ageBucket !== undefined) {
     const b = ageBuckets[filter.ageBucket];
     if (!b) return { sql: 'SELECT NULL WHERE 0', params: [] };

@@ -42,12 +42,14 @@ export function issuesOfCustomer(db: Database.Database, customerId: number): Rec
 /**
  * The issues matching a drill-down filter for one page of grid rows: what
  * the grid shows beside each record ("which rule it broke and why"). An age
- * bucket filter shows the records' timeliness issues.
+ * bucket filter shows the records' timeliness issues, the verified filter
+ * their accuracy issues.
  */
 export function issuesForCustomers(db: Database.Database, ids: number[], filter: IssueFilter = {}): RecordIssue[] {
   if (ids.length === 0) return [];
-  const { ageBucket: _bucket, ...rest } = filter;
-  const w = issueConditions(filter.ageBucket !== undefined ? { sourceId: rest.sourceId, dimension: 'timeliness' } : rest);
+  const { ageBucket: _bucket, verified: _verified, ...rest } = filter;
+  // An age bucket's records show their timeliness issues, verified records how they differ from their verified values.
+  const w = issueConditions(filter.ageBucket !== undefined ? { sourceId: rest.sourceId, dimension: 'timeliness' } : filter.verified ? { dimension: 'accuracy' } : rest);
   const rows = db
     .prepare(`SELECT ${columns} FROM quality_current_issues WHERE customer_id IN (SELECT value FROM json_each(?)) AND ${w.sql} ORDER BY customer_id, field, rule`)
     .all(JSON.stringify(ids), ...w.params) as IssueRow[];

@@ -102,4 +102,6 @@ export interface IssueFilter {
   severity?: Severity;
   /** Index into the timeliness age buckets (accumulators.ts ageBuckets). */
   ageBucket?: number;
+  /** Customers with verified values (their accuracy is measured). */
+  verified?: true;
 }

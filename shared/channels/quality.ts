@@ -61,7 +61,7 @@ export type RecordIssue = z.infer<typeof RecordIssue>;
 /**
  * The grid's drill-down: customers with at least one current issue matching
  * every given key (or, with ageBucket, whose last update falls in that
- * timeliness bucket). Carried inside customers:page requests.
+ * timeliness bucket; with verified, that have verified values). Carried inside customers:page requests.
  */
 export const IssueFilter = z.object({
   field: z.string().max(64).optional(),
@@ -70,6 +70,8 @@ export const IssueFilter = z.object({
   sourceId: z.number().int().optional(),
   severity: Severity.optional(),
   ageBucket: z.number().int().min(0).max(20).optional(),
+  /** Customers whose accuracy is measured: with verified values (a steward's verification or a reference file). */
+  verified: z.literal(true).optional(),
 });
 export type IssueFilter = z.infer<typeof IssueFilter>;
 

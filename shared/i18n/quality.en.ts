@@ -109,6 +109,7 @@ export const quality_en = {
       fromFiles: ' from {{files}}',
       verifiedCount_one: '; {{count}} customer verified by a steward',
       verifiedCount_other: '; {{count}} customers verified by a steward',
+      listVerified: 'list them →',
       stale: 'The reference changed after this profile.',
       profileAgain: 'Profile again',
       drill: '{{formatted}} values disagree with the reference →',
@@ -158,6 +159,8 @@ export const quality_en = {
       clear: 'Show all customers',
       ageBucket: 'last update {{bucket}}',
       inSource: 'in {{source}}',
+      verified: 'verified values',
+      agrees: 'Agrees with its verified values',
       issueColumn: 'Quality issue',
     },
     detail: {

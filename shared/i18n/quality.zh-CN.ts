@@ -108,6 +108,7 @@ export const quality_zhCN = {
       holds: '参考：{{customers}} 位客户的 {{values}} 个值',
       fromFiles: '，来自 {{files}}',
       verifiedCount_other: '；{{count}} 位客户已由数据管理员核实',
+      listVerified: '列出这些客户 →',
       stale: '参考值在本次评估之后有变化。',
       profileAgain: '重新评估',
       drill: '{{formatted}} 个值与参考不符 →',
@@ -149,10 +150,12 @@ export const quality_zhCN = {
       selectHelp: '勾选行（或在行上按空格键）可多选；按回车键打开记录。',
     },
     drill: {
-      showing: '显示存在以下问题的客户：{{what}}',
+      showing: '显示符合以下条件的客户：{{what}}',
       clear: '显示全部客户',
       ageBucket: '最近更新 {{bucket}}',
       inSource: '来自 {{source}}',
+      verified: '有已核实的值',
+      agrees: '与已核实的值一致',
       issueColumn: '质量问题',
     },
     detail: {

@@ -47,6 +47,15 @@ test('a steward imports a verified reference file and the accuracy card shows th
   await expect(quality.banner()).toContainText('Accuracy');
   await expect(page.getByTestId('drill-count')).toHaveText('3');
   await expect(new CustomersPage(page).grid().locator('.ag-cell[col-id="_quality_issue"]', { hasText: 'Differs from the reference' })).toHaveCount(1);
+
+  // Every customer accuracy is measured on: the two that agree say so, the three others say how they differ.
+  await quality.go();
+  await page.getByTestId('reference-list-verified').click();
+  await expect(quality.banner()).toContainText('verified values');
+  await expect(page.getByTestId('drill-count')).toHaveText('5');
+  const issues = new CustomersPage(page).grid().locator('.ag-cell[col-id="_quality_issue"]');
+  await expect(issues.filter({ hasText: 'Agrees with its verified values' })).toHaveCount(2);
+  await expect(issues.filter({ hasText: 'reference' })).toHaveCount(3);
   // The dashboard re-renders its charts as the reference and the profile reload: nothing may fall over (fixtures.ts watches the console).
   expect(consoleErrors).toEqual([]);
 });

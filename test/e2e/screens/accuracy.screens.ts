@@ -31,6 +31,11 @@ test('screens of accuracy: the card before and after a reference import, a refus
     await page.getByTestId('confusion-tp').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: out(`${lang}-measured`) });
     await quality.card('accuracy').screenshot({ path: out(`${lang}-card-measured`) });
+    await page.getByTestId('reference-list-verified').click();
+    await page.getByTestId('drill-count').waitFor();
+    await page.locator('.ag-cell[col-id="_quality_issue"]').first().waitFor();
+    await page.screenshot({ path: out(`${lang}-verified-list`) });
+    await quality.go();
 
     const customers = new CustomersPage(page);
     await customers.go();

@@ -105,6 +105,12 @@ describe('accuracy against a verified reference file', () => {
     expect(await rulesOf('C2')).toEqual(['reference_mismatch']);
     expect(await rulesOf('C3')).toEqual(['reference_missing']);
     expect(await rulesOf('C4')).toEqual(['reference_unexpected']);
+
+    // The grid's "customers with verified values": the five the reference names, each with its accuracy issues only.
+    const verified = await service.invoke('customers:page', { startRow: 0, endRow: 10, sortModel: [{ colId: 'source_record_id', sort: 'asc' }], issue: { verified: true } });
+    expect(verified.rows.map((r) => r.source_record_id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5']);
+    const shown = await service.invoke('quality:issues-for-customers', { ids: verified.rows.map((r) => Number(r.id)), filter: { verified: true } });
+    expect(shown.map((i) => i.rule).sort()).toEqual(['reference_mismatch', 'reference_missing', 'reference_unexpected']);
     const c2 = await service.invoke('quality:reference-of-customer', { id: idOf.C2 });
     expect(c2.verified).toBeNull();
     expect(c2.values).toEqual([

@@ -74,7 +74,8 @@ export function AccuracyCard(props: {
         <div className="muted small accuracy-holds" data-testid="reference-holds">
           {t('quality.reference.holds', { values: summary.values.toLocaleString(), customers: summary.customers.toLocaleString() })}
           {summary.files.length > 0 && t('quality.reference.fromFiles', { files: summary.files.map((f) => f.fileName).join(', ') })}
-          {summary.verifiedCustomers > 0 && t('quality.reference.verifiedCount', { count: summary.verifiedCustomers })}
+          {summary.verifiedCustomers > 0 && t('quality.reference.verifiedCount', { count: summary.verifiedCustomers })}{' '}
+          <button className="link" data-testid="reference-list-verified" onClick={() => props.onDrill({ verified: true })}>{t('quality.reference.listVerified')}</button>
         </div>
       )}
     </div>

@@ -11,6 +11,7 @@ export function drillLabel(t: TFunction, filter: IssueFilter, sourceName?: strin
   const parts: string[] = [];
   if (filter.rule) parts.push(t(`quality.ruleName.${filter.rule}`, { defaultValue: filter.rule }));
   else if (filter.dimension) parts.push(t(`quality.dimension.${filter.dimension}`));
+  if (filter.verified) parts.push(t('quality.drill.verified'));
   if (filter.ageBucket !== undefined) parts.push(t('quality.drill.ageBucket', { bucket: t(`quality.ageBucket.${filter.ageBucket}`) }));
   if (filter.field) parts.push(t(`quality.fieldName.${filter.field}`, { defaultValue: filter.field }));
   if (sourceName) parts.push(t('quality.drill.inSource', { source: sourceName }));

@@ -10,7 +10,7 @@ export const issueKey = '_quality_issue';
 
 /** The drill-down grid's first column: which rule each record broke and why. */
 export function issueColumn(t: TFunction): ColDef {
-  return { colId: issueKey, field: issueKey, headerName: t('quality.drill.issueColumn'), sortable: false, filter: false, pinned: 'left', width: 360, tooltipField: issueKey, cellClass: 'issue-cell' };
+  return { colId: issueKey, field: issueKey, headerName: t('quality.drill.issueColumn'), sortable: false, filter: false, pinned: 'left', width: 360, tooltipField: issueKey, cellClass: 'issue-cell', cellClassRules: { 'issue-none': (p) => p.value === t('quality.drill.agrees') } };
 }
 
 /** Adds the matching issues to a page of grid rows (one request per page of up to 1,000 rows). */
@@ -19,5 +19,8 @@ export async function withIssues<R extends Record<string, unknown>>(t: TFunction
   const issues = await api.invoke('quality:issues-for-customers', { ids, filter });
   const byId = new Map<number, RecordIssue[]>();
   for (const i of issues) byId.set(i.customerId, [...(byId.get(i.customerId) ?? []), i]);
-  return rows.map((r) => ({ ...r, [issueKey]: (byId.get(Number(r.id)) ?? []).map((i) => `${t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })} (${t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}): ${issueMessageText(asTranslate(t), i.message)}`).join(' · ') }));
+  const said = (i: RecordIssue) => `${t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })} (${t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}): ${issueMessageText(asTranslate(t), i.message)}`;
+  // Verified records show how they differ from their verified values, or that they agree.
+  const none = filter.verified ? t('quality.drill.agrees') : '';
+  return rows.map((r) => ({ ...r, [issueKey]: (byId.get(Number(r.id)) ?? []).map(said).join(' · ') || none }));
 }
