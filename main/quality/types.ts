@@ -94,14 +94,5 @@ export interface ProfileOptions {
   batchSize?: number;
 }
 
-export interface IssueFilter {
-  field?: string;
-  rule?: string;
-  sourceId?: number;
-  dimension?: Dimension;
-  severity?: Severity;
-  /** Index into the timeliness age buckets (accumulators.ts ageBuckets). */
-  ageBucket?: number;
-  /** Customers with verified values (their accuracy is measured). */
-  verified?: true;
-}
+/** A drill-down filter: the contract's own type (shared/channels/quality.ts), so the two cannot drift apart. */
+export type { IssueFilter } from '../../shared/channels/quality.ts';
