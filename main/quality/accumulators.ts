@@ -74,6 +74,16 @@ export interface RangeResult {
 export type KeyKind = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const keyKinds: Record<string, KeyKind> = { email: 1, phone: 2, mobile: 3, postcode: 4, city: 5, region: 6 };
+/** The key array of each KeyKind from 1 on (keyAt writes them in this order). */
+const keyColumnOf = ['emailKeys', 'phoneKeys', 'mobileKeys', 'postcodeKeys', 'cityKeys', 'regionKeys'] as const;
+
+/** Every per-record Float64Array that starts as NaN ("none"): created, grown, merged and transferred alike. */
+export const nanColumns = ['incomes', 'recordIdKeys', ...keyColumnOf] as const;
+export type NanColumn = (typeof nanColumns)[number];
+
+function nanFilled(n: number): Record<NanColumn, Float64Array> {
+  return Object.fromEntries(nanColumns.map((c) => [c, new Float64Array(n).fill(Number.NaN)])) as Record<NanColumn, Float64Array>;
+}
 
 export function keyKindOf(field: string): KeyKind {
   return keyKinds[field] ?? 0;
@@ -106,14 +116,7 @@ export class RangeAccumulator {
       missing: new Int32Array(capacity),
       ageDays: new Int32Array(capacity).fill(-1),
       formats,
-      incomes: new Float64Array(capacity).fill(Number.NaN),
-      emailKeys: new Float64Array(capacity).fill(Number.NaN),
-      phoneKeys: new Float64Array(capacity).fill(Number.NaN),
-      mobileKeys: new Float64Array(capacity).fill(Number.NaN),
-      recordIdKeys: new Float64Array(capacity).fill(Number.NaN),
-      postcodeKeys: new Float64Array(capacity).fill(Number.NaN),
-      cityKeys: new Float64Array(capacity).fill(Number.NaN),
-      regionKeys: new Float64Array(capacity).fill(Number.NaN),
+      ...nanFilled(capacity),
       confusion: {},
       issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
       chunks: { index: [], start: [], issueStart: [] },
@@ -140,14 +143,7 @@ export class RangeAccumulator {
     r.sourceOf = more(r.sourceOf, (n) => new Int32Array(n));
     r.missing = more(r.missing, (n) => new Int32Array(n));
     r.ageDays = more(r.ageDays, (n) => new Int32Array(n), -1);
-    r.incomes = more(r.incomes, (n) => new Float64Array(n), Number.NaN);
-    r.emailKeys = more(r.emailKeys, (n) => new Float64Array(n), Number.NaN);
-    r.phoneKeys = more(r.phoneKeys, (n) => new Float64Array(n), Number.NaN);
-    r.mobileKeys = more(r.mobileKeys, (n) => new Float64Array(n), Number.NaN);
-    r.recordIdKeys = more(r.recordIdKeys, (n) => new Float64Array(n), Number.NaN);
-    r.postcodeKeys = more(r.postcodeKeys, (n) => new Float64Array(n), Number.NaN);
-    r.cityKeys = more(r.cityKeys, (n) => new Float64Array(n), Number.NaN);
-    r.regionKeys = more(r.regionKeys, (n) => new Float64Array(n), Number.NaN);
+    for (const c of nanColumns) r[c] = more(r[c], (n) => new Float64Array(n), Number.NaN);
     for (const f of Object.values(r.formats)) f.codes = more(f.codes, (n) => new Uint16Array(n));
     this.capacity = size;
   }
@@ -212,6 +208,8 @@ export class RangeAccumulator {
     this.keyAt(keyKindOf(field), key);
   }
 
+  // One branch per kind rather than r[keyColumnOf[kind - 1]]: this runs for every keyed value of every record,
+  // and named property stores stay monomorphic.
   keyAt(kind: KeyKind, key: number): void {
     if (kind === 1) this.r.emailKeys[this.index] = key;
     else if (kind === 2) this.r.phoneKeys[this.index] = key;

@@ -9,7 +9,7 @@ import { toErrorPayload } from '../../shared/errors.ts';
 import { openProject } from '../store/open-project.ts';
 import { checkChunks } from './check-range.ts';
 import { loadReferences } from './reference.ts';
-import type { RangeResult } from './accumulators.ts';
+import { nanColumns, type RangeResult } from './accumulators.ts';
 import { cancelledError } from './cancel.ts';
 
 export interface CheckWorkerData {
@@ -52,7 +52,7 @@ try {
     onRows: (done) => parentPort!.postMessage({ type: 'rows', done } satisfies FromCheckWorker),
   });
   const r = result;
-  const transfer = [r.ids, r.sourceOf, r.missing, r.ageDays, r.incomes, r.emailKeys, r.phoneKeys, r.mobileKeys, r.recordIdKeys, r.postcodeKeys, r.cityKeys, r.regionKeys, ...Object.values(r.formats).map((f) => f.codes)].map((a) => a.buffer as ArrayBuffer);
+  const transfer = [r.ids, r.sourceOf, r.missing, r.ageDays, ...nanColumns.map((c) => r[c]), ...Object.values(r.formats).map((f) => f.codes)].map((a) => a.buffer as ArrayBuffer);
   parentPort!.postMessage({ type: 'done', result } satisfies FromCheckWorker, transfer);
 } catch (err) {
   parentPort!.postMessage({ type: 'failed', error: toErrorPayload(err) } satisfies FromCheckWorker);

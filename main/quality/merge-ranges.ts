@@ -5,7 +5,7 @@
  * the threads' local format codes renumbered into one table per field, in
  * the order the formats first appear.
  */
-import type { Confusion, RangeResult } from './accumulators.ts';
+import { nanColumns, type Confusion, type NanColumn, type RangeResult } from './accumulators.ts';
 
 interface Piece {
   part: RangeResult;
@@ -49,14 +49,7 @@ export function mergeRanges(parts: RangeResult[]): RangeResult {
     sourceOf: cat((n) => new Int32Array(n), (p) => p.sourceOf),
     missing: cat((n) => new Int32Array(n), (p) => p.missing),
     ageDays: cat((n) => new Int32Array(n), (p) => p.ageDays),
-    incomes: cat((n) => new Float64Array(n), (p) => p.incomes),
-    phoneKeys: cat((n) => new Float64Array(n), (p) => p.phoneKeys),
-    mobileKeys: cat((n) => new Float64Array(n), (p) => p.mobileKeys),
-    emailKeys: cat((n) => new Float64Array(n), (p) => p.emailKeys),
-    recordIdKeys: cat((n) => new Float64Array(n), (p) => p.recordIdKeys),
-    postcodeKeys: cat((n) => new Float64Array(n), (p) => p.postcodeKeys),
-    cityKeys: cat((n) => new Float64Array(n), (p) => p.cityKeys),
-    regionKeys: cat((n) => new Float64Array(n), (p) => p.regionKeys),
+    ...(Object.fromEntries(nanColumns.map((c) => [c, cat((n) => new Float64Array(n), (p) => p[c])])) as Record<NanColumn, Float64Array>),
     formats: {},
     confusion: {},
     issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
