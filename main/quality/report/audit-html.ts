@@ -14,10 +14,7 @@ import { barChart, escapeHtml as esc, groupedBars } from './svg.ts';
 import { makeTranslate, type Language, type Translate } from '../../../shared/i18n/translate.ts';
 import { issueMessageText } from '../../../shared/i18n/issue-message.ts';
 import { naReasonText } from '../../../shared/i18n/na-reason.ts';
-import { quality_en } from '../../../shared/i18n/quality.en.ts';
-import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
-import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
-import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
+import { qualityText } from '../../../shared/i18n/quality-text.ts';
 
 const css = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
@@ -35,8 +32,7 @@ interface Voice {
 }
 
 function voiceOf(lang: Language): Voice {
-  const dict = lang === 'zh-CN' ? { ...quality_zhCN, ...issueMessage_zhCN } : { ...quality_en, ...issueMessage_en };
-  return { lang, t: makeTranslate(dict), n: (x) => x.toLocaleString(lang) };
+  return { lang, t: makeTranslate(qualityText[lang]), n: (x) => x.toLocaleString(lang) };
 }
 
 const dimensionName = (v: Voice, d: Dimension) => v.t(`quality.dimension.${d}`);

@@ -2,25 +2,22 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { match_en } from './areas/match.en.ts';
 import { match_zhCN } from './areas/match.zh-CN.ts';
-import { quality_en } from '../../../shared/i18n/quality.en.ts';
-import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
-import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
-import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
+import { qualityText } from '../../../shared/i18n/quality-text.ts';
+import { languages as languageCodes, type Language } from '../../../shared/i18n/translate.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
-export const languages = [
-  { code: 'en', label: 'English' },
-  { code: 'zh-CN', label: '简体中文' },
-] as const;
+/** The languages the app speaks (shared/i18n), each named in itself for the picker. */
+const ownName: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
+export const languages = languageCodes.map((code) => ({ code, label: ownName[code] }));
 
 const stored = localStorage.getItem('steward-language');
 const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...quality_en, ...match_en, ...issueMessage_en } },
-    'zh-CN': { translation: { ...zhCN, ...quality_zhCN, ...match_zhCN, ...issueMessage_zhCN } },
+    en: { translation: { ...en, ...qualityText.en, ...match_en } },
+    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN } },
   },
   lng: initial,
   fallbackLng: 'en',

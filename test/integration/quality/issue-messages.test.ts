@@ -12,10 +12,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { localizeIssueMessage } from '../../../shared/i18n/issue-message.ts';
 import { makeTranslate } from '../../../shared/i18n/translate.ts';
-import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
-import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
-import { quality_en } from '../../../shared/i18n/quality.en.ts';
-import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
+import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { writeCsvExport } from '../../../resources/generator/write-export.ts';
 import { useTempDir } from '../../helpers/temp.ts';
 import { csvPart, makeService } from '../match/match-fixture.ts';
@@ -43,8 +40,8 @@ describe('issue messages in the UI language', () => {
     const stored = db.prepare('SELECT rule, message FROM quality_current_issues GROUP BY rule, message').all() as { rule: string; message: string }[];
     db.close();
 
-    const en = makeTranslate({ ...quality_en, ...issueMessage_en });
-    const zh = makeTranslate({ ...quality_zhCN, ...issueMessage_zhCN });
+    const en = makeTranslate(qualityText.en);
+    const zh = makeTranslate(qualityText['zh-CN']);
     const wrongInEnglish = stored.filter((s) => localizeIssueMessage(en, s.message) !== s.message);
     const untranslated = stored.filter((s) => {
       const said = localizeIssueMessage(zh, s.message);

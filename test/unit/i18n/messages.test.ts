@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
-import { quality_en } from '../../../shared/i18n/quality.en.ts';
-import { quality_zhCN } from '../../../shared/i18n/quality.zh-CN.ts';
-import { issueMessage_en } from '../../../shared/i18n/issue-message.en.ts';
-import { issueMessage_zhCN } from '../../../shared/i18n/issue-message.zh-CN.ts';
+import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
 import { allFields } from '../../../shared/domain/fields.ts';
@@ -25,8 +22,8 @@ function keys(obj: object, prefix = ''): Set<string> {
 }
 
 describe('UI text', () => {
-  const english = keys({ ...en, ...quality_en, ...match_en, ...issueMessage_en });
-  const chinese = keys({ ...zhCN, ...quality_zhCN, ...match_zhCN, ...issueMessage_zhCN });
+  const english = keys({ ...en, ...qualityText.en, ...match_en });
+  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN });
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);
