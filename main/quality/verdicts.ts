@@ -78,7 +78,11 @@ function judgeRaw(field: string, value: string, raw: string | number, c: ValueCo
     case 'mobile': return judgePhone(field, value, c);
     case 'postcode': return judgePostcode(value, c.country);
     case 'city': return vd(none, undefined, hash53(normalizePlace(value)));
-    case 'region': return vd(none, undefined, isRegionCode(value) ? -hash53(normalizePlace(value)) : hash53(normalizePlace(value)));
+    case 'region': {
+      // Codes ("CA") negative, names positive: place-consistency.ts compares each only with its own kind.
+      const key = hash53(normalizePlace(value));
+      return vd(none, undefined, isRegionCode(value) ? -key : key);
+    }
     case 'country':
       // Only recognised values have a format worth comparing; the rest are already invalid.
       return c.recordCountry ? vd(none, countryFormat(value)) : vd([{ rule: 'country_unrecognised', message: `"${value}" is not a country we recognise` }]);
