@@ -7,10 +7,12 @@ import { asTranslate } from '../../i18n/as-translate.ts';
 
 /** Row property holding the matching issues' text, filled by withIssues. */
 export const issueKey = '_quality_issue';
+/** Row property set by withIssues when the row has no matching issue. */
+const noIssueKey = '_quality_none';
 
 /** The drill-down grid's first column: which rule each record broke and why. */
 export function issueColumn(t: TFunction): ColDef {
-  return { colId: issueKey, field: issueKey, headerName: t('quality.drill.issueColumn'), sortable: false, filter: false, pinned: 'left', width: 360, tooltipField: issueKey, cellClass: 'issue-cell', cellClassRules: { 'issue-none': (p) => p.value === t('quality.drill.agrees') } };
+  return { colId: issueKey, field: issueKey, headerName: t('quality.drill.issueColumn'), sortable: false, filter: false, pinned: 'left', width: 360, tooltipField: issueKey, cellClass: 'issue-cell', cellClassRules: { 'issue-none': (p) => p.data?.[noIssueKey] === true } };
 }
 
 /** Adds the matching issues to a page of grid rows (one request per page of up to 1,000 rows). */
@@ -22,5 +24,8 @@ export async function withIssues<R extends Record<string, unknown>>(t: TFunction
   const said = (i: RecordIssue) => `${t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })} (${t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}): ${issueMessageText(asTranslate(t), i.message)}`;
   // Verified records show how they differ from their verified values, or that they agree.
   const none = filter.verified ? t('quality.drill.agrees') : '';
-  return rows.map((r) => ({ ...r, [issueKey]: (byId.get(Number(r.id)) ?? []).map(said).join(' · ') || none }));
+  return rows.map((r) => {
+    const found = byId.get(Number(r.id)) ?? [];
+    return { ...r, [issueKey]: found.length ? found.map(said).join(' · ') : none, [noIssueKey]: found.length === 0 };
+  });
 }
