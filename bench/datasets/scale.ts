@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { importFiles } from '../../main/ingest/import-files.ts';
 import { dedupeProject } from '../../main/match/project/dedupe-project.ts';
 import { openProject, type Db } from '../../main/store/open-project.ts';
-import { currentMatchRun } from '../../main/store/match-repo.ts';
+import { currentMatchRun } from '../../main/match/match-repo.ts';
 import { writeCsvExport } from '../../resources/generator/write-export.ts';
 import { pairwiseScore } from './pairwise-score.ts';
 

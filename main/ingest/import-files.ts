@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { fieldDef, type Entity } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Cancellation, ProgressFn } from '../jobs/job-types.ts';
+import { neverCancelled, type Cancellation } from '../lib/cancellation.ts';
+import type { ProgressFn } from '../lib/jobs.ts';
 import type { Db } from '../store/open-project.ts';
 import { findSourceByHash } from '../store/sources-repo.ts';
 import type { Encoding } from './detect-encoding.ts';
@@ -53,8 +54,6 @@ export interface ImportProgress {
 }
 
 const PARALLEL_PARSE_BYTES = 4 << 20;
-
-const neverCancelled: Cancellation = { throwIfAborted() {} };
 
 /**
  * Imports files as one all-or-nothing unit: everything is written inside a

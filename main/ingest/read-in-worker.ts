@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
-import { siblingModule, spawnWorker } from '../jobs/spawn-worker.ts';
+import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
 import type { InspectedFile } from './open-file.ts';
 import type { FromReader } from './read-worker.ts';
 import type { RecordBatch, RecordStream } from './records.ts';

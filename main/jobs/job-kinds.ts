@@ -1,6 +1,6 @@
 import { importFiles, type ImportFileRequest } from '../ingest/import-files.ts';
 import type { Db } from '../store/open-project.ts';
-import type { JobContext } from './job-types.ts';
+import type { JobContext } from '../lib/jobs.ts';
 import { matchJobs } from './match-jobs.ts';
 import { qualityJobs } from './quality-jobs.ts';
 

@@ -3,7 +3,7 @@ import type { JobDone, JobProgress } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { JobKindName } from './job-kinds.ts';
 import type { FromJob, JobWorkerData } from './job-worker.ts';
-import { siblingModule, spawnWorker } from './spawn-worker.ts';
+import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
 
 interface RunningJob {
   jobId: string;

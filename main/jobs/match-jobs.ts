@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dedupeProject, type DedupeRequest } from '../match/project/dedupe-project.ts';
 import type { Db } from '../store/open-project.ts';
-import type { JobContext } from './job-types.ts';
+import type { JobContext } from '../lib/jobs.ts';
 
 /** Long-running duplicate matching (issue 4), merged into job-kinds.ts. */
 export const matchJobs = {

@@ -1,7 +1,7 @@
 import { profileProject } from '../quality/profile.ts';
 import { getQualitySettings } from '../quality/settings.ts';
 import type { Db } from '../store/open-project.ts';
-import type { JobContext } from './job-types.ts';
+import type { JobContext } from '../lib/jobs.ts';
 
 /** Long-running data-quality work (issue 3), merged into job-kinds.ts. */
 export const qualityJobs = {

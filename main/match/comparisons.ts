@@ -6,7 +6,7 @@
  */
 import { nicknamesOf, text, texts, type CodeColumn, type Dict, type Prepared, type PreparedColumn } from './prepare.ts';
 import { jaroWinklerCodes, jaroWinklerRange, sameChars } from './similarity.ts';
-import { sameNicknameGroup } from './normalize/nicknames.ts';
+import { sameNicknameGroup } from './nicknames.ts';
 
 export interface Comparison {
   name: string;

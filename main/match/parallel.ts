@@ -12,7 +12,7 @@ import { shareable, type Prepared } from './prepare.ts';
 import type { RunOptions } from './types.ts';
 import { CHUNK, gammaRange, yieldToLoop } from './gammas.ts';
 import type { CompareWork } from './compare-worker.ts';
-import { siblingModule, spawnWorker } from '../jobs/spawn-worker.ts';
+import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
 
 function startWorker(work: CompareWork): { done: Promise<void>; stop: () => Promise<number> } {
   const worker = spawnWorker(siblingModule(import.meta.url, 'compare-worker'), { workerData: work });

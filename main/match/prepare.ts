@@ -13,15 +13,18 @@
  * normalising is memoised per run on the raw value.
  */
 import { doubleMetaphone } from 'double-metaphone';
+import type { CountryCode } from 'libphonenumber-js';
 import type { MatchRecord } from './types.ts';
-import { asText, fold } from './normalize/text.ts';
-import { nameParts } from './normalize/names.ts';
-import { nicknameGroups } from './normalize/nicknames.ts';
-import { canonicalEmail, canonicalPhone, countryCode } from './normalize/contact.ts';
-import { parseDate } from './normalize/dates.ts';
-import { companyTokens, normalizePostcode, streetTokens } from './normalize/address.ts';
+import { asText, fold } from '../standardize/text.ts';
+import { nameParts } from '../standardize/names.ts';
+import { nicknameGroups } from './nicknames.ts';
+import { canonicalEmail, canonicalPhone } from '../standardize/contact.ts';
+import { resolveCountry } from '../standardize/country.ts';
+import { dateKey, dateOrderFor } from '../standardize/date.ts';
+import { recogniseGender } from '../standardize/gender.ts';
+import { companyTokens, normalizePostcode, streetTokens } from '../standardize/address.ts';
 import { StandInFilter } from './stand-ins.ts';
-import { detectPlaceholder } from '../quality/validators/placeholder.ts';
+import { detectPlaceholder } from '../standardize/placeholder.ts';
 
 /** Distinct strings: code c is chars[start[c] .. start[c + 1]); code 0 is ''. */
 export interface Dict {
@@ -252,12 +255,10 @@ function grow(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   return b;
 }
 
+/** Recognised genders compare as one code per gender ("F", "女性", "weiblich"); anything else as written. */
 function gender(raw: string): string {
-  const s = raw.trim().toLowerCase();
-  if (!s) return '';
-  if (/^(m|male|man|mr|herr|h|男|hombre|masculino)$/.test(s)) return 'm';
-  if (/^(f|female|woman|w|mrs|ms|frau|女|mujer|femenino)$/.test(s)) return 'f';
-  return s;
+  const g = recogniseGender(raw);
+  return g ?? raw.trim().toLowerCase();
 }
 
 /**
@@ -325,9 +326,26 @@ export class Preparing {
     return this.real.names.code(parts.given, g || parts.given) * 4194304 + this.real.names.code(parts.family, f || parts.family);
   }
 
+  /** Country spellings are few; each is resolved once per run. */
+  private readonly countries = new Map<string, CountryCode | undefined>();
+  country(raw: string): CountryCode | undefined {
+    if (!raw) return undefined;
+    if (!this.countries.has(raw)) {
+      // Bounded: a column of free text must not grow the map without limit.
+      if (this.countries.size >= 10_000) this.countries.clear();
+      this.countries.set(raw, resolveCountry(raw) as CountryCode | undefined);
+    }
+    return this.countries.get(raw);
+  }
+
   readonly place = memo((raw) => this.real.place.code(fold(raw), raw));
   readonly postcode = memo((raw) => this.real.postcode.code(normalizePostcode(raw), raw));
-  readonly dob = memo<string | number>((raw) => this.d.dob.code(parseDate(raw) ?? ''));
+  /** Birth dates read in the record's country's order (a UK 07/03/1985 is 7 March), as validity reads them. */
+  private readonly dobDMY = memo<string | number>((raw) => this.d.dob.code(dateKey(raw, 'DMY') ?? ''));
+  private readonly dobMDY = memo<string | number>((raw) => this.d.dob.code(dateKey(raw, 'MDY') ?? ''));
+  dob(raw: string | number, country: string | undefined): number {
+    return dateOrderFor(country) === 'MDY' ? this.dobMDY(raw) : this.dobDMY(raw);
+  }
   readonly gender = memo((raw) => this.d.gender.code(gender(raw)));
   readonly company = memo((raw) => this.real.company.code(companyTokens(raw).join(' '), raw));
   // Streets are mostly distinct (house numbers): a memo would mostly miss.
@@ -346,10 +364,9 @@ function fillNames(b: Preparing, p: PreparedPart['cols'], i: number, v: MatchRec
   [p.familyMeta[i], p.familyMeta2[i]] = b.nameMeta(f);
 }
 
-function fillContact(b: Preparing, p: PreparedPart['cols'], i: number, v: MatchRecord['values']): void {
+function fillContact(b: Preparing, p: PreparedPart['cols'], i: number, v: MatchRecord['values'], country: CountryCode | undefined): void {
   const email = canonicalEmail(asText(v.email));
   if (email) p.email[i] = b.email(email.canonical);
-  const country = countryCode(asText(v.country));
   const phone = canonicalPhone(asText(v.phone), country);
   const phoneCode = phone ? b.phone(phone.e164) : 0;
   if (phoneCode) {
@@ -399,10 +416,11 @@ export function preparePart(b: Preparing, records: Iterable<MatchRecord>, expect
     ids.push(r.id);
     sources[i] = r.sourceId;
     fillNames(b, cols, i, v);
-    fillContact(b, cols, i, v);
+    const country = b.country(asText(v.country));
+    fillContact(b, cols, i, v, country);
     fillPlace(b, cols, i, v);
     const dob = v.birth_date;
-    if (dob !== null && dob !== undefined && dob !== '') cols.dob[i] = b.dob(dob);
+    if (dob !== null && dob !== undefined && dob !== '') cols.dob[i] = b.dob(dob, country);
     cols.gender[i] = b.gender(asText(v.gender));
     i++;
   }

@@ -6,7 +6,7 @@
  * judged once, by the quality module's detectPlaceholder on the raw value that
  * first produced it, so the cost is per distinct value, not per record.
  */
-import { detectPlaceholder } from '../quality/validators/placeholder.ts';
+import { detectPlaceholder } from '../standardize/placeholder.ts';
 
 /** The part of a preparing dictionary this needs: codes for strings, 0 for ''. */
 export interface Coder {

@@ -3,6 +3,9 @@
  * model can be stored as JSON and pairs can cross a worker boundary.
  */
 import type { CustomerFieldKey } from '../../shared/domain/fields.ts';
+import type { Cancellation } from '../lib/cancellation.ts';
+
+export type { Cancellation } from '../lib/cancellation.ts';
 
 /** One customer record as the engine sees it: raw, unnormalised values. */
 export interface MatchRecord {
@@ -82,10 +85,6 @@ export interface MatchProgress {
   total: number;
 }
 
-/** What a run needs of a cancellation signal (an AbortSignal, or a job's shared-memory flag). */
-export interface Cancellation {
-  throwIfAborted(): void;
-}
 
 export interface RunOptions {
   signal?: Cancellation;

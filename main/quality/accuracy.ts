@@ -10,12 +10,12 @@
  * Only FP and FN are stored as issues; TP and TN are the rest of the compared cells.
  */
 import type { RuleId } from './rules.ts';
-import { detectPlaceholder } from './validators/placeholder.ts';
-import { checkPhone } from './validators/phone.ts';
-import { resolveCountry } from './validators/country.ts';
-import { parseDate } from './validators/date.ts';
-import { parseIncome } from './validators/income.ts';
-import { recogniseGender } from './validators/gender.ts';
+import { detectPlaceholder } from '../standardize/placeholder.ts';
+import { checkPhone } from '../standardize/phone.ts';
+import { resolveCountry } from '../standardize/country.ts';
+import { parseDate } from '../standardize/date.ts';
+import { parseIncome } from '../standardize/income.ts';
+import { recogniseGender } from '../standardize/gender.ts';
 
 export interface ReferenceValue {
   field: string;

@@ -1,23 +1,12 @@
-/**
- * Cancellation for profiling. The job runner hands over an object with only
- * throwIfAborted() (a SharedArrayBuffer flag); tests and the CLI pass an
- * AbortSignal. Both become the same AppError so callers see one code.
- */
-import { AppError } from '../../shared/errors.ts';
+/** Profiling's cancellation sentence, said the same way by every thread that notices it. */
+import { cancelledError, throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 
-export interface Cancellation {
-  throwIfAborted(): void;
-}
+export type { Cancellation } from '../lib/cancellation.ts';
 
-export function cancelledError(): AppError {
-  return new AppError('cancelled', 'Profiling was cancelled; the previous results are unchanged.');
-}
+const message = 'Profiling was cancelled; the previous results are unchanged.';
 
-export function throwIfCancelled(signal: Cancellation | undefined): void {
-  if (!signal) return;
-  try {
-    signal.throwIfAborted();
-  } catch {
-    throw cancelledError();
-  }
+export const profilingCancelled = (): ReturnType<typeof cancelledError> => cancelledError(message);
+
+export function throwIfProfilingCancelled(signal: Cancellation | undefined): void {
+  throwIfCancelled(signal, message);
 }

@@ -8,7 +8,7 @@
 import { keyKindOf, patternSlotOf, type KeyKind, type RangeAccumulator } from './accumulators.ts';
 import { fieldBit } from './flag-schema.ts';
 import { judgeValue, dependsOnCountry, hash53, recordCountryOf, type ValueContext, type Verdict } from './verdicts.ts';
-import { dateOrderFor } from './validators/date.ts';
+import { dateOrderFor } from '../standardize/date.ts';
 import { compareWithReference, type ReferenceValue } from './accuracy.ts';
 
 export interface CheckContext {

@@ -10,7 +10,7 @@ import { openProject } from '../store/open-project.ts';
 import { checkChunks } from './check-range.ts';
 import { loadReferences } from './reference.ts';
 import { nanColumns, type RangeResult } from './accumulators.ts';
-import { cancelledError } from './cancel.ts';
+import { profilingCancelled } from './cancel.ts';
 
 export interface CheckWorkerData {
   path: string;
@@ -47,7 +47,7 @@ try {
     capacity: data.capacity,
     batchSize: data.batchSize,
     checkCancelled: () => {
-      if (Atomics.load(flag, 0) === 1) throw cancelledError();
+      if (Atomics.load(flag, 0) === 1) throw profilingCancelled();
     },
     onRows: (done) => parentPort!.postMessage({ type: 'rows', done } satisfies FromCheckWorker),
   });

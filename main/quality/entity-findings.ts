@@ -12,22 +12,26 @@
  */
 import type Database from 'better-sqlite3';
 import type { CountryCode } from 'libphonenumber-js';
-import { canonicalEmail, canonicalPhone } from '../match/normalize/contact.ts';
-import { parseDate } from '../match/normalize/dates.ts';
-import { normalizePostcode } from '../match/normalize/address.ts';
+import { canonicalEmail, canonicalPhone } from '../standardize/contact.ts';
+import { dateOrderFor, isoDate, parseDate } from '../standardize/date.ts';
+import { normalizePostcode } from '../standardize/address.ts';
 import type { RangeResult } from './accumulators.ts';
 import { fieldBit } from './flag-schema.ts';
 import { indexOfId } from './run-index.ts';
 import type { RuleId } from './rules.ts';
-import { resolveCountry } from './validators/country.ts';
-import { recogniseGender } from './validators/gender.ts';
+import { resolveCountry } from '../standardize/country.ts';
+import { recogniseGender } from '../standardize/gender.ts';
 
 /** The fields whose agreement across an entity's sources is judged, each with the form values compare in. */
 export const agreementFields = {
   email: (v: string) => canonicalEmail(v)?.canonical ?? null,
   phone: (v: string, country?: string) => canonicalPhone(v, country as CountryCode | undefined)?.e164 ?? null,
   mobile: (v: string, country?: string) => canonicalPhone(v, country as CountryCode | undefined)?.e164 ?? null,
-  birth_date: (v: string) => parseDate(v),
+  // Read in the record's country's order, exactly as validity reads it: a UK "07/03/1985" is 7 March.
+  birth_date: (v: string, country?: string) => {
+    const d = parseDate(v, dateOrderFor(country));
+    return d ? isoDate(d) : null;
+  },
   postcode: (v: string) => normalizePostcode(v) || null,
   country: (v: string) => resolveCountry(v) ?? null,
   gender: (v: string) => recogniseGender(v) ?? null,

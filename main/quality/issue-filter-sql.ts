@@ -1,7 +1,7 @@
 /**
  * An issue filter as SQL: the customers with at least one current issue
  * matching it. Used by the drill-down queries here and by the customers
- * grid (main/store/grid-query.ts), so a bar's list and the grid agree.
+ * grid (passed to main/store/grid-query.ts by the service), so a bar's list and the grid agree.
  * Every value is a bound parameter.
  */
 import type { IssueFilter } from './types.ts';

@@ -10,7 +10,7 @@ import { dimensions } from './types.ts';
 import { rules, validityFields, consistencyFields, placeFields, uniquenessFields, timelinessField, type RuleId } from './rules.ts';
 import { ageBuckets, type Confusion } from './accumulators.ts';
 import { flagBranches, flagCountSql } from './flag-schema.ts';
-import type { RobustStats } from './validators/income.ts';
+import type { RobustStats } from '../standardize/income.ts';
 import { agreementFields } from './entity-findings.ts';
 
 /** What a run stores besides its issues (quality_runs.context_json). */

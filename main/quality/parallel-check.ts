@@ -10,12 +10,12 @@
 import type Database from 'better-sqlite3';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { siblingModule, spawnWorker } from '../jobs/spawn-worker.ts';
+import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
 import type { RangeResult } from './accumulators.ts';
 import { checkChunks } from './check-range.ts';
 import type { CheckContext } from './check-record.ts';
 import type { CheckWorkerData, FromCheckWorker } from './check-worker.ts';
-import { throwIfCancelled, type Cancellation } from './cancel.ts';
+import { throwIfProfilingCancelled, type Cancellation } from './cancel.ts';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
 
 export interface CheckAllOptions {
@@ -84,7 +84,7 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
       },
       capacity: threads === 1 ? share : Math.ceil(share * 1.15),
       batchSize: opts.batchSize,
-      checkCancelled: () => throwIfCancelled(opts.signal),
+      checkCancelled: () => throwIfProfilingCancelled(opts.signal),
       onRows: (n) => ((done[0] = n), report()),
     });
     const rest = await waitAll(workers, opts.signal);
@@ -103,7 +103,7 @@ async function waitAll<T>(workers: Promise<T>[], signal: Cancellation | undefine
   const cancelled = new Promise<never>((_, reject) => {
     timer = setInterval(() => {
       try {
-        throwIfCancelled(signal);
+        throwIfProfilingCancelled(signal);
       } catch (err) {
         reject(err);
       }

@@ -7,7 +7,7 @@
 import type { IssueColumns, RangeResult } from './accumulators.ts';
 import { fieldBit } from './flag-schema.ts';
 import type { RuleId } from './rules.ts';
-import { robustStats, robustZ, outlierThreshold, type RobustStats } from './validators/income.ts';
+import { robustStats, robustZ, outlierThreshold, type RobustStats } from '../standardize/income.ts';
 
 function add(issues: IssueColumns, record: number, field: string, rule: RuleId, message: string): void {
   issues.record.push(record);

@@ -19,8 +19,8 @@ import { abandonRun, deleteAbandonedRows, finishRun, startRun, writeRunRows } fr
 import { computeMetrics, type RunContext } from './metrics.ts';
 import { writeSnapshot } from './snapshots.ts';
 import { loadReferences } from './reference.ts';
-import { resolveCountry } from './validators/country.ts';
-import { throwIfCancelled } from './cancel.ts';
+import { resolveCountry } from '../standardize/country.ts';
+import { throwIfProfilingCancelled } from './cancel.ts';
 import { flagEntityFindings, hasMatchRun } from './entity-findings.ts';
 import { indexOfId } from './run-index.ts';
 import { flagPlaceMismatches } from './place-consistency.ts';
@@ -31,7 +31,7 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
   const timelinessDays = opts.timelinessDays ?? 365;
   const defaultCountry = opts.defaultCountry ? resolveCountry(opts.defaultCountry) : undefined;
   if (opts.defaultCountry && !defaultCountry) throw new AppError('invalid_input', `Default country "${opts.defaultCountry}" is not a country we recognise.`);
-  throwIfCancelled(opts.signal);
+  throwIfProfilingCancelled(opts.signal);
 
   // Customers added while we run belong to the next run: fix the upper bound now.
   const { maxId, minId } = db.prepare('SELECT COALESCE(MAX(id), 0) maxId, COALESCE(MIN(id), 1) minId FROM customers').get() as { maxId: number; minId: number };
@@ -54,7 +54,7 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
   try {
     const parts = await checkAll(db, ctx, { maxId, total, batchSize: opts.batchSize, threads: opts.threads, signal: opts.signal, onProgress: opts.onProgress });
     T('checked');
-    throwIfCancelled(opts.signal);
+    throwIfProfilingCancelled(opts.signal);
     const run = mergeRanges(parts);
     // The per-thread results were copied into `run`: let them go before the post-pass allocates.
     if (parts.length > 1) parts.length = 0;
@@ -69,9 +69,9 @@ export async function profileProject(db: Database.Database, opts: ProfileOptions
     const { format, dominant } = formatFlags(run);
     const { timely, histogram } = timeliness(run, ctx.judgeTimeliness, timelinessDays);
     T('post');
-    throwIfCancelled(opts.signal);
+    throwIfProfilingCancelled(opts.signal);
     writeRunRows(db, runId, { run, format, timely, duplicateOf, dominant });
-    throwIfCancelled(opts.signal);
+    throwIfProfilingCancelled(opts.signal);
 
     const context: RunContext = {
       sources,

@@ -1,7 +1,7 @@
 /** The project's quality settings, kept in the settings table so every run and every window agree. */
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
-import { resolveCountry } from './validators/country.ts';
+import { resolveCountry } from '../standardize/country.ts';
 
 export interface QualitySettings {
   /** ISO alpha-2 used for phones and postcodes when a record has no recognisable country. */

@@ -6,18 +6,18 @@
  * once per run and the verdict reused: that is most of the profiler's speed.
  */
 import type { RuleId } from './rules.ts';
-import { detectPlaceholder } from './validators/placeholder.ts';
-import { checkEmail } from './validators/email.ts';
-import { checkPhone, isLandlineOnly, type PhoneCheck } from './validators/phone.ts';
-import { callingCodeOf } from './validators/phone-fast.ts';
-import { checkPostcode } from './validators/postcode.ts';
-import { countryFormat, resolveCountry } from './validators/country.ts';
-import { checkBirthDate, parseDate, type DateOrder } from './validators/date.ts';
-import { parseIncome } from './validators/income.ts';
-import { recogniseGender, genderFormat } from './validators/gender.ts';
-import { checkName } from './validators/name.ts';
+import { detectPlaceholder } from '../standardize/placeholder.ts';
+import { checkEmail } from '../standardize/email.ts';
+import { checkPhone, isLandlineOnly, type PhoneCheck } from '../standardize/phone.ts';
+import { callingCodeOf } from '../standardize/phone-fast.ts';
+import { checkPostcode } from '../standardize/postcode.ts';
+import { countryFormat, resolveCountry } from '../standardize/country.ts';
+import { checkBirthDate, parseDate, type DateOrder } from '../standardize/date.ts';
+import { parseIncome } from '../standardize/income.ts';
+import { recogniseGender, genderFormat } from '../standardize/gender.ts';
+import { checkName } from '../standardize/name.ts';
 import { phoneFormat } from './format-pattern.ts';
-import { isRegionCode, normalizePlace, normalizePostcode } from '../match/normalize/address.ts';
+import { isRegionCode, normalizePlace, normalizePostcode } from '../standardize/address.ts';
 
 export interface Finding {
   rule: RuleId;

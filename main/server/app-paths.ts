@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, found from this file, for resources and the built renderer when running from source. */
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Browser mode and the CLI keep their data in CRM_STEWARD_HOME (tests point it

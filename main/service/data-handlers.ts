@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract.ts';
 import { previewFile } from '../ingest/preview-file.ts';
+import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
 import { pageQuarantine } from '../store/quarantine-repo.ts';
 import { listSources } from '../store/sources-repo.ts';
 import type { ServiceContext } from './service-context.ts';
@@ -17,7 +18,8 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:previe
       return null;
     },
     'sources:list': async () => listSources(ctx.project().db),
-    'customers:page': async (q) => ctx.project().customers.page(q),
+    // A drill-down lists exactly the customers the quality metrics counted: the same subquery.
+    'customers:page': async ({ issue, ...q }) => ctx.project().customers.page({ ...q, restrictTo: issue ? matchingCustomersSql(issue) : undefined }),
     'customers:get': async ({ id }) => ctx.project().customers.detail(id),
     'quarantine:page': async ({ sourceId, offset, limit }) => pageQuarantine(ctx.project().db, { sourceId, offset, limit }),
   };

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { matchChannels } from '../../shared/channels/match.ts';
-import { clusterDetail, clustersPage, explainPairOf, matchSummary } from '../store/match-queries.ts';
+import { clusterDetail, clustersPage, explainPairOf, matchSummary } from '../match/review-queries.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** Handlers for shared/channels/match.ts: matching runs as a job; reads go to the store. */

@@ -1,8 +1,7 @@
 import type { ColumnFilter, CustomerRow } from '../../shared/contract.ts';
-import type { IssueFilter } from '../../shared/channels/quality.ts';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
-import { buildOrder, buildWhere, gridColumns } from './grid-query.ts';
+import { buildOrder, buildWhere, gridColumns, type WhereClause } from './grid-query.ts';
 import type { Db } from './open-project.ts';
 import { rawRow } from './raw-rows-repo.ts';
 import { getSource, type SourceSummary } from './sources-repo.ts';
@@ -15,7 +14,8 @@ export interface PageQuery {
   quickFilter: string;
   sourceId?: number;
   ids?: number[];
-  issue?: IssueFilter;
+  /** Only customers in this `SELECT customer_id …` (built by the caller). */
+  restrictTo?: WhereClause;
 }
 
 const selectColumns = `c.id, s.file_name AS source, c.source_id, ${customerFieldKeys.map((k) => `c.${k}`).join(', ')}`;

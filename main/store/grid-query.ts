@@ -1,7 +1,5 @@
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import type { ColumnFilter } from '../../shared/contract.ts';
-import type { IssueFilter } from '../../shared/channels/quality.ts';
-import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
 
 /**
  * Translates the grid's sort, filter and quick search into SQL over the
@@ -51,7 +49,12 @@ export interface WhereClause {
   params: unknown[];
 }
 
-export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFilter>>; quickFilter: string; sourceId?: number; ids?: number[]; issue?: IssueFilter }): WhereClause {
+/**
+ * `restrictTo` is a `SELECT customer_id …` the caller built (a quality
+ * drill-down, a suggestion filter): the store runs it as given and knows
+ * nothing of what it means.
+ */
+export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFilter>>; quickFilter: string; sourceId?: number; ids?: number[]; restrictTo?: WhereClause }): WhereClause {
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const [colId, filter] of Object.entries(opts.filterModel)) {
@@ -76,11 +79,9 @@ export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFil
     parts.push(`c.id IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(opts.ids));
   }
-  if (opts.issue) {
-    // The same subquery the quality drill-down counts with, so the grid lists exactly a bar's records.
-    const q = matchingCustomersSql(opts.issue);
-    parts.push(`c.id IN (${q.sql})`);
-    params.push(...q.params);
+  if (opts.restrictTo) {
+    parts.push(`c.id IN (${opts.restrictTo.sql})`);
+    params.push(...opts.restrictTo.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

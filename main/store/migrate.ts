@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors.ts';
 
 /** Where the numbered .sql migrations live; bundlers may pass their own folder. */
-export const defaultMigrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const defaultMigrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 
 interface Migration {
   version: number;

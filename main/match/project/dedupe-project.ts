@@ -4,7 +4,7 @@
  * one transaction. The same function serves the job, the CLI and the bench.
  */
 import type { Db } from '../../store/open-project.ts';
-import { currentMatchRun, saveMatchRun, storedClusters } from '../../store/match-repo.ts';
+import { currentMatchRun, saveMatchRun, storedClusters } from '../match-repo.ts';
 import { matchPrepared, DEFAULT_THRESHOLD } from '../match-records.ts';
 import { matchIncremental } from '../incremental.ts';
 import type { MatchProgress, MatchResult, RunOptions } from '../types.ts';

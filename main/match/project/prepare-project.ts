@@ -7,7 +7,7 @@
  * are prepared as they are read, so the raw records are never all in memory.
  */
 import type { Db } from '../../store/open-project.ts';
-import { siblingModule, spawnWorker } from '../../jobs/spawn-worker.ts';
+import { siblingModule, spawnWorker } from '../../lib/spawn-worker.ts';
 import { absorbPrepared, finishPrepared, prepareRecords, preparePart, Preparing, type Prepared } from '../prepare.ts';
 import type { RunOptions } from '../types.ts';
 import { iterateMatchRecords } from './load-records.ts';

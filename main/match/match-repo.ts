@@ -3,9 +3,9 @@
  * results replace the previous ones in one transaction, so until it commits
  * every reader sees the previous run's results.
  */
-import type { BlockingRuleStats, MatchModel, ReportedPairs } from '../match/types.ts';
-import { probabilityFromWeight } from '../match/score.ts';
-import type { Db } from './open-project.ts';
+import type { BlockingRuleStats, MatchModel, ReportedPairs } from './types.ts';
+import { probabilityFromWeight } from './score.ts';
+import type { Db } from '../store/open-project.ts';
 
 export interface MatchRunToSave {
   kind: 'full' | 'incremental';

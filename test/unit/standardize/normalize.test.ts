@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitFullName, nameParts } from '../../../main/match/normalize/names.ts';
-import { canonicalEmail, canonicalPhone } from '../../../main/match/normalize/contact.ts';
-import { parseDate } from '../../../main/match/normalize/dates.ts';
-import { companyTokens, isRegionCode, normalizePlace, streetTokens } from '../../../main/match/normalize/address.ts';
+import { splitFullName, nameParts } from '../../../main/standardize/names.ts';
+import { canonicalEmail, canonicalPhone } from '../../../main/standardize/contact.ts';
+import { dateKey } from '../../../main/standardize/date.ts';
+import { companyTokens, isRegionCode, normalizePlace, streetTokens } from '../../../main/standardize/address.ts';
 
 describe('names', () => {
   it.each([
@@ -38,16 +38,23 @@ describe('phone', () => {
   });
 });
 
-describe('dates', () => {
-  it.each(['1985年3月7日', '07.03.1985', '3/7/85', '19850307', '1985-03-07', '7 March 1985', 'March 7th, 1985', 19850307])(
-    '%s is 1985-03-07', (raw) => {
-      expect(parseDate(raw)).toBe('19850307');
+describe('date keys for matching', () => {
+  it.each(['1985年3月7日', '07.03.1985', '3/7/85', '19850307', '1985-03-07', '7 March 1985', '7. März 1985', '7 marzo 1985', 'March 7th, 1985', 19850307, 31113])(
+    '%s is 1985-03-07 for a US record', (raw) => {
+      expect(dateKey(raw, 'MDY')).toBe('19850307');
     });
+  it('reads slashes in the record country\'s order, as validity does (a UK 07/03/1985 is 7 March)', () => {
+    expect(dateKey('07/03/1985', 'DMY')).toBe('19850307');
+    expect(dateKey('07/03/1985', 'MDY')).toBe('19850703');
+  });
   it('reads slashes day-first when the first number cannot be a month', () => {
-    expect(parseDate('25/12/1990')).toBe('19901225');
+    expect(dateKey('25/12/1990', 'MDY')).toBe('19901225');
+  });
+  it('keeps a year-first date with a mistyped month as typed (evidence for "one digit off")', () => {
+    expect(dateKey('1737-81-01', 'DMY')).toBe('17378101');
   });
   it('rejects text', () => {
-    expect(parseDate('unknown')).toBeNull();
+    expect(dateKey('unknown', 'DMY')).toBeNull();
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectPlaceholder } from '../../../main/quality/validators/placeholder.ts';
-import { checkEmail, suggestDomain } from '../../../main/quality/validators/email.ts';
-import { checkPostcode } from '../../../main/quality/validators/postcode.ts';
-import { resolveCountry } from '../../../main/quality/validators/country.ts';
-import { recogniseGender } from '../../../main/quality/validators/gender.ts';
-import { checkName } from '../../../main/quality/validators/name.ts';
+import { detectPlaceholder } from '../../../main/standardize/placeholder.ts';
+import { checkEmail, suggestDomain } from '../../../main/standardize/email.ts';
+import { checkPostcode } from '../../../main/standardize/postcode.ts';
+import { resolveCountry } from '../../../main/standardize/country.ts';
+import { recogniseGender } from '../../../main/standardize/gender.ts';
+import { checkName } from '../../../main/standardize/name.ts';
 
 describe('placeholders', () => {
   it.each([

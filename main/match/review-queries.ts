@@ -5,13 +5,13 @@
  */
 import type { ClusterDetail, ClusterRow, MatchSummary, PairExplanation } from '../../shared/channels/match.ts';
 import { AppError } from '../../shared/errors.ts';
-import { loadMatchRecords, MATCH_FIELDS } from '../match/project/load-records.ts';
-import { prepareRecords, valueOf, type Prepared } from '../match/prepare.ts';
-import { comparisonsOf, scorePairs } from '../match/match-records.ts';
-import { explainLevels, makeScorer } from '../match/score.ts';
-import type { MatchModel } from '../match/types.ts';
+import { loadMatchRecords, MATCH_FIELDS } from './project/load-records.ts';
+import { prepareRecords, valueOf, type Prepared } from './prepare.ts';
+import { comparisonsOf, scorePairs } from './match-records.ts';
+import { explainLevels, makeScorer } from './score.ts';
+import type { MatchModel } from './types.ts';
 import { currentMatchRun } from './match-repo.ts';
-import type { Db } from './open-project.ts';
+import type { Db } from '../store/open-project.ts';
 
 const count = (db: Db, sql: string, ...args: unknown[]): number => (db.prepare(sql).get(...args) as { n: number }).n;
 

@@ -28,20 +28,6 @@ export function canonicalEmail(raw: string): EmailParts | null {
   return { canonical: `${local}@${domain}`, local, domain };
 }
 
-const COUNTRY_ALIASES: Record<string, CountryCode> = {
-  uk: 'GB', england: 'GB', 'united kingdom': 'GB', 'great britain': 'GB', usa: 'US', 'united states': 'US',
-  america: 'US', germany: 'DE', deutschland: 'DE', china: 'CN', 中国: 'CN', france: 'FR', spain: 'ES',
-  espana: 'ES', españa: 'ES', italy: 'IT', australia: 'AU', canada: 'CA', japan: 'JP', india: 'IN',
-  netherlands: 'NL', austria: 'AT', switzerland: 'CH', mexico: 'MX', brazil: 'BR', 'new zealand': 'NZ',
-};
-
-/** ISO 3166 alpha-2 country from a free-text country cell, or undefined. */
-export function countryCode(raw: string): CountryCode | undefined {
-  const s = raw.trim();
-  if (/^[a-z]{2}$/i.test(s)) return s.toUpperCase() as CountryCode;
-  return COUNTRY_ALIASES[s.toLowerCase()];
-}
-
 export interface PhoneParts {
   /** E.164 when it could be determined, otherwise the bare digits. */
   e164: string;

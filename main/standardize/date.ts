@@ -19,18 +19,28 @@ export interface ParsedDate {
 
 export type DateOrder = 'DMY' | 'MDY';
 
+/** Month names and abbreviations in English, German, French, Spanish and Italian, accents folded. */
 const months: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  januar: 1, februar: 2, marz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, okt: 10, oktober: 10, dez: 12, dezember: 12,
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
+  gennaio: 1, febbraio: 2, aprile: 4, maggio: 5, giugno: 6, luglio: 7, settembre: 9, ottobre: 10, dicembre: 12,
 };
+
+function monthNumber(word: string): number | undefined {
+  const w = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return months[w] ?? (w.length > 3 ? months[w.slice(0, 3)] : undefined);
+}
 
 const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const ymdOther = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/;
 const numeric = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?)?$/i;
 const chinese = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?(\s*\d{1,2}:\d{2}(?::\d{2})?)?$/;
 const compact = /^(\d{4})(\d{2})(\d{2})$/;
-const dayMonthName = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?,?[\s-]+(\d{2}|\d{4})$/i;
-const monthNameDay = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
+const dayMonthName = /^(\d{1,2})(?:st|nd|rd|th|\.)?[\s-]+([a-zà-ü]{3,10})\.?,?[\s-]+(\d{2}|\d{4})$/i;
+const monthNameDay = /^([a-zà-ü]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 
 /**
  * Parses a date, or returns undefined. `order` settles ambiguous slash dates
@@ -59,11 +69,11 @@ export function generalParseDate(raw: string, order: DateOrder = 'DMY', now: Dat
   if ((m = ymdOther.exec(v))) return make(+m[1], +m[3], +m[4], `yyyy${m[2]}MM${m[2]}dd`);
   if ((m = compact.exec(v))) return make(+m[1], +m[2], +m[3], 'yyyyMMdd');
   if ((m = dayMonthName.exec(v))) {
-    const mon = months[m[2].toLowerCase()];
+    const mon = monthNumber(m[2]);
     return mon ? make(fullYear(m[3], now), mon, +m[1], 'd MMM yyyy') : undefined;
   }
   if ((m = monthNameDay.exec(v))) {
-    const mon = months[m[1].toLowerCase()];
+    const mon = monthNumber(m[1]);
     return mon ? make(+m[3], mon, +m[2], 'MMM d, yyyy') : undefined;
   }
   return undefined;
@@ -174,4 +184,42 @@ const monthFirst = new Set(['US', 'PH', 'FM', 'MH', 'PW']);
 
 export function dateOrderFor(country: string | undefined): DateOrder {
   return country && monthFirst.has(country) ? 'MDY' : 'DMY';
+}
+
+/** YYYY-MM-DD of a parsed date: the canonical form fixes write and exports compare against. */
+export function isoDate(d: ParsedDate): string {
+  return `${d.year}-${d.month < 10 ? '0' : ''}${d.month}-${d.day < 10 ? '0' : ''}${d.day}`;
+}
+
+/** Excel stores dates as days since 1899-12-30. */
+function excelSerialKey(n: number): string | null {
+  const date = new Date(Date.UTC(1899, 11, 30) + n * 86_400_000);
+  const y = date.getUTCFullYear();
+  return y >= 1000 && y <= 2999 ? `${y}${pad2(date.getUTCMonth() + 1)}${pad2(date.getUTCDate())}` : null;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * The date as a YYYYMMDD key for matching, read by parseDate (the same
+ * reading validity and fixes use) and, where that finds no calendar date,
+ * two readings that are evidence without being dates: Excel serial numbers,
+ * and year-first dates with a mistyped month or day ("1737-81-01",
+ * "1860-05-00"), kept as typed so "one digit off" can compare them.
+ */
+export function dateKey(raw: string | number, order: DateOrder, now: Date = new Date()): string | null {
+  let s: string;
+  if (typeof raw === 'number') {
+    if (raw > 0 && raw < 80000) return excelSerialKey(Math.floor(raw));
+    s = String(raw);
+  } else {
+    s = raw.trim();
+    if (!s) return null;
+    if (/^\d{5}(\.\d+)?$/.test(s)) return excelSerialKey(Math.floor(+s));
+  }
+  const d = parseDate(s, order, now);
+  if (d) return `${d.year}${pad2(d.month)}${pad2(d.day)}`;
+  const m = /^(\d{4})[-/.年 ](\d{1,2})[-/.月 ](\d{1,2})/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m || +m[1] < 1000 || +m[1] > 2999) return null;
+  return `${m[1]}${m[2].padStart(2, '0')}${m[3].padStart(2, '0')}`;
 }

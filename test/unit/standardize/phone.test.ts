@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { checkPhone } from '../../../main/quality/validators/phone.ts';
-import { fastInternational, fastNational } from '../../../main/quality/validators/phone-fast.ts';
+import { checkPhone } from '../../../main/standardize/phone.ts';
+import { fastInternational, fastNational } from '../../../main/standardize/phone-fast.ts';
 
 describe('phones valid for their country', () => {
   it.each([

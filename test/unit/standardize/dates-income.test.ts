@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBirthDate, parseDate } from '../../../main/quality/validators/date.ts';
-import { outlierThreshold, parseIncome, robustStats, robustZ } from '../../../main/quality/validators/income.ts';
+import { checkBirthDate, parseDate } from '../../../main/standardize/date.ts';
+import { outlierThreshold, parseIncome, robustStats, robustZ } from '../../../main/standardize/income.ts';
 
 const now = new Date('2025-07-01T00:00:00Z');
 const iso = (d: ReturnType<typeof parseDate>) => (d ? new Date(d.time).toISOString().slice(0, 10) : undefined);

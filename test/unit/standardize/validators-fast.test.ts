@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as rng } from '../../../resources/generator/prng.ts';
-import { detectPlaceholder, generalPlaceholder } from '../../../main/quality/validators/placeholder.ts';
-import { checkPhone, generalCheckPhone } from '../../../main/quality/validators/phone.ts';
+import { detectPlaceholder, generalPlaceholder } from '../../../main/standardize/placeholder.ts';
+import { checkPhone, generalCheckPhone } from '../../../main/standardize/phone.ts';
 import { phoneFormat, generalPhoneFormat } from '../../../main/quality/format-pattern.ts';
-import { parseDate, generalParseDate } from '../../../main/quality/validators/date.ts';
-import { checkName, generalCheckName } from '../../../main/quality/validators/name.ts';
+import { parseDate, generalParseDate } from '../../../main/standardize/date.ts';
+import { checkName, generalCheckName } from '../../../main/standardize/name.ts';
 
 
 /** Random strings over an alphabet, lengths 0..max. */
