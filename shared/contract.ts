@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { matchChannels } from './channels/match.ts';
-import { IssueFilter, qualityChannels } from './channels/quality.ts';
-import { customerFieldKeys, targetFieldKeys } from './domain/fields.ts';
+import { qualityChannels } from './channels/quality.ts';
+import { fixChannels } from './channels/fix.ts';
+import { PageRequest } from './channels/grid.ts';
+import { targetFieldKeys } from './domain/fields.ts';
 
 /**
  * The one contract between the renderer and the main process. Every
@@ -101,33 +103,7 @@ export const ImportedFile = z.object({
   mapping: Mapping,
 });
 
-/** ag-grid's filter model, limited to what we translate to SQL. */
-const SimpleFilter = z.object({
-  filterType: z.enum(['text', 'number']).optional(),
-  type: z.enum(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange']),
-  filter: z.union([z.string(), z.number()]).nullable().optional(),
-  filterTo: z.union([z.string(), z.number()]).nullable().optional(),
-});
-const ColumnFilter = z.union([
-  SimpleFilter,
-  z.object({ filterType: z.enum(['text', 'number']).optional(), operator: z.enum(['AND', 'OR']), conditions: z.array(SimpleFilter).max(4) }),
-]);
-export type ColumnFilter = z.infer<typeof ColumnFilter>;
-
-export const GridColumn = z.enum(['id', 'source', ...customerFieldKeys] as [string, ...string[]]);
-
-export const PageRequest = z.object({
-  startRow: z.number().int().min(0),
-  endRow: z.number().int().min(0),
-  sortModel: z.array(z.object({ colId: GridColumn, sort: z.enum(['asc', 'desc']) })).max(3).default([]),
-  filterModel: z.partialRecord(GridColumn, ColumnFilter).default({}),
-  quickFilter: z.string().max(200).default(''),
-  sourceId: z.number().int().optional(),
-  ids: z.array(z.number().int()).max(10_000).optional(),
-  /** Drill-down from the quality dashboard: only customers with a matching current issue. */
-  issue: IssueFilter.optional(),
-});
-export type PageRequest = z.input<typeof PageRequest>;
+export { ColumnFilter, GridColumn, GridQuery, PageRequest } from './channels/grid.ts';
 
 export const CustomerRow = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
 export type CustomerRow = z.infer<typeof CustomerRow>;
@@ -153,7 +129,7 @@ export const QuarantinedRow = z.object({
 });
 
 /** Every kind of long work; an area adds its kinds here. */
-export const JobKind = z.enum(['import', 'profile', 'match']);
+export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -203,7 +179,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'encoding_mismatch'
   | 'job_not_found'
   | 'cancelled'
+  | 'busy'
   | 'not_supported'
   | 'unauthorized'
   | 'not_found'

@@ -29,7 +29,7 @@ export const matchCommands: Record<string, Command> = {
       const db = openProject(projectPath);
       try {
         const summary = await dedupeProject(db, { scope: args.options.has('new') ? 'new' : 'all', threshold: t, workers: availableParallelism() }, { onProgress: progressPrinter(json) });
-        const rows = await writeClustersCsv(db, out);
+        const rows = writeClustersCsv(db, out);
         if (json) process.stdout.write(`${JSON.stringify({ ...summary, out, rows })}\n`);
         else console.log(`${summary.records.toLocaleString()} records, ${summary.comparisons.toLocaleString()} comparisons, ${summary.clusters.toLocaleString()} groups of duplicates; wrote ${rows.toLocaleString()} rows to ${out}`);
         return 0;

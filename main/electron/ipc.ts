@@ -7,10 +7,21 @@ import type { Service } from '../service/create-service.ts';
  * payload with the channel's schema; errors cross as { code, message }.
  * Channels that need the desktop (file dialogs) are answered here.
  */
-export function bindIpc(service: Service, desktop: { pickFiles: () => Promise<string[]> }): void {
+export interface Desktop {
+  pickFiles: () => Promise<string[]>;
+  saveFile: (defaultPath: string, format: 'csv' | 'xlsx') => Promise<string | null>;
+}
+
+export function bindIpc(service: Service, desktop: Desktop): void {
   ipcMain.handle('steward:invoke', async (_event, channel: unknown, input: unknown) => {
     try {
       if (channel === 'dialog:pick-files') return { ok: true, data: await desktop.pickFiles() };
+      if (channel === 'dialog:save-file') {
+        // The service validates the request and proposes where; the native dialog lets the user choose.
+        const proposal = (await service.invokeUnknown(channel, input)) as { defaultPath: string };
+        const { format } = input as { format: 'csv' | 'xlsx' };
+        return { ok: true, data: { path: await desktop.saveFile(proposal.defaultPath, format), defaultPath: proposal.defaultPath } };
+      }
       return { ok: true, data: (await service.invokeUnknown(String(channel), input)) ?? null };
     } catch (err) {
       return { ok: false, error: toErrorPayload(err) };

@@ -57,6 +57,13 @@ app.whenReady().then(() => {
       });
       return result.canceled ? [] : result.filePaths;
     },
+    saveFile: async (defaultPath, format) => {
+      const result = await dialog.showSaveDialog(win!, {
+        defaultPath,
+        filters: [format === 'csv' ? { name: 'CSV (UTF-8)', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] }],
+      });
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
   });
   win = createWindow();
   app.on('before-quit', () => service.dispose());

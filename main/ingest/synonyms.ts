@@ -22,6 +22,7 @@ const table: Record<TargetField, string[]> = {
   postcode: ['postcode', 'postal code', 'zip', 'zip code', 'zipcode', 'post code', 'plz', 'postleitzahl', 'code postal', 'código postal', 'codigo postal', '邮编', '邮政编码'],
   country: ['country', 'country region', 'nation', 'land', 'pays', 'país', 'pais', '国家', '国家地区', '国籍'],
   income: ['income', 'annual income', 'salary', 'yearly income', 'revenue', 'einkommen', 'revenu', 'ingresos', '年收入', '收入', '月收入'],
+  income_currency: ['income currency', 'currency of income', 'salary currency', '收入币种'],
   created_at: ['created', 'created at', 'created date', 'create date', 'date created', 'created on', 'created time', 'creation date', 'signup date', '创建时间', '创建日期', '注册时间', '注册日期'],
   updated_at: ['updated', 'updated at', 'last modified', 'last modified date', 'modified', 'modified on', 'modified time', 'date modified', 'last updated', 'last update', '更新时间', '修改时间', '最后更新', '更新日期'],
   customer_ref: ['customer ref', 'customer reference', 'contact ref', '客户引用'],

@@ -1,6 +1,7 @@
 import { importFiles, type ImportFileRequest } from '../ingest/import-files.ts';
 import type { Db } from '../store/open-project.ts';
 import type { JobContext } from '../lib/jobs.ts';
+import { fixJobs } from './fix-jobs.ts';
 import { matchJobs } from './match-jobs.ts';
 import { qualityJobs } from './quality-jobs.ts';
 
@@ -14,6 +15,7 @@ export const jobKinds = {
     importFiles(db, input.files, { signal: ctx.signal, onProgress: (p) => ctx.onProgress({ ...p }) }),
   ...qualityJobs,
   ...matchJobs,
+  ...fixJobs,
 } as const;
 
 export type JobKindName = keyof typeof jobKinds;

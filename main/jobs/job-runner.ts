@@ -110,6 +110,11 @@ export class JobRunner {
     return [...this.jobs.values()].filter((j) => !j.done).map((j) => j.jobId);
   }
 
+  /** The kinds of the jobs running or waiting. */
+  runningKinds(): JobKindName[] {
+    return [...this.jobs.values()].filter((j) => !j.done).map((j) => j.kind);
+  }
+
   /** Some job is running or waiting: the project must not be switched under it. */
   busy(): boolean {
     return [...this.jobs.values()].some((j) => !j.done);

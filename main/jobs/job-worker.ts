@@ -44,9 +44,11 @@ try {
 } catch (err) {
   parentPort!.postMessage({ type: 'failed', error: toErrorPayload(err) } satisfies FromJob);
 } finally {
-  // The UI already has the result; folding the WAL back happens off its thread.
+  // The UI already has the result; folding the WAL back happens off its thread. PASSIVE: a
+  // TRUNCATE checkpoint blocks new writers while it waits for readers, and a service write that
+  // had already read (its snapshot is one of those readers) would wait on it until a timeout.
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('wal_checkpoint(PASSIVE)');
   } catch {
     // another connection is reading: the next checkpoint will do it
   }

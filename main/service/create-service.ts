@@ -1,6 +1,10 @@
 import { channels, isChannel, type Channel, type Handlers, type In, type Out } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { dataHandlers } from './data-handlers.ts';
+import { editHandlers } from './edit-handlers.ts';
+import { exportHandlers } from './export-handlers.ts';
+import { fixHandlers } from './fix-handlers.ts';
+import { historyHandlers } from './history-handlers.ts';
 import { matchHandlers } from './match-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
@@ -18,7 +22,8 @@ export interface Service {
 export function createService(options: ServiceOptions): Service {
   const context = new ServiceContext(options);
   // A missing handler is a compile error: Handlers requires every channel.
-  const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context) };
+  const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context),
+    ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context) };
 
   async function invokeUnknown(channel: string, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${channel}.`);

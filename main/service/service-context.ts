@@ -2,6 +2,8 @@ import type { EventName, EventPayload, ProjectInfo } from '../../shared/contract
 import { AppError } from '../../shared/errors.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { CustomersRepo } from '../store/customers-repo.ts';
+import { SuggestionPages } from '../fix/suggestion-queries.ts';
+import { readSourceContexts, type SourceContext } from '../fix/source-context.ts';
 import { openProject, type Db } from '../store/open-project.ts';
 import { projectName, RecentProjects } from './recent-projects.ts';
 
@@ -23,7 +25,13 @@ interface OpenProjectState {
   path: string;
   db: Db;
   customers: CustomersRepo;
+  suggestions: SuggestionPages;
+  /** Each source's dominant country and date orders, for checking typed values; read when first needed. */
+  sourceContexts: Map<number, SourceContext> | null;
 }
+
+/** Jobs that only read the project: the service may write while they run. */
+const readOnlyJobs = new Set(['export']);
 
 /** The service's state: at most one open project, its repositories and the job runner. */
 export class ServiceContext {
@@ -36,7 +44,8 @@ export class ServiceContext {
     this.jobs = new JobRunner({
       onProgress: (p) => options.emit('job:progress', p),
       onDone: (d) => {
-        this.current?.customers.invalidate();
+        this.changed();
+        if (this.current && d.kind === 'import') this.current.sourceContexts = null;
         options.emit('job:done', d);
         options.emit('project:changed', this.info());
         if ((d.kind === 'import' || d.kind === 'match') && d.status === 'succeeded') this.profileAfter(d.kind);
@@ -73,11 +82,31 @@ export class ServiceContext {
     if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
     const db = openProject(path, { create });
     this.close();
-    this.current = { path, db, customers: new CustomersRepo(db) };
+    this.current = { path, db, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
     this.recent.touch(path);
     const info = this.info()!;
     this.options.emit('project:changed', info);
     return info;
+  }
+
+  sourceContexts(): Map<number, SourceContext> {
+    const p = this.project();
+    return (p.sourceContexts ??= readSourceContexts(p.db));
+  }
+
+  /** The project's records or suggestions changed: cached pages and counts are out of date. */
+  changed(): void {
+    this.current?.customers.invalidate();
+    this.current?.suggestions.invalidate();
+  }
+
+  /**
+   * A write asked for while a job writes would wait on SQLite's lock for
+   * seconds and then fail; it is refused at once, with the reason.
+   */
+  assertCanWrite(): void {
+    const writing = this.jobs.runningKinds().filter((k) => !readOnlyJobs.has(k));
+    if (writing.length > 0) throw new AppError('busy', `The project is busy with a running ${writing[0]} job; try again when it has finished.`);
   }
 
   close(): void {

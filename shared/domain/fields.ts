@@ -36,6 +36,7 @@ export const customerFields = [
   { key: 'postcode', entity: 'customer', kind: 'text', label: 'field.postcode' },
   { key: 'country', entity: 'customer', kind: 'text', label: 'field.country' },
   { key: 'income', entity: 'customer', kind: 'number', label: 'field.income' },
+  { key: 'income_currency', entity: 'customer', kind: 'text', label: 'field.income_currency' },
   { key: 'created_at', entity: 'customer', kind: 'date', label: 'field.created_at' },
   { key: 'updated_at', entity: 'customer', kind: 'date', label: 'field.updated_at' },
 ] as const satisfies readonly FieldDef[];

@@ -44,7 +44,7 @@ export const en = {
   field: {
     id: 'ID', source: 'Source', source_record_id: 'Record id', full_name: 'Full name', given_name: 'Given name', family_name: 'Family name',
     gender: 'Gender', birth_date: 'Birth date', email: 'Email', phone: 'Phone', mobile: 'Mobile', company: 'Company', street: 'Street',
-    city: 'City', region: 'Region', postcode: 'Postcode', country: 'Country', income: 'Income', created_at: 'Created', updated_at: 'Updated',
+    city: 'City', region: 'Region', postcode: 'Postcode', country: 'Country', income: 'Income', income_currency: 'Income currency', created_at: 'Created', updated_at: 'Updated',
     customer_ref: 'Customer record id', txn_date: 'Date', amount: 'Amount', currency: 'Currency', txn_kind: 'Kind (purchase/refund)',
     product: 'Product', need_customer_ref: 'Customer record id', need_kind: 'Need kind', need_description: 'Description', need_date: 'Date',
   },

@@ -42,7 +42,7 @@ export const zhCN = {
   field: {
     id: '编号', source: '来源', source_record_id: '记录编号', full_name: '姓名', given_name: '名', family_name: '姓',
     gender: '性别', birth_date: '出生日期', email: '邮箱', phone: '电话', mobile: '手机', company: '公司', street: '街道地址',
-    city: '城市', region: '省份/地区', postcode: '邮编', country: '国家', income: '收入', created_at: '创建时间', updated_at: '更新时间',
+    city: '城市', region: '省份/地区', postcode: '邮编', country: '国家', income: '收入', income_currency: '收入币种', created_at: '创建时间', updated_at: '更新时间',
     customer_ref: '客户记录编号', txn_date: '日期', amount: '金额', currency: '币种', txn_kind: '类型（购买/退款）',
     product: '产品', need_customer_ref: '客户记录编号', need_kind: '需求类型', need_description: '描述', need_date: '日期',
   },

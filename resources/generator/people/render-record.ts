@@ -35,6 +35,8 @@ export function renderRecord(rng: Rng, person: Person, recordId: string, referen
     postcode,
     country: data.country(rng),
     income: person.income === undefined ? '' : data.formatIncome(rng, person.income),
+    // The exports carry the currency inside the income cell, as CRMs do; a standardised value moves it here.
+    income_currency: '',
     created_at: formatTimestamp(created, tsStyle),
     updated_at: formatTimestamp(updated, tsStyle),
   };

@@ -1,0 +1,49 @@
+import type { Handlers } from '../../shared/contract.ts';
+import { countOpen, decide, type Selection } from '../fix/decide.ts';
+import { fixSettings, saveFixSettings } from '../fix/fix-settings.ts';
+import { fixRules } from '../fix/interim-standardise.ts';
+import { editSuggestion, fixSummary } from '../fix/suggestion-queries.ts';
+import type { ServiceContext } from './service-context.ts';
+import { checkValue } from './value-check.ts';
+
+/** Above this many suggestions an accept runs as a job with progress and cancel rather than while the user waits. */
+const INLINE_LIMIT = 5000;
+
+export function fixHandlers(ctx: ServiceContext): Pick<Handlers, 'fix:rules' | 'fix:settings' | 'fix:run' | 'fix:summary' | 'fix:page' | 'fix:decide' | 'fix:edit'> {
+  return {
+    'fix:rules': async () => ({
+      rules: fixRules.map((r) => ({ id: r.id, fields: [...r.fields], safe: r.safe, flags: r.flags })),
+      settings: fixSettings(ctx.project().db),
+    }),
+    'fix:settings': async (input) => {
+      ctx.assertCanWrite();
+      return saveFixSettings(ctx.project().db, input);
+    },
+    'fix:run': async () => ({ jobId: ctx.jobs.start('fix', ctx.project().path, {}) }),
+    'fix:summary': async () => fixSummary(ctx.project().db),
+    'fix:page': async (q) => ctx.project().suggestions.page(q),
+    'fix:decide': async ({ action, ids, filter }) => {
+      ctx.assertCanWrite();
+      const { db, path } = ctx.project();
+      const selection: Selection = ids ? { ids } : { filter };
+      if (action === 'accept' && countOpen(db, selection) > INLINE_LIMIT) {
+        const jobId = ctx.jobs.start('fix-apply', path, { action, selection, actor: 'steward' });
+        return { jobId, accepted: 0, rejected: 0, reopened: 0, stale: 0, batchId: null };
+      }
+      const result = decide(db, action, selection, { actor: 'steward' });
+      ctx.changed();
+      return { jobId: null, ...result };
+    },
+    'fix:edit': async ({ id, after }) => {
+      ctx.assertCanWrite();
+      const { db } = ctx.project();
+      const row = editSuggestion(db, id, after, (field, value) => {
+        const customer = db.prepare('SELECT customer_id FROM fix_suggestions WHERE id = ?').pluck().get(id) as number;
+        const check = checkValue(db, ctx.sourceContexts(), customer, field as never, value === null ? '' : String(value));
+        return check.valid ? null : (check.problem?.message ?? 'This value is not valid.');
+      });
+      ctx.changed();
+      return row;
+    },
+  };
+}

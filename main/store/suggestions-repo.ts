@@ -1,0 +1,88 @@
+/**
+ * The SQL of standardisation suggestions (005-changes-and-fixes.sql): a run's
+ * rows, the review grid's pages and counts, and status changes. Only the
+ * current run's suggestions are ever shown or applied.
+ */
+import type { Db } from './open-project.ts';
+import type { CellValue } from './change-writer.ts';
+
+export type SuggestionStatus = 'open' | 'accepted' | 'rejected' | 'stale';
+
+export interface SuggestionFilterSql {
+  rule?: string;
+  field?: string;
+  sourceId?: number;
+  status?: SuggestionStatus;
+  kind?: 'change' | 'flag';
+  minConfidence?: number;
+  maxConfidence?: number;
+  customerId?: number;
+}
+
+export interface NewSuggestion {
+  customerId: number;
+  sourceId: number;
+  field: string;
+  kind: 'change' | 'flag';
+  rule: string;
+  before: CellValue;
+  after: CellValue;
+  confidence: number;
+  params: string | null;
+}
+
+const CURRENT = "(SELECT id FROM fix_runs WHERE status = 'current')";
+
+export function currentFixRunId(db: Db): number | null {
+  return (db.prepare("SELECT id FROM fix_runs WHERE status = 'current'").pluck().get() as number | undefined) ?? null;
+}
+
+/** WHERE clause over fix_suggestions (alias g) for the current run; every value bound. */
+export function suggestionWhere(f: SuggestionFilterSql): { sql: string; params: (string | number)[] } {
+  const parts = [`g.run_id = ${CURRENT}`];
+  const params: (string | number)[] = [];
+  const eq = (col: string, v: string | number | undefined): void => {
+    if (v !== undefined) (parts.push(`g.${col} = ?`), params.push(v));
+  };
+  eq('rule', f.rule);
+  eq('field', f.field);
+  eq('source_id', f.sourceId);
+  eq('status', f.status);
+  eq('kind', f.kind);
+  eq('customer_id', f.customerId);
+  if (f.minConfidence !== undefined) (parts.push('g.confidence >= ?'), params.push(f.minConfidence));
+  if (f.maxConfidence !== undefined) (parts.push('g.confidence <= ?'), params.push(f.maxConfidence));
+  return { sql: `WHERE ${parts.join(' AND ')}`, params };
+}
+
+export function suggestionInserter(db: Db, runId: number): (s: NewSuggestion) => void {
+  const insert = db.prepare(
+    'INSERT INTO fix_suggestions (run_id, customer_id, source_id, field, kind, rule, before, after, confidence, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  return (s) => void insert.run(runId, s.customerId, s.sourceId, s.field, s.kind, s.rule, s.before, s.after, s.confidence, s.params);
+}
+
+/** Keys (customer, field, proposed value) a steward rejected in any run: a new run does not propose them again. */
+export function rejectedKeys(db: Db): Set<string> {
+  const rows = db.prepare("SELECT customer_id, field, after FROM fix_suggestions WHERE status = 'rejected'").raw().iterate() as IterableIterator<[number, string, CellValue]>;
+  const keys = new Set<string>();
+  for (const [c, f, a] of rows) keys.add(rejectionKey(c, f, a));
+  return keys;
+}
+
+export function rejectionKey(customerId: number, field: string, after: CellValue): string {
+  return `${customerId}\u0000${field}\u0000${typeof after}\u0000${after}`;
+}
+
+/**
+ * After a batch that reversed (some of) a fix batch's changes: the
+ * suggestions whose changes it touched are open again, or accepted again
+ * when the reversal re-applied them (a redo).
+ */
+export function syncSuggestionsAfterReversal(db: Db, fixBatchId: number, reversalBatchId: number, applied: boolean): void {
+  db.prepare(
+    `UPDATE fix_suggestions SET status = ?
+     WHERE batch_id = ? AND status IN ('open', 'accepted')
+       AND EXISTS (SELECT 1 FROM change_log l WHERE l.batch_id = ? AND l.entity_id = fix_suggestions.customer_id AND l.field = fix_suggestions.field)`,
+  ).run(applied ? 'accepted' : 'open', fixBatchId, reversalBatchId);
+}
