@@ -1,12 +1,20 @@
 /** A small argv parser: positionals, `--flag`, `--key value` and `--key=value`. */
 export interface ParsedArgs {
   positionals: string[];
+  /** The last value of each option. */
   options: Map<string, string | true>;
+  /** Every value of each valued option, in order (`--apply-rule a --apply-rule b`). */
+  repeated: Map<string, string[]>;
 }
 
 export function parseArgs(argv: string[], valued: string[]): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
+  const set = (key: string, value: string): void => {
+    options.set(key, value);
+    repeated.set(key, [...(repeated.get(key) ?? []), value]);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) {
@@ -15,14 +23,14 @@ export function parseArgs(argv: string[], valued: string[]): ParsedArgs {
     }
     const eq = a.indexOf('=');
     const key = eq > 0 ? a.slice(2, eq) : a.slice(2);
-    if (eq > 0) options.set(key, a.slice(eq + 1));
+    if (eq > 0) set(key, a.slice(eq + 1));
     else if (valued.includes(key)) {
       const value = argv[++i];
       if (value === undefined) throw new UsageError(`--${key} needs a value.`);
-      options.set(key, value);
+      set(key, value);
     } else options.set(key, true);
   }
-  return { positionals, options };
+  return { positionals, options, repeated };
 }
 
 export class UsageError extends Error {}

@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors.ts';
 import { parseArgs, UsageError, type Command } from './args.ts';
 import { importCommand, importUsage } from './import-command.ts';
+import { fixCommands } from './fix-commands.ts';
 import { matchCommands } from './match-commands.ts';
 import { qualityCommands } from './quality-commands.ts';
 import { serveCommand } from './serve-command.ts';
@@ -9,6 +10,7 @@ const commands: Record<string, Command> = {
   import: { usage: importUsage, summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined.', valued: ['project'], run: importCommand },
   ...qualityCommands,
   ...matchCommands,
+  ...fixCommands,
   serve: serveCommand,
 };
 

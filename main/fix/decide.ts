@@ -71,7 +71,6 @@ function accept(db: Db, w: { sql: string; params: (string | number)[] }, opts: D
      ${w.sql} AND g.status = 'open' AND g.kind = 'change' AND (g.customer_id, g.id) > (?, ?) ORDER BY g.customer_id, g.id LIMIT 10000`,
   ).raw();
   const mark = db.prepare('UPDATE fix_suggestions SET status = ?, batch_id = ? WHERE id = ?');
-  let accepted = 0;
   const requests = function* (): Generator<ChangeRequest> {
     let at: [number, number] = [0, 0];
     for (;;) {
@@ -84,18 +83,40 @@ function accept(db: Db, w: { sql: string; params: (string | number)[] }, opts: D
       at = [last[1], last[0]];
     }
   };
-  const result = writeBatch(db, { kind: 'fix', actor: opts.actor, description: what.description, params: { ...what.params, suggestions: total } }, requests(), {
-    signal: opts.signal,
-    onProgress: (done) => opts.onProgress?.({ step: 'apply', done, total }),
-    onOutcome: (req, outcome, batchId) => {
-      if (outcome === 'stale') mark.run('stale', null, req.tag!);
-      else {
-        accepted++;
-        mark.run('accepted', outcome === 'changed' ? batchId : null, req.tag!);
-      }
-    },
-  });
+  // Which suggestions ended how; their status is written once the batch exists (see WriteOptions.onOutcome).
+  const outcomes = { changed: new IdList(), unchanged: new IdList(), stale: new IdList() };
+  const result = db.transaction(() => {
+    const r = writeBatch(db, { kind: 'fix', actor: opts.actor, description: what.description, params: { ...what.params, suggestions: total } }, requests(), {
+      signal: opts.signal,
+      onProgress: (done) => opts.onProgress?.({ step: 'apply', done, total }),
+      onOutcome: (req, outcome) => outcomes[outcome].push(req.tag!),
+    });
+    outcomes.changed.forEach((id) => mark.run('accepted', r.batchId, id));
+    outcomes.unchanged.forEach((id) => mark.run('accepted', null, id));
+    outcomes.stale.forEach((id) => mark.run('stale', null, id));
+    return r;
+  }).immediate();
+  const accepted = outcomes.changed.length + outcomes.unchanged.length;
   return { accepted, rejected: 0, reopened: 0, stale: result.stale, batchId: result.batchId };
+}
+
+/** A growing list of ids in typed memory: millions of suggestions must not become millions of boxed numbers. */
+class IdList {
+  private ids = new Int32Array(1024);
+  length = 0;
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const next = new Int32Array(this.ids.length * 2);
+      next.set(this.ids);
+      this.ids = next;
+    }
+    this.ids[this.length++] = id;
+  }
+
+  forEach(fn: (id: number) => void): void {
+    for (let i = 0; i < this.length; i++) fn(this.ids[i]);
+  }
 }
 
 /** "Applied 1,204 suggestions (phone_e164)": the batch's summary, naming the rule when there is one. */

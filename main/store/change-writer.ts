@@ -71,14 +71,27 @@ export interface WriteOptions {
   /** The clock, so tests and a batch's entries share one time. */
   at?: string;
   /**
-   * Told what became of each request, inside the write transaction, with the
-   * batch's id (its row is written last: foreign keys to it are checked at
-   * commit), so a caller's own bookkeeping commits or rolls back with it.
+   * Told what became of each request, inside the write transaction. A caller
+   * that records the batch id elsewhere does so after writeBatch returns, in
+   * its own enclosing transaction: the batch row is written last, and a row
+   * pointing at it before then would be a deferred foreign-key violation,
+   * which makes SQLite search for children on every insert into a parent
+   * table (quadratic at a million changes).
    */
-  onOutcome?: (req: ChangeRequest, outcome: ChangeOutcome, batchId: number) => void;
+  onOutcome?: (req: ChangeRequest, outcome: ChangeOutcome) => void;
 }
 
 const PROGRESS_EVERY = 20_000;
+
+/**
+ * The value as the column will hold it. Every customer column is TEXT except
+ * income (ANY, a number where one parsed): a number given for a text column
+ * is stored as its text, and the log must record exactly what was stored, or
+ * an undo would look for a value that is not there.
+ */
+export function storedForm(field: string, value: CellValue): CellValue {
+  return typeof value === 'number' && field !== 'income' ? String(value) : value;
+}
 
 /** Equal as stored: the type counts ('5' is not 5), so an undo restores exactly what was there. */
 export function sameValue(a: CellValue, b: CellValue): boolean {
@@ -96,7 +109,6 @@ export function sameValue(a: CellValue, b: CellValue): boolean {
 export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<ChangeRequest>, opts: WriteOptions = {}): BatchResult {
   const at = opts.at ?? new Date().toISOString();
   return db.transaction(() => {
-    db.pragma('defer_foreign_keys = ON');
     // Inside the write transaction nobody else can take the next batch id.
     const batchId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM change_batches').pluck().get() as number);
     const writer = new RecordWriter(db, batchId, header.actor, at);
@@ -107,7 +119,7 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
       const outcome = writer.add(req);
       if (outcome === 'stale') result.stale++;
       else if (outcome === 'unchanged') result.unchanged++;
-      opts.onOutcome?.(req, outcome, batchId);
+      opts.onOutcome?.(req, outcome);
       position++;
       if (position % PROGRESS_EVERY === 0) {
         throwIfCancelled(opts.signal, 'Cancelled; nothing was changed.');
@@ -151,11 +163,12 @@ class RecordWriter {
       if (!this.current) throw new AppError('not_found', `Customer ${req.customerId} does not exist in this project.`);
     }
     const before = this.current![req.field];
-    if (req.expectBefore !== undefined && !sameValue(before, req.expectBefore)) return 'stale';
-    if (sameValue(before, req.after)) return 'unchanged';
-    const info = this.log.run(this.at, this.batchId, req.customerId, req.field, before, req.after, req.reason, req.undoes ?? null, this.actor);
+    const after = storedForm(req.field, req.after);
+    if (req.expectBefore !== undefined && !sameValue(before, storedForm(req.field, req.expectBefore))) return 'stale';
+    if (sameValue(before, after)) return 'unchanged';
+    const info = this.log.run(this.at, this.batchId, req.customerId, req.field, before, after, req.reason, req.undoes ?? null, this.actor);
     this.lastLogId = Number(info.lastInsertRowid);
-    this.current![req.field] = req.after;
+    this.current![req.field] = after;
     this.dirty.add(req.field);
     this.changed++;
     return 'changed';
