@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract.ts';
+import { beforeAfter } from '../quality/before-after.ts';
 import { countOpen, decide, type Selection } from '../fix/decide.ts';
 import { fixSettings, saveFixSettings } from '../fix/fix-settings.ts';
 import { fixRules } from '../fix/interim-standardise.ts';
@@ -9,8 +10,9 @@ import { checkValue } from './value-check.ts';
 /** Above this many suggestions an accept runs as a job with progress and cancel rather than while the user waits. */
 const INLINE_LIMIT = 5000;
 
-export function fixHandlers(ctx: ServiceContext): Pick<Handlers, 'fix:rules' | 'fix:settings' | 'fix:run' | 'fix:summary' | 'fix:page' | 'fix:decide' | 'fix:edit'> {
+export function fixHandlers(ctx: ServiceContext): Pick<Handlers, 'quality:before-after' | 'fix:rules' | 'fix:settings' | 'fix:run' | 'fix:summary' | 'fix:page' | 'fix:decide' | 'fix:edit'> {
   return {
+    'quality:before-after': async () => beforeAfter(ctx.project().db),
     'fix:rules': async () => ({
       rules: fixRules.map((r) => ({ id: r.id, fields: [...r.fields], safe: r.safe, flags: r.flags })),
       settings: fixSettings(ctx.project().db),

@@ -48,7 +48,11 @@ export class ServiceContext {
         if (this.current && d.kind === 'import') this.current.sourceContexts = null;
         options.emit('job:done', d);
         options.emit('project:changed', this.info());
-        if ((d.kind === 'import' || d.kind === 'match') && d.status === 'succeeded') this.profileAfter(d.kind);
+        // After work that changed many records the dashboard is re-measured, so "after the fixes" is current.
+        const autoApplied = d.kind === 'fix' && ((d.result as { autoApplied?: number } | undefined)?.autoApplied ?? 0) > 0;
+        if ((d.kind === 'import' || d.kind === 'match' || d.kind === 'fix-apply' || d.kind === 'history' || autoApplied) && d.status === 'succeeded') {
+          this.profileAfter(d.kind === 'import' || d.kind === 'match' ? d.kind : 'fix');
+        }
       },
     });
   }
@@ -61,7 +65,7 @@ export class ServiceContext {
    * it started after them, so the dashboard says how many customers are newer
    * than its run).
    */
-  private profileAfter(reason: 'import' | 'match'): void {
+  private profileAfter(reason: 'import' | 'match' | 'fix'): void {
     if (!this.current) return;
     try {
       this.automatic.add(this.jobs.start('profile', this.current.path, { reason }));

@@ -161,11 +161,23 @@ export const ValueCheck = z.object({
 });
 export type ValueCheck = z.infer<typeof ValueCheck>;
 
+const ScoresAt = z.object({ takenAt: z.string(), records: z.number(), overall: z.record(z.string(), z.number().nullable()) });
+
+/** Quality before the first change to the records and now (main/quality/before-after.ts). */
+export const BeforeAfter = z.object({
+  firstChangeAt: z.string().nullable(),
+  before: ScoresAt.nullable(),
+  after: ScoresAt.nullable(),
+  changedSinceProfile: z.number(),
+});
+export type BeforeAfter = z.infer<typeof BeforeAfter>;
+
 const page = { offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) };
 
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 
 export const fixChannels = {
+  'quality:before-after': { input: z.object({}).strict().default({}), output: BeforeAfter },
   'fix:rules': { input: z.object({}).strict().default({}), output: z.object({ rules: z.array(FixRuleInfo), settings: FixSettings }) },
   'fix:settings': { input: FixSettings, output: FixSettings },
   'fix:run': { input: z.object({}).strict().default({}), output: z.object({ jobId: z.string() }) },

@@ -70,3 +70,30 @@ describe('fixing a messy three-source export through the service', () => {
     service.dispose();
   }, 60_000);
 });
+
+describe('quality before and after fixing', () => {
+  it('the dashboard compares each score with the profile taken before the first change', async () => {
+    const dir = tempDir();
+    const { service, waitForJob } = await threeSourceProject(dir, 120);
+    expect((await service.invoke('quality:before-after', {})).before).toBeNull();
+    const run = await service.invoke('fix:run', {});
+    await waitForJob(run.jobId);
+    const accepted = await service.invoke('fix:decide', { action: 'accept', filter: { rule: 'phone_e164' } });
+    if (accepted.jobId) await waitForJob(accepted.jobId);
+    let ba = await service.invoke('quality:before-after', {});
+    expect(ba.firstChangeAt).not.toBeNull();
+    // The profile the service took after the import is "before"; nothing has been measured since.
+    expect(ba.before).not.toBeNull();
+    expect(ba.after).toBeNull();
+    // Changed since the last profile until the dashboard is measured again.
+    expect(ba.changedSinceProfile).toBeGreaterThan(0);
+    const profile = await service.invoke('quality:profile-start', {});
+    await waitForJob(profile.jobId);
+    ba = await service.invoke('quality:before-after', {});
+    expect(ba.changedSinceProfile).toBe(0);
+    // E.164 phones are one format per column: consistency rises; nothing else may fall.
+    expect(ba.after!.overall.consistency!).toBeGreaterThan(ba.before!.overall.consistency!);
+    expect(ba.after!.overall.validity!).toBeGreaterThanOrEqual(ba.before!.overall.validity!);
+    service.dispose();
+  }, 60_000);
+});
