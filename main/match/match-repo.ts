@@ -16,6 +16,10 @@ export interface MatchRunToSave {
   records: number;
   comparisons: number;
   maxCustomerId: number;
+  /** The newest change_log id the run saw. */
+  maxChangeSeq: number;
+  /** Records matched again because they changed (incremental): their earlier pairs are replaced. */
+  rematched?: readonly number[];
   pairs: ReportedPairs;
   /** customer id → cluster id for every matched record. */
   clusters: ReadonlyMap<number, number>;
@@ -33,6 +37,7 @@ export interface StoredRun {
   records: number;
   comparisons: number;
   maxCustomerId: number;
+  maxChangeSeq: number;
 }
 
 function writePairs(db: Db, run: MatchRunToSave): void {
@@ -88,12 +93,16 @@ export function saveMatchRun(db: Db, run: MatchRunToSave): number {
   return db.transaction(() => {
     db.prepare("UPDATE match_runs SET status = 'superseded' WHERE status = 'current'").run();
     const { lastInsertRowid } = db.prepare(
-      `INSERT INTO match_runs (kind, status, finished_at, seconds, model_json, threshold, report_threshold, blocking_json, records, comparisons, max_customer_id)
-       VALUES (?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO match_runs (kind, status, finished_at, seconds, model_json, threshold, report_threshold, blocking_json, records, comparisons, max_customer_id, max_change_seq)
+       VALUES (?, 'current', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(run.kind, new Date().toISOString(), run.seconds, JSON.stringify(run.model), run.model.threshold, run.reportThreshold,
-      JSON.stringify(run.blocking), run.records, run.comparisons, run.maxCustomerId);
-    // An incremental run adds pairs of new records to the stored ones; a full run starts over.
+      JSON.stringify(run.blocking), run.records, run.comparisons, run.maxCustomerId, run.maxChangeSeq);
+    // An incremental run adds pairs of new records to the stored ones (a changed record's old pairs
+    // are replaced by its new ones); a full run starts over.
     if (run.kind === 'full') db.prepare('DELETE FROM match_pairs').run();
+    else if (run.rematched?.length) {
+      db.prepare('DELETE FROM match_pairs WHERE a IN (SELECT value FROM json_each(@ids)) OR b IN (SELECT value FROM json_each(@ids))').run({ ids: JSON.stringify(run.rematched) });
+    }
     db.prepare('DELETE FROM match_members').run();
     db.prepare('DELETE FROM match_clusters').run();
     writePairs(db, run);
@@ -104,7 +113,7 @@ export function saveMatchRun(db: Db, run: MatchRunToSave): number {
 
 interface RunRow {
   id: number; kind: 'full' | 'incremental'; finished_at: string; seconds: number; model_json: string; threshold: number;
-  report_threshold: number; blocking_json: string; records: number; comparisons: number; max_customer_id: number;
+  report_threshold: number; blocking_json: string; records: number; comparisons: number; max_customer_id: number; max_change_seq: number;
 }
 
 export function currentMatchRun(db: Db): StoredRun | null {
@@ -113,7 +122,7 @@ export function currentMatchRun(db: Db): StoredRun | null {
   return {
     id: r.id, kind: r.kind, finishedAt: r.finished_at, seconds: r.seconds, model: JSON.parse(r.model_json) as MatchModel,
     threshold: r.threshold, reportThreshold: r.report_threshold, blocking: JSON.parse(r.blocking_json) as BlockingRuleStats[],
-    records: r.records, comparisons: r.comparisons, maxCustomerId: r.max_customer_id,
+    records: r.records, comparisons: r.comparisons, maxCustomerId: r.max_customer_id, maxChangeSeq: r.max_change_seq,
   };
 }
 

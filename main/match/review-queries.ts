@@ -18,7 +18,7 @@ const count = (db: Db, sql: string, ...args: unknown[]): number => (db.prepare(s
 export function matchSummary(db: Db): MatchSummary {
   const run = currentMatchRun(db);
   const customers = count(db, 'SELECT count(*) n FROM customers');
-  const newRecords = run ? count(db, 'SELECT count(*) n FROM customers WHERE id > ?', run.maxCustomerId) : customers;
+  const newRecords = run ? count(db, 'SELECT count(*) n FROM customers WHERE id > ? OR change_seq > ?', run.maxCustomerId, run.maxChangeSeq) : customers;
   if (!run) return { run: null, blocking: [], clusters: 0, clusteredRecords: 0, pairs: 0, newRecords, customers };
   const lambda = run.model.lambda;
   return {

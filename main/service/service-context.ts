@@ -30,8 +30,14 @@ interface OpenProjectState {
   sourceContexts: Map<number, SourceContext> | null;
 }
 
-/** Jobs that only read the project: the service may write while they run. */
-const readOnlyJobs = new Set(['export']);
+/**
+ * Jobs that read the project and write their results in one short
+ * transaction at the end (run, then switch), or only read it: the service
+ * may write while they run, and what it writes is "changed since" for them.
+ * The others (import, fix runs, large accepts, reversals) hold the write lock
+ * for their whole length, so a write asked for meanwhile is refused at once.
+ */
+const readOnlyJobs = new Set(['export', 'profile', 'match']);
 
 /** The service's state: at most one open project, its repositories and the job runner. */
 export class ServiceContext {

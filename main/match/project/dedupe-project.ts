@@ -8,11 +8,11 @@ import { currentMatchRun, saveMatchRun, storedClusters } from '../match-repo.ts'
 import { matchPrepared, DEFAULT_THRESHOLD } from '../match-records.ts';
 import { matchIncremental } from '../incremental.ts';
 import type { MatchProgress, MatchResult, RunOptions } from '../types.ts';
-import { loadMatchRecords, maxCustomerId } from './load-records.ts';
+import { changedRecordIds, loadMatchRecords, loadMatchRecordsById, maxChangeSeq, maxCustomerId } from './load-records.ts';
 import { prepareProject } from './prepare-project.ts';
 
 export interface DedupeRequest {
-  /** 'new': match only customers imported since the last run against the stored entities, with the stored model. */
+  /** 'new': match only customers imported (or changed) since the last run against the stored entities, with the stored model. */
   scope?: 'all' | 'new';
   threshold?: number;
   /** Worker threads for comparing pairs (the machine's cores by default). */
@@ -47,15 +47,21 @@ function countClusters(clusters: ReadonlyMap<number, number>): number {
   return n;
 }
 
-async function runEngine(db: Db, req: DedupeRequest, maxId: number, opts: RunOptions): Promise<{ result: MatchResult; kind: 'full' | 'incremental'; records: number; newRecords: number }> {
+async function runEngine(db: Db, req: DedupeRequest, maxId: number, opts: RunOptions): Promise<{ result: MatchResult; kind: 'full' | 'incremental'; records: number; newRecords: number; rematched?: number[] }> {
   const previous = currentMatchRun(db);
   const common = { ...opts, keepLevels: true, explain: false, workers: req.workers, reportThreshold: REPORT_THRESHOLD };
   if (req.scope === 'new' && previous) {
-    const existing = loadMatchRecords(db, { toId: previous.maxCustomerId });
-    const fresh = loadMatchRecords(db, { fromId: previous.maxCustomerId, toId: maxId });
+    // Records a steward changed since the run are matched again, like new ones: they leave their
+    // entity (the others keep theirs) and join whatever their new values match.
+    const changed = changedRecordIds(db, previous.maxCustomerId, previous.maxChangeSeq);
+    const changedSet = new Set(changed);
+    const existing = loadMatchRecords(db, { toId: previous.maxCustomerId }).filter((r) => !changedSet.has(r.id));
+    const fresh = [...loadMatchRecordsById(db, changed), ...loadMatchRecords(db, { fromId: previous.maxCustomerId, toId: maxId })];
+    const clusters = storedClusters(db);
+    for (const id of changed) clusters.delete(id);
     const model = req.threshold ? { ...previous.model, threshold: req.threshold } : previous.model;
-    const result = await matchIncremental({ records: existing, clusters: storedClusters(db) }, fresh, model, common);
-    return { result, kind: 'incremental', records: existing.length + fresh.length, newRecords: fresh.length };
+    const result = await matchIncremental({ records: existing, clusters }, fresh, model, common);
+    return { result, kind: 'incremental', records: existing.length + fresh.length, newRecords: fresh.length, rematched: changed };
   }
   // Loaded and prepared on two threads; the raw records are gone once prepared.
   const p = await prepareProject(db, maxId, common);
@@ -70,14 +76,15 @@ export async function dedupeProject(
   const started = performance.now();
   opts.onProgress?.({ step: 'load', done: 0, total: 1 });
   const maxId = maxCustomerId(db);
-  const { result, kind, records, newRecords } = await runEngine(db, req, maxId, opts);
+  const seenSeq = maxChangeSeq(db);
+  const { result, kind, records, newRecords, rematched } = await runEngine(db, req, maxId, opts);
   opts.signal?.throwIfAborted();
   opts.onProgress?.({ step: 'save', done: 0, total: 1 });
   const seconds = (performance.now() - started) / 1000;
   const pairs = result.levels!;
   const runId = saveMatchRun(db, {
     kind, seconds, model: result.model, reportThreshold: REPORT_THRESHOLD, blocking: result.blockingStats,
-    records, comparisons: result.comparisons, maxCustomerId: maxId, pairs, clusters: result.clusters,
+    records, comparisons: result.comparisons, maxCustomerId: maxId, maxChangeSeq: seenSeq, rematched, pairs, clusters: result.clusters,
   });
   opts.onProgress?.({ step: 'save', done: 1, total: 1 });
   return { runId, kind, records, newRecords, comparisons: result.comparisons, pairs: pairs.count, clusters: countClusters(result.clusters), seconds };

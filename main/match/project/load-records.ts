@@ -21,12 +21,12 @@ export function loadMatchRecords(db: Db, range: { fromId?: number; toId?: number
   return Array.from(iterateMatchRecords(db, range));
 }
 
-/** The same records one at a time, for preparing without holding them all (prepare-project.ts). */
-export function* iterateMatchRecords(db: Db, range: { fromId?: number; toId?: number } = {}): Generator<MatchRecord> {
-  const stmt = db.prepare(
-    `SELECT id, source_id, ${MATCH_FIELDS.join(', ')} FROM customers WHERE id > ? AND id <= ? ORDER BY id`,
-  ).raw(true);
-  for (const r of stmt.iterate(range.fromId ?? 0, range.toId ?? Number.MAX_SAFE_INTEGER) as Iterable<unknown[]>) {
+/** The same records one at a time, for preparing without holding them all (prepare-project.ts); `ids` picks given records instead of a range. */
+export function* iterateMatchRecords(db: Db, range: { fromId?: number; toId?: number; ids?: readonly number[] } = {}): Generator<MatchRecord> {
+  const where = range.ids ? 'id IN (SELECT value FROM json_each(?))' : 'id > ? AND id <= ?';
+  const stmt = db.prepare(`SELECT id, source_id, ${MATCH_FIELDS.join(', ')} FROM customers WHERE ${where} ORDER BY id`).raw(true);
+  const params = range.ids ? [JSON.stringify(range.ids)] : [range.fromId ?? 0, range.toId ?? Number.MAX_SAFE_INTEGER];
+  for (const r of stmt.iterate(...params) as Iterable<unknown[]>) {
     // One object literal with every field (null when empty): all records share one shape, which is
     // far cheaper to build and read at a million records than properties added one by one.
     const values: Record<Field, Cell> = {
@@ -36,6 +36,20 @@ export function* iterateMatchRecords(db: Db, range: { fromId?: number; toId?: nu
     };
     yield { id: r[0] as number, sourceId: r[1] as number, values };
   }
+}
+
+/** Records imported up to maxId whose values changed after change_log entry `sinceSeq`. */
+export function changedRecordIds(db: Db, maxId: number, sinceSeq: number): number[] {
+  return db.prepare('SELECT id FROM customers WHERE id <= ? AND change_seq > ? ORDER BY id').pluck().all(maxId, sinceSeq) as number[];
+}
+
+export function loadMatchRecordsById(db: Db, ids: readonly number[]): MatchRecord[] {
+  return Array.from(iterateMatchRecords(db, { ids }));
+}
+
+/** The newest change_log entry: what a run has seen of the change history. */
+export function maxChangeSeq(db: Db): number {
+  return db.prepare('SELECT coalesce(max(id), 0) FROM change_log').pluck().get() as number;
 }
 
 export function maxCustomerId(db: Db): number {

@@ -8,6 +8,10 @@ ALTER TABLE customers ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
 -- ISO 4217 code of the income, when a standardised amount named one ("$85,000" → 85000, USD).
 ALTER TABLE customers ADD COLUMN income_currency TEXT;
 
+-- The change_log id a match run had seen: records changed after it are
+-- matched again by "match new records", as new ones are.
+ALTER TABLE match_runs ADD COLUMN max_change_seq INTEGER NOT NULL DEFAULT 0;
+
 -- Who made the change: 'steward' in the app, 'cli', or 'automatic' for safe rules applied by a run.
 ALTER TABLE change_log ADD COLUMN actor TEXT;
 -- change_log.batch_id holds the id of its batch (as text). Ordered by record

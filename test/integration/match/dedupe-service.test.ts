@@ -111,4 +111,26 @@ describe('dedupe through the service', () => {
     expect(grown.length).toBeGreaterThan(0);
     service.dispose();
   }, 60_000);
+
+  it('matches records a steward changed again: an edited record leaves its entity and its old pairs go', async () => {
+    const { service, waitForJob } = await importedProject(300);
+    while (service.context.jobs.busy()) await new Promise((r) => setTimeout(r, 20));
+    await waitForJob((await service.invoke('match:start', {})).jobId);
+    const page = await service.invoke('match:clusters-page', { startRow: 0, endRow: 1000 });
+    const cluster = await service.invoke('match:cluster', { id: page.rows[0].id });
+    const member = cluster.members[cluster.members.length - 1];
+    // Make it somebody else entirely.
+    for (const [field, value] of [['given_name', 'Zebediah'], ['family_name', 'Quarrington'], ['full_name', 'Zebediah Quarrington'], ['email', 'zq@example.net'], ['phone', '+61 2 9374 4000'], ['mobile', null], ['birth_date', '1901-02-03'], ['street', '1 Nowhere Lane'], ['postcode', '2000'], ['city', 'Sydney']] as const) {
+      await service.invoke('customers:update', { id: member.id, field, value });
+    }
+    expect((await service.invoke('match:summary', {})).newRecords).toBe(1);
+    const inc = await service.invoke('match:start', { scope: 'new' });
+    expect((await waitForJob(inc.jobId)).error).toBeUndefined();
+    expect((await service.invoke('match:summary', {})).newRecords).toBe(0);
+    const members = async (id: number) => (await service.invoke('match:cluster', { id }).catch(() => ({ members: [] as { id: number }[] }))).members.map((m) => m.id);
+    expect(await members(cluster.id)).not.toContain(member.id);
+    const explained = await service.invoke('match:pair-explain', { a: cluster.members[0].id, b: member.id });
+    expect(explained.linked).toBe(false);
+    service.dispose();
+  }, 60_000);
 });
