@@ -5,12 +5,14 @@ import { joinHousehold, makeHouseholdMember } from './people/household.ts';
 import { injectErrors } from './people/inject-errors.ts';
 import { makePerson, type PeopleContext, type Person } from './people/person.ts';
 import { renderRecord } from './people/render-record.ts';
+import { emailNoise } from './people/spellings.ts';
+import { recordTruth } from './people/truth.ts';
 import type { RecordDraft } from './people/variation-helpers.ts';
 import { deriveSeed, Rng, weighted, type Picker } from './prng.ts';
 import { ALL_LOCALES, type GenerateOptions, type GeneratedCustomer, type Locale } from './types.ts';
 
 export { mulberry32, Rng } from './prng.ts';
-export type { ErrorKind, GeneratedCustomer, GenerateOptions, InjectedError, Locale, RecordRole } from './types.ts';
+export type { CellTruth, ErrorKind, GeneratedCustomer, GenerateOptions, InjectedError, Locale, RecordRole, RecordTruth, TruthField } from './types.ts';
 
 /** The data set's "today": fixed so a seed always gives the same file, and in the past so no timestamp is in the future. */
 export const DEFAULT_REFERENCE_DATE = new Date('2026-10-01T00:00:00Z');
@@ -35,7 +37,8 @@ export function* generateCustomers(opts: GenerateOptions): Generator<GeneratedCu
   const errorRate = opts.errorRate ?? 0.08;
   const reference = opts.referenceDate ?? DEFAULT_REFERENCE_DATE;
   const rng = new Rng(deriveSeed(opts.seed, 'people'));
-  const people: PeopleContext = { rng, referenceMs: reference.getTime(), referenceYear: reference.getUTCFullYear(), emailHashes: new HashSet32() };
+  const fmt = new Rng(deriveSeed(opts.seed, 'spellings'));
+  const people: PeopleContext = { rng, fmt, referenceMs: reference.getTime(), referenceYear: reference.getUTCFullYear(), emailHashes: new HashSet32() };
   const pickLocale = localePicker(opts);
   // Enough heads start a household that household members always find one.
   const householdStart = Math.min(0.9, householdRate * 1.5);
@@ -70,10 +73,12 @@ export function* generateCustomers(opts: GenerateOptions): Generator<GeneratedCu
     }
     if (role !== 'duplicate') seen = reservoirAdd(rng, pool, person, ++seen);
 
-    const draft: RecordDraft = { rng, people, person, values: renderRecord(rng, person, `R${i + 1}`, people.referenceMs), errors: [], touched: 0 };
+    const { values, shown } = renderRecord(rng, fmt, person, `R${i + 1}`, people.referenceMs);
+    const draft: RecordDraft = { rng, people, person, values, errors: [], touched: 0, shown };
     if (role === 'duplicate') varyDuplicate(draft);
     if (rng.chance(errorRate)) injectErrors(draft);
-    yield { entityId: person.entityId, householdId: person.household?.id, role, locale: person.locale, values: draft.values, errors: draft.errors };
+    emailNoise(draft);
+    yield { entityId: person.entityId, householdId: person.household?.id, role, locale: person.locale, values, errors: draft.errors, truth: recordTruth(draft) };
   }
 }
 

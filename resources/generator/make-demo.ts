@@ -43,8 +43,8 @@ const FILES: readonly DemoFile[] = [
   {
     source: 'hubspot', file: 'hubspot-contacts.csv', preset: 'hubspot', format: 'csv', encoding: 'utf8-bom', delimiter: ';',
     description: {
-      en: 'HubSpot contacts saved from European Excel (UTF-8 with BOM, semicolon): many of the same people as in Salesforce, spelt differently.',
-      'zh-CN': '从欧洲版 Excel 另存的 HubSpot 联系人（带 BOM 的 UTF-8，分号分隔）：许多客户与 Salesforce 中重复，但写法不同。',
+      en: 'HubSpot contacts saved from European Excel (UTF-8 with BOM, semicolon): many of the same people as in Salesforce, spelt differently; Excel took digits-only phone numbers for numbers (leading zeros lost, long ones as 4.91511E+12).',
+      'zh-CN': '从欧洲版 Excel 另存的 HubSpot 联系人（带 BOM 的 UTF-8，分号分隔）：许多客户与 Salesforce 中重复，但写法不同；Excel 把纯数字的电话号码当作数字（丢失开头的 0，较长的变成 4.91511E+12）。',
     },
   },
   {
@@ -57,8 +57,8 @@ const FILES: readonly DemoFile[] = [
   {
     source: 'dynamics', file: 'dynamics-contacts.xlsx', preset: 'dynamics365', format: 'xlsx',
     description: {
-      en: 'Dynamics 365 contacts as an Excel workbook: full names, incomes and genders the CRMs above lack.',
-      'zh-CN': 'Dynamics 365 联系人 Excel 工作簿：包含上面几个 CRM 没有的全名、收入和性别。',
+      en: 'Dynamics 365 contacts as an Excel workbook: full names, incomes and genders the CRMs above lack; a few rows edited in Excel hold phone numbers as number cells.',
+      'zh-CN': 'Dynamics 365 联系人 Excel 工作簿：包含上面几个 CRM 没有的全名、收入和性别；少量在 Excel 中编辑过的行把电话号码存成了数字单元格。',
     },
   },
 ];
@@ -93,13 +93,16 @@ for (const record of all) {
   bySource.get(source)!.push(record);
 }
 
+/** Share of each file's rows whose phone cells went through Excel: all of the file saved from Excel, a few edited rows of the workbook. */
+const SPREADSHEET: Record<SourceName, number> = { salesforce: 0, hubspot: 1, erp: 0, dynamics: 0.1 };
+
 /** Broken rows wanted per file: enough to show quarantine, few enough to read each one. */
 const BROKEN: Record<SourceName, [number, number]> = { salesforce: [3, 5], hubspot: [1, 3], erp: [1, 3], dynamics: [0, 0] };
 
 async function writeFile(f: DemoFile, attempt: number): Promise<ExportSummary> {
   const records = bySource.get(f.source)!;
   const common = { out: join(outDir, f.file), truthPath: join(truthDir, `${f.file}.truth.csv`), records, seed: deriveSeed(SEED + attempt, f.file), preset: f.preset };
-  if (f.format === 'xlsx') return writeXlsxExport({ ...common, quotedNewlineRate: 0.01 });
+  if (f.format === 'xlsx') return writeXlsxExport({ ...common, quotedNewlineRate: 0.01, spreadsheetRate: SPREADSHEET[f.source] });
   return writeCsvExport({
     ...common,
     encoding: f.encoding as 'utf8' | 'utf8-bom' | 'gb18030',
@@ -109,6 +112,7 @@ async function writeFile(f: DemoFile, attempt: number): Promise<ExportSummary> {
     quotedNewlineRate: 0.015,
     brokenRowRate: (BROKEN[f.source][0] + BROKEN[f.source][1]) / 2 / records.length,
     unterminatedQuote: f.source === 'salesforce' ? 'last' : 'none',
+    spreadsheetRate: SPREADSHEET[f.source],
   });
 }
 

@@ -4,6 +4,7 @@
  *     [--seed 1] [--preset salesforce] [--encoding utf8] [--delimiter ,] [--line-ending crlf]
  *     [--broken-rate 0.001] [--newline-rate 0.002] [--quote-all] [--unterminated last|anywhere|none]
  *     [--duplicate-rate 0.12] [--household-rate 0.06] [--error-rate 0.08] [--locales en-US,de-DE]
+ *     [--spreadsheet-rate 0] (share of rows whose phone cells went through Excel)
  * .xlsx and .json outputs are chosen by the file extension. Prints the summary as JSON.
  */
 import { mkdirSync } from 'node:fs';
@@ -22,7 +23,7 @@ const { values: a } = parseArgs({
     'broken-rate': { type: 'string', default: '0' }, 'newline-rate': { type: 'string', default: '0.002' },
     'quote-all': { type: 'boolean', default: false }, unterminated: { type: 'string', default: 'last' },
     'duplicate-rate': { type: 'string' }, 'household-rate': { type: 'string' }, 'error-rate': { type: 'string' },
-    locales: { type: 'string' },
+    locales: { type: 'string' }, 'spreadsheet-rate': { type: 'string', default: '0' },
   },
 });
 
@@ -48,6 +49,7 @@ const source: ExportSource & { out: string } = {
   seed: Number(a.seed),
   preset,
   quotedNewlineRate: Number(a['newline-rate']),
+  spreadsheetRate: Number(a['spreadsheet-rate']),
   generate: {
     duplicateRate: num(a['duplicate-rate']), householdRate: num(a['household-rate']), errorRate: num(a['error-rate']),
     // Windows-1252 holds no Hanzi: such files get Western people unless told otherwise.

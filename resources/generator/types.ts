@@ -52,6 +52,44 @@ export interface GeneratedCustomer {
   values: CustomerTextValues;
   /** Exactly the defects injected into `values`, one per field at most. */
   errors: InjectedError[];
+  /** The canonical value behind each standardisable cell, and whether the cell leads to it. */
+  truth: RecordTruth;
+}
+
+/** The fields a standardiser puts into a canonical form, and which the truth file describes. */
+export type TruthField = 'email' | 'phone' | 'mobile' | 'country' | 'birth_date' | 'gender' | 'income';
+
+export const TRUTH_FIELDS: readonly TruthField[] = ['email', 'phone', 'mobile', 'country', 'birth_date', 'gender', 'income'];
+
+/** What one cell really says. */
+export interface CellTruth {
+  /**
+   * The canonical form: email trimmed and lower-case, phones E.164, country ISO 3166-1 alpha-2,
+   * birth date YYYY-MM-DD, gender F/M/X, income a plain number. '' when the person has no such
+   * value, or the cell is blank or a placeholder.
+   */
+  value: string;
+  /**
+   * Whether a careful standardiser, reading the cell in the conventions of the record's country,
+   * gets exactly `value` from it without outside knowledge. null when the cell is blank.
+   */
+  recoverable: boolean | null;
+}
+
+export interface RecordTruth {
+  email: CellTruth;
+  phone: CellTruth;
+  mobile: CellTruth;
+  country: CellTruth;
+  birth_date: CellTruth & {
+    /** The pattern the cell is written in ('d/m/y', 'm/d/y', 'y-m-d', 'd.m.y', 'y年m月d日' …); '' when blank or a placeholder. */
+    format: string;
+    /** A slash or dash date, day and month first, both ≤ 12 and different: the value alone cannot tell which is which. */
+    ambiguous: boolean | null;
+  };
+  gender: CellTruth;
+  /** ISO 4217 currency, set only when the cell shows one ($, £, €, ¥, 元, EUR, GBP). */
+  income: CellTruth & { currency: string };
 }
 
 export interface GenerateOptions {

@@ -6,6 +6,7 @@ import { joinRow, plainCell, type CsvStyle } from './csv-cells.ts';
 import { bomFor, encodeText, type CsvEncoding } from './encodings.ts';
 import type { ExportRow } from './rows.ts';
 import { TruthFile } from './truth-file.ts';
+import { TRUTH_FIELDS, type CellTruth, type TruthField } from '../types.ts';
 
 /** The writer's settings, with every default already applied. */
 export interface CsvWriterOptions {
@@ -51,6 +52,7 @@ export class CsvWriter {
   private rows = 0;
   private brokenRows = 0;
   private quiet = 0;
+  private readonly truthColumns: { i: number; field: TruthField }[];
 
   constructor(private readonly opts: CsvWriterOptions) {
     this.style = { delimiter: opts.delimiter, quoteAll: opts.quoteAll };
@@ -62,6 +64,7 @@ export class CsvWriter {
     this.rng = new Rng(deriveSeed(opts.seed, 'broken-rows'));
     this.file = new ChunkedFile(opts.out, (t) => encodeText(t, opts.encoding), bomFor(opts.encoding));
     this.truth = new TruthFile(opts.truthPath);
+    this.truthColumns = presetColumns[opts.preset].flatMap((c, i) => (c.field && (TRUTH_FIELDS as readonly string[]).includes(c.field) ? [{ i, field: c.field as TruthField }] : []));
     this.file.write(joinRow(presetColumns[opts.preset].map((c) => c.header), this.style) + this.eol);
   }
 
@@ -97,13 +100,22 @@ export class CsvWriter {
     return waitTruth || waitFile ? Promise.all([waitTruth, waitFile]) : undefined;
   }
 
+  /** A value flattened for a quiet row ("52,000.00" → "52 000.00") is no longer the cell the truth judged: it counts as unrecoverable. */
+  private forgetFlattened(row: ExportRow, cells: readonly string[]): void {
+    for (const { i, field } of this.truthColumns) {
+      if (cells[i] !== row.cells[i] && row.truth[field].recoverable) (row.truth as Record<TruthField, CellTruth>)[field] = { ...row.truth[field], recoverable: false };
+    }
+  }
+
   private spell(row: ExportRow, isLast: boolean): { text: string; broken: BrokenKind | null } {
     const { rng, style } = this;
     // Inside a quiet window the last row stays plain: its quote would close the earlier open one.
     if (isLast && this.unterminated !== 'none' && this.quiet === 0) return { text: unterminatedRow(rng, row.cells, style), broken: 'unterminated_quote' };
     if (this.quiet > 0) {
       this.quiet--;
-      return { text: row.cells.map((c) => plainCell(c, style.delimiter)).join(style.delimiter), broken: null };
+      const cells = row.cells.map((c) => plainCell(c, style.delimiter));
+      this.forgetFlattened(row, cells);
+      return { text: cells.join(style.delimiter), broken: null };
     }
     if (this.brokenRate > 0 && rng.chance(this.brokenRate)) {
       const kind = this.pickBroken(rng);

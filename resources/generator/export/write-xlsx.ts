@@ -4,6 +4,7 @@ import { presetColumns } from '../export-formats.ts';
 import type { ExportSummary } from './csv-writer.ts';
 import { exportRows, type ExportSource } from './rows.ts';
 import { TruthFile } from './truth-file.ts';
+import type { CellTruth } from '../types.ts';
 import { statSync } from 'node:fs';
 
 export interface XlsxExportOptions extends ExportSource {
@@ -13,7 +14,8 @@ export interface XlsxExportOptions extends ExportSource {
   /**
    * Write plain-number incomes as numbers and ISO timestamps as dates, as CRMs
    * do in XLSX exports (default true). Birth dates stay text: Excel cannot hold
-   * dates before 1900, and the impossible ones are the point.
+   * dates before 1900, and the impossible ones are the point. Phones Excel took
+   * for numbers (`spreadsheetRate`) are number cells either way.
    */
   typedCells?: boolean;
 }
@@ -34,8 +36,9 @@ export async function writeXlsxExport(opts: XlsxExportOptions): Promise<ExportSu
   const truthPath = opts.truthPath ?? `${opts.out}.truth.csv`;
   const truth = new TruthFile(truthPath);
   let rows = 0;
-  for (const row of exportRows(opts)) {
-    const values = row.cells.map((cell, i) => (typed ? typedValue(cell, columns[i].field) : cell));
+  for (const row of exportRows({ ...opts, spreadsheetCells: 'number' })) {
+    const values: (string | number | Date | null)[] = row.cells.map((cell, i) => (typed ? typedValue(cell, columns[i].field, row.truth.income) : cell));
+    for (const i of row.numberCells ?? []) values[i] = Number(row.cells[i]);
     sheet.addRow(values).commit();
     const wait = truth.add(row, row.index + 2, null);
     if (wait) await wait;
@@ -47,9 +50,10 @@ export async function writeXlsxExport(opts: XlsxExportOptions): Promise<ExportSu
   return { rows, brokenRows: 0, path: opts.out, truthPath, bytes: statSync(opts.out).size };
 }
 
-function typedValue(cell: string, field: string | undefined): string | number | Date | null {
+function typedValue(cell: string, field: string | undefined, income: CellTruth): string | number | Date | null {
   if (cell === '') return null;
-  if (field === 'income' && PLAIN_NUMBER.test(cell)) return Number(cell);
+  // "29.000" is 29,000 written the Italian way, not 29: only a cell that reads as its true income becomes that number.
+  if (field === 'income' && PLAIN_NUMBER.test(cell) && (!income.recoverable || Number(cell) === Number(income.value))) return Number(cell);
   if ((field === 'created_at' || field === 'updated_at') && ISO_TIMESTAMP.test(cell)) return new Date(cell.replace(' ', 'T').replace(/Z?$/, 'Z'));
   return cell;
 }

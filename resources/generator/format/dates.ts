@@ -93,6 +93,35 @@ export function formatTimestamp(epochMs: number, style: TimestampStyle): string 
   }
 }
 
+/** The pattern each style writes, as the truth file names it: part order and separators, padding aside. */
+export const DATE_FORMAT_LABEL: Readonly<Record<DateStyle, string>> = {
+  iso: 'y-m-d', dmy_slash: 'd/m/y', d_m_y_slash: 'd/m/y', mdy_slash: 'm/d/y', m_d_y_slash: 'm/d/y', mdy_short: 'm/d/yy',
+  dmy_dot: 'd.m.y', d_m_y_dot: 'd.m.y', dmy_dash: 'd-m-y', d_mon_y: 'd mon y', zh: 'y年m月d日', ymd_slash: 'y/m/d', compact: 'ymd',
+};
+
+/**
+ * Slash and dash dates that start with day and month: 07/03/1985 is 7 March
+ * or 3 July depending on who wrote it. Dots are day-first wherever they are
+ * used, and year-first forms are always year-month-day.
+ */
+const ORDER_BY_CONVENTION: ReadonlySet<DateStyle> = new Set<DateStyle>(['dmy_slash', 'd_m_y_slash', 'mdy_slash', 'm_d_y_slash', 'mdy_short', 'dmy_dash']);
+
+/** The written date cannot tell day from month: both could be either, and swapping them changes the date. */
+export function orderAmbiguous(date: Ymd, style: DateStyle): boolean {
+  return ORDER_BY_CONVENTION.has(style) && date.d <= 12 && date.m <= 12 && date.d !== date.m;
+}
+
+/** The year a reader takes a style's year to be: two-digit years are this century up to the reference year's, else the last. */
+export function readYear(date: Ymd, style: DateStyle, referenceYear: number): number {
+  if (style !== 'mdy_short') return date.y;
+  const yy = date.y % 100;
+  return yy <= referenceYear % 100 ? referenceYear - (referenceYear % 100) + yy : referenceYear - (referenceYear % 100) - 100 + yy;
+}
+
+export function isoDate(date: Ymd): string {
+  return formatDate(date, 'iso');
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function daysInMonth(y: number, m: number): number {

@@ -48,6 +48,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['g.f', 'gf', 'g0.f', 'g-f', 'g.
 
 export const deDE: LocaleData = {
   locale: 'de-DE',
+  countryCode: 'DE',
+  countryAlpha3: 'DEU',
+  callingCode: '49',
+  currency: 'EUR',
   country: weighted([['Deutschland', 40], ['Germany', 35], ['DE', 15], ['BRD', 5], ['Federal Republic of Germany', 5]]),
   givenMale: words(`Lukas Leon Finn Jonas Paul Felix Maximilian Elias Noah Ben Luca Tim Jan Niklas Tobias Sebastian Alexander
     Michael Thomas Andreas Stefan Christian Markus Martin Frank Jürgen Klaus Wolfgang Peter Uwe Dieter Hans Johannes
@@ -109,5 +113,6 @@ export const deDE: LocaleData = {
   dateStyle: weighted([['dmy_dot', 65], ['d_m_y_dot', 10], ['iso', 25]]),
   timestampStyle: weighted([['dmy_dot_hm', 55], ['iso_z', 25], ['sql', 20]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: ['d', 'divers', 'D', 'X'],
   placeholderNames: ['TEST', 'Test', 'asdf', 'xxx', 'N/A', 'Max|Mustermann', 'Erika|Mustermann', 'Kunde', 'unbekannt'],
 };

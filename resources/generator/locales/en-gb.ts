@@ -80,6 +80,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['g.f', 'gf', 'g0.f', 'g_f', 'gf
 
 export const enGB: LocaleData = {
   locale: 'en-GB',
+  countryCode: 'GB',
+  countryAlpha3: 'GBR',
+  callingCode: '44',
+  currency: 'GBP',
   country: weighted([['United Kingdom', 40], ['UK', 25], ['GB', 10], ['Great Britain', 10], ['England', 10], ['U.K.', 5]]),
   givenMale: words(`Oliver George Harry Jack Charlie Thomas James William Henry Oscar Alfie Leo Arthur Noah Freddie Archie
     Joshua Edward Samuel Daniel David Richard Paul Andrew Mark Stephen Peter Christopher Ian Simon Michael Robert John
@@ -137,5 +141,6 @@ export const enGB: LocaleData = {
   dateStyle: weighted([['dmy_slash', 60], ['iso', 25], ['d_mon_y', 10], ['dmy_dash', 5]]),
   timestampStyle: weighted([['dmy_hm', 50], ['iso_z', 30], ['sql', 20]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: ['X', 'Non-binary', 'Other'],
   placeholderNames: ['TEST', 'Test', 'asdf', 'xxx', 'N/A', 'Unknown', 'Joe|Bloggs', 'Customer', 'tbc'],
 };

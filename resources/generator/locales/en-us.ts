@@ -59,6 +59,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['g.f', 'gf', 'g0f', 'g_f', 'gfy
 
 export const enUS: LocaleData = {
   locale: 'en-US',
+  countryCode: 'US',
+  countryAlpha3: 'USA',
+  callingCode: '1',
+  currency: 'USD',
   country: weighted([['United States', 40], ['USA', 25], ['US', 20], ['U.S.A.', 5], ['United States of America', 10]]),
   givenMale: words(`James Robert John Michael David William Richard Joseph Thomas Christopher Charles Daniel Matthew Anthony
     Mark Donald Steven Andrew Paul Joshua Kenneth Kevin Brian George Timothy Ronald Jason Edward Jeffrey Ryan Jacob Gary
@@ -124,5 +128,6 @@ export const enUS: LocaleData = {
   dateStyle: weighted([['mdy_slash', 40], ['m_d_y_slash', 15], ['mdy_short', 10], ['iso', 35]]),
   timestampStyle: weighted([['mdy_ampm', 35], ['iso_z', 35], ['sql', 20], ['iso_ms_z', 10]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: ['X', 'Non-binary', 'Other'],
   placeholderNames: ['TEST', 'Test', 'asdf', 'xxx', 'N/A', 'Unknown', 'John|Doe', 'Jane|Doe', 'Customer', 'null'],
 };

@@ -53,6 +53,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['g.f', 'gf', 'g0f', 'g_f', 'gfy
 
 export const esES: LocaleData = {
   locale: 'es-ES',
+  countryCode: 'ES',
+  countryAlpha3: 'ESP',
+  callingCode: '34',
+  currency: 'EUR',
   country: weighted([['España', 45], ['Spain', 35], ['ES', 15], ['Reino de España', 5]]),
   givenMale: list(`Antonio|José|Manuel|Francisco|David|Juan|Javier|Daniel|Carlos|Jesús|Alejandro|Miguel|Rafael|Pablo|Pedro|
     Ángel|Sergio|Fernando|Jorge|Luis|Alberto|Álvaro|Adrián|Diego|Raúl|Enrique|Ramón|Vicente|Ignacio|Andrés|Joaquín|
@@ -109,5 +113,6 @@ export const esES: LocaleData = {
   dateStyle: weighted([['dmy_slash', 65], ['d_m_y_slash', 10], ['iso', 20], ['dmy_dash', 5]]),
   timestampStyle: weighted([['dmy_hm', 55], ['iso_z', 25], ['sql', 20]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: ['X', 'Otro', 'no binario'],
   placeholderNames: ['TEST', 'Test', 'asdf', 'xxx', 'N/A', 'Desconocido', 'Fulano|de Tal', 'Cliente', 'prueba'],
 };

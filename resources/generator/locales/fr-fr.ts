@@ -48,6 +48,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['g.f', 'gf', 'g0.f', 'g-f', 'g.
 
 export const frFR: LocaleData = {
   locale: 'fr-FR',
+  countryCode: 'FR',
+  countryAlpha3: 'FRA',
+  callingCode: '33',
+  currency: 'EUR',
   country: weighted([['France', 80], ['FR', 15], ['République française', 5]]),
   givenMale: words(`Jean Pierre Michel Philippe Alain Nicolas Christophe Patrick Daniel Frédéric Laurent Stéphane David Éric
     Julien Sébastien Thomas Antoine Alexandre Guillaume Maxime Lucas Hugo Louis Gabriel Arthur Raphaël Léo Jules Mathis
@@ -112,5 +116,6 @@ export const frFR: LocaleData = {
   dateStyle: weighted([['dmy_slash', 70], ['iso', 25], ['dmy_dash', 5]]),
   timestampStyle: weighted([['dmy_hm', 55], ['iso_z', 25], ['sql', 20]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: ['X', 'Autre', 'non-binaire'],
   placeholderNames: ['TEST', 'Test', 'asdf', 'xxx', 'N/A', 'Inconnu', 'Client', 'aaa'],
 };

@@ -42,6 +42,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['g.f', 'gf', 'g0.f', 'g_f', 'g.
 
 export const itIT: LocaleData = {
   locale: 'it-IT',
+  countryCode: 'IT',
+  countryAlpha3: 'ITA',
+  callingCode: '39',
+  currency: 'EUR',
   country: weighted([['Italia', 50], ['Italy', 35], ['IT', 15]]),
   givenMale: words(`Giuseppe Giovanni Antonio Mario Luigi Francesco Angelo Vincenzo Pietro Salvatore Carlo Franco Domenico
     Bruno Paolo Michele Giorgio Aldo Sergio Luciano Alessandro Andrea Marco Matteo Lorenzo Leonardo Riccardo Davide Stefano
@@ -99,6 +103,7 @@ export const itIT: LocaleData = {
   dateStyle: weighted([['dmy_slash', 70], ['iso', 20], ['dmy_dash', 10]]),
   timestampStyle: weighted([['dmy_hm', 55], ['iso_z', 25], ['sql', 20]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: ['X', 'Altro', 'non binario'],
   placeholderNames: ['TEST', 'Test', 'asdf', 'xxx', 'N/A', 'Nome|Cognome', 'Cliente', 'sconosciuto', 'prova'],
 };
 

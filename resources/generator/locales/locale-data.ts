@@ -45,6 +45,13 @@ export type Gender = 'M' | 'F';
 
 export interface LocaleData {
   locale: Locale;
+  /** ISO 3166-1 alpha-2 and alpha-3 codes of the country. */
+  countryCode: string;
+  countryAlpha3: string;
+  /** International calling code, without the +. */
+  callingCode: string;
+  /** ISO 4217 code of the local currency, which incomes are given in. */
+  currency: string;
   /** How the Country column spells this country, by frequency. */
   country: Picker<string>;
   givenMale: readonly string[];
@@ -79,6 +86,8 @@ export interface LocaleData {
   dateStyle: Picker<DateStyle>;
   timestampStyle: Picker<TimestampStyle>;
   gender(rng: Rng, gender: Gender): string;
+  /** Spellings of a third gender (X, divers, non-binary) in this country's systems; empty where systems offer none. */
+  otherGender: readonly string[];
   /** Placeholder names people type into this locale's systems; "Given|Family" means only the family part is a placeholder. */
   placeholderNames: readonly string[];
 }

@@ -53,6 +53,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['g.f', 'gf', 'g0.f', 'g-f', 'gf
 
 export const nlNL: LocaleData = {
   locale: 'nl-NL',
+  countryCode: 'NL',
+  countryAlpha3: 'NLD',
+  callingCode: '31',
+  currency: 'EUR',
   country: weighted([['Nederland', 45], ['Netherlands', 30], ['NL', 15], ['Holland', 5], ['The Netherlands', 5]]),
   givenMale: words(`Daan Sem Lucas Levi Finn Milan Jesse Luuk Noah Bram Thomas Lars Ruben Sander Tim Jeroen Bas Mark Dennis
     Martijn Kevin Pieter Jan Hendrik Willem Johannes Cornelis Gerrit Dirk Kees Henk Joost Niels Stijn Wouter Maarten Rutger
@@ -109,6 +113,7 @@ export const nlNL: LocaleData = {
   dateStyle: weighted([['dmy_dash', 50], ['iso', 25], ['dmy_slash', 15], ['d_m_y_slash', 10]]),
   timestampStyle: weighted([['dmy_hm', 40], ['iso_z', 35], ['sql', 25]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: ['X', 'anders', 'Overig'],
   placeholderNames: ['TEST', 'Test', 'asdf', 'xxx', 'N/A', 'Onbekend', 'Jan|Modaal', 'Klant', 'nvt'],
 };
 

@@ -58,6 +58,10 @@ const EMAIL_PATTERNS: readonly EmailPattern[] = ['fg', 'f.g', 'gf', 'fgyyyy', 'g
 
 export const zhCN: LocaleData = {
   locale: 'zh-CN',
+  countryCode: 'CN',
+  countryAlpha3: 'CHN',
+  callingCode: '86',
+  currency: 'CNY',
   country: weighted([['中国', 60], ['中华人民共和国', 10], ['China', 20], ['CN', 5], ['PRC', 5]]),
   givenMale: GIVEN_MALE.map(([h]) => h),
   givenFemale: GIVEN_FEMALE.map(([h]) => h),
@@ -110,5 +114,6 @@ export const zhCN: LocaleData = {
   dateStyle: weighted([['zh', 35], ['iso', 40], ['ymd_slash', 15], ['compact', 10]]),
   timestampStyle: weighted([['sql', 60], ['ymd_slash_hms', 20], ['zh_hm', 10], ['iso_z', 10]]),
   gender: (rng, g) => GENDER[g](rng),
+  otherGender: [],
   placeholderNames: ['测试', '测试用户', 'TEST', 'asdf', 'xxx', 'N/A', '无', '未知', '某某'],
 };

@@ -108,6 +108,8 @@ function emailDotsOrTag(d: RecordDraft): boolean {
   if (domain === 'gmail.com' && local.includes('.')) d.values.email = `${local.replace(/\./g, '')}@${domain}`;
   else if (domain === 'gmail.com' && local.length > 4) d.values.email = `${local.slice(0, 3)}.${local.slice(3)}@${domain}`;
   else d.values.email = `${local}+${d.rng.pick(['shop', 'news', 'crm', 'promo', '2020'])}@${domain}`;
+  // The same mailbox, but another address as written: a standardiser keeps it as it is.
+  d.shown.email = d.values.email;
   return true;
 }
 
@@ -116,12 +118,14 @@ function newEmail(d: RecordDraft): boolean {
   if (!isFree(d, 'email') || d.values.email === '') return false;
   const { data, given, family, birth } = d.person;
   d.values.email = claimEmail(d.people, data.emailLocal(d.rng, data.romanise(given), data.romanise(family), birth?.y ?? 1980), data.emailDomain(d.rng));
+  d.shown.email = d.values.email;
   return true;
 }
 
 function swapPhones(d: RecordDraft): boolean {
   if (!d.values.phone || !d.values.mobile) return false;
   [d.values.phone, d.values.mobile] = [d.values.mobile, d.values.phone];
+  [d.shown.phone, d.shown.mobile] = [d.shown.mobile, d.shown.phone];
   return true;
 }
 
@@ -145,7 +149,11 @@ function moved(d: RecordDraft): boolean {
 function swapDayMonth(d: RecordDraft): boolean {
   const b = d.person.birth;
   if (!b || b.d > 12 || b.d === b.m || !d.values.birth_date) return false;
-  d.values.birth_date = formatDate({ y: b.y, m: b.d, d: b.m }, d.person.data.dateStyle(d.rng));
+  const style = d.person.data.dateStyle(d.rng);
+  d.shown.birth = { y: b.y, m: b.d, d: b.m };
+  d.shown.birthStyle = style;
+  d.shown.birthSwapped = true;
+  d.values.birth_date = formatDate(d.shown.birth, style);
   return true;
 }
 

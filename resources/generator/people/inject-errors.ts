@@ -99,7 +99,10 @@ function dateStyle(d: RecordDraft): DateStyle {
 
 function setBirth(d: RecordDraft, date: Ymd, kind: ErrorKind): boolean {
   if (!free(d, 'birth_date')) return false;
-  d.values.birth_date = formatDate(date, dateStyle(d));
+  const style = dateStyle(d);
+  d.values.birth_date = formatDate(date, style);
+  d.shown.birth = date;
+  d.shown.birthStyle = style;
   record(d, 'birth_date', kind);
   return true;
 }

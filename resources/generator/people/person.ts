@@ -14,6 +14,8 @@ export interface Person {
   gender: Gender;
   /** Not every CRM records gender; unknown stays blank in every record, so it is not a defect. */
   genderKnown: boolean;
+  /** Neither male nor female (X, divers): recorded as such where the locale's systems allow it. Names follow `gender`. */
+  otherGender: boolean;
   given: string;
   family: string;
   birth?: Ymd;
@@ -39,11 +41,19 @@ export interface Household {
 export const ymdKey = (d: Ymd): string => `${d.y}-${d.m}-${d.d}`;
 
 const DAY = 86_400_000;
+/** Share of people who are neither male nor female in the records of systems that allow it. */
+export const OTHER_GENDER_SHARE = 0.004;
 const SIX_YEARS = 6 * 365 * DAY;
 
 /** Shared state of one generation run: the clock and which emails are taken. */
 export interface PeopleContext {
   rng: Rng;
+  /**
+   * A second stream for the spellings added after the first release (E.164 phones, country codes and
+   * cases, email case and spaces, a third gender), so they leave every other draw, and the records
+   * they do not touch, as they were.
+   */
+  fmt: Rng;
   referenceMs: number;
   referenceYear: number;
   /** Hashes of emails in use, so two people never get one address by chance. */
@@ -108,6 +118,7 @@ export function makePerson(ctx: PeopleContext, data: LocaleData, serial: number)
     data,
     gender,
     genderKnown: rng.chance(0.9),
+    otherGender: data.otherGender.length > 0 && ctx.fmt.chance(OTHER_GENDER_SHARE),
     given,
     family,
     birth,

@@ -2,6 +2,7 @@ import { customerFieldKeys, type CustomerFieldKey } from '../../../shared/domain
 import type { Rng } from '../prng.ts';
 import type { CustomerTextValues, InjectedError } from '../types.ts';
 import type { PeopleContext, Person } from './person.ts';
+import type { Shown } from './truth.ts';
 
 /** What a variation or an error injector may read and change for one record. */
 export interface RecordDraft {
@@ -12,6 +13,8 @@ export interface RecordDraft {
   errors: InjectedError[];
   /** Bit per field already carrying a defect (a bitmask, not a Set: one is made per record). */
   touched: number;
+  /** What the cells were meant to say; variations that change a value keep it up to date. */
+  shown: Shown;
 }
 
 const FIELD_BIT = Object.fromEntries(customerFieldKeys.map((k, i) => [k, 1 << i])) as Record<CustomerFieldKey, number>;

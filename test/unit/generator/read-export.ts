@@ -2,36 +2,15 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { CsvEncoding } from '../../../resources/generator/export/encodings.ts';
+import { readTruthFile, TRUTH_HEADER, type TruthRecord } from '../../../resources/generator/export/truth-file.ts';
 
-/** One line of a generator truth file. */
-export interface TruthRow {
-  rowNumber: number;
-  lineNumber: number;
-  recordId: string;
-  entityId: string;
-  householdId: string;
-  role: string;
-  locale: string;
-  broken: boolean;
-  brokenKind: string;
-  errors: { field: string; kind: string }[];
-}
+/** One line of a generator truth file (the generator's own reader, which also reads files without the value columns). */
+export type TruthRow = Omit<TruthRecord, 'errors'> & { errors: { field: string; kind: string }[] };
 
 export function readTruth(path: string): TruthRow[] {
-  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
-  expectHeader(lines[0]);
-  return lines.slice(1).map((line) => {
-    const c = line.split(',');
-    return {
-      rowNumber: Number(c[0]), lineNumber: Number(c[1]), recordId: c[2], entityId: c[3], householdId: c[4], role: c[5],
-      locale: c[6], broken: c[7] === '1', brokenKind: c[8],
-      errors: c[9] ? c[9].split(';').map((e) => ({ field: e.split(':')[0], kind: e.split(':')[1] })) : [],
-    };
-  });
-}
-
-function expectHeader(header: string): void {
-  if (header !== 'row_number,line_number,record_id,entity_id,household_id,role,locale,broken,broken_kind,errors') throw new Error(`unexpected truth header ${header}`);
+  const rows = readTruthFile(path);
+  if (readFileSync(path, 'utf8').split('\n', 1)[0] !== TRUTH_HEADER) throw new Error(`unexpected truth header in ${path}`);
+  return rows;
 }
 
 const ICONV_NAME: Record<CsvEncoding, string> = { utf8: 'utf8', 'utf8-bom': 'utf8', utf16le: 'utf16le', 'windows-1252': 'win1252', gb18030: 'gb18030' };
