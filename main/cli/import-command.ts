@@ -6,8 +6,6 @@ import { openProject } from '../store/open-project.ts';
 import { requireOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
 
-export const importUsage = 'crm-steward import <file>... --project <path> [--json] [--reimport | --skip-imported]';
-
 /** Imports files into a project (created when missing), all or nothing. */
 export async function importCommand(args: ParsedArgs): Promise<number> {
   const projectPath = resolve(requireOption(args, 'project'));
