@@ -5,7 +5,7 @@ import { importFiles } from '../ingest/import-files.ts';
 import { profileProject, writeAuditJson, writeAuditReport, type ProfileResult } from '../quality/index.ts';
 import { importReferenceFile } from '../quality/reference-file.ts';
 import { getQualitySettings, setQualitySettings } from '../quality/settings.ts';
-import { openProject, type Db } from '../store/open-project.ts';
+import { openProject, writeAloneWithoutWal, type Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
 import { languages, type Language } from '../../shared/i18n/translate.ts';
@@ -66,8 +66,9 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
   try {
     applySettings(db, args);
     const quiet = !process.stderr.isTTY;
-    // Every file is part of the audit, even when two have the same bytes.
-    await importFiles(db, files.map((path) => ({ path, onDuplicate: 'import' as const })), { onProgress: progressPrinter(quiet) });
+    // Every file is part of the audit, even when two have the same bytes. The
+    // throw-away project is open nowhere else, so it is written without the WAL.
+    await writeAloneWithoutWal(db, () => importFiles(db, files.map((path) => ({ path, onDuplicate: 'import' as const })), { onProgress: progressPrinter(quiet) }));
     const result = await profile(db, 'audit', quiet);
     writeAuditReport(db, result, report, { lang: lang as Language });
     const issues = json ? await writeAuditJson(db, result, resolve(json)) : result.issueCount;
