@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
-import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import { chunkFileNames, copyMigrations, workerEntries } from './node-bundle.ts';
 
 /**
  * Builds the desktop app: the main process with its worker entries side by
@@ -13,26 +13,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: {
-          index: resolve('main/electron/main.ts'),
-          'job-worker': resolve('main/jobs/job-worker.ts'),
-          'read-worker': resolve('main/ingest/read-worker.ts'),
-          'compare-worker': resolve('main/match/compare-worker.ts'),
-          'prepare-worker': resolve('main/match/project/prepare-worker.ts'),
-          'check-worker': resolve('main/quality/check-worker.ts'),
-        },
-        // Shared chunks sit beside the entries: import.meta.url-relative paths (migrations, workers) must resolve there.
-        output: { chunkFileNames: '[name]-[hash].js' },
+        input: { index: resolve('main/electron/main.ts'), ...workerEntries },
+        output: { chunkFileNames },
       },
     },
-    plugins: [
-      {
-        name: 'copy-migrations',
-        closeBundle() {
-          cpSync(resolve('main/store/migrations'), resolve('out/main/migrations'), { recursive: true });
-        },
-      },
-    ],
+    plugins: [copyMigrations('out/main')],
   },
   preload: {
     build: {

@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
+// The tests that run bin/crm-steward.mjs run the TypeScript sources, never a
+// compiled bundle that may be older than them (workers inherit this).
+process.env.CRM_STEWARD_FROM_SOURCE = '1';
+
 /**
  * e2e runs the real renderer in Debian's Chromium against browser mode (the
  * Electron binary cannot be downloaded on these machines). Never run

@@ -46,10 +46,17 @@ export function requireOption(args: ParsedArgs, key: string): string {
   return v;
 }
 
-/** One CLI command: its usage line, a summary for --help, which options take values, and what it runs. */
+/** What a command does with its parsed arguments; resolves to the exit code. */
+export type RunCommand = (args: ParsedArgs) => Promise<number>;
+
+/**
+ * One CLI command: its usage line, a summary for --help, which options take
+ * values, and how to load what it runs. Loading is separate so that --help and
+ * bad usage never pull in SQLite, the engines or their dependencies.
+ */
 export interface Command {
   usage: string;
   summary: string;
   valued: string[];
-  run: (args: ParsedArgs) => Promise<number>;
+  load: () => Promise<RunCommand>;
 }

@@ -13,7 +13,7 @@ import { exportCustomers } from '../export/export-customers.ts';
 import { exportLog, historyState, nextToReverse, redo, stacks, undo, undoAll } from '../history/history.ts';
 import { reverseBatch, type ReversalResult } from '../history/reverse-batch.ts';
 import { openProject, type Db } from '../store/open-project.ts';
-import { requireOption, stringOption, UsageError, type Command, type ParsedArgs } from './args.ts';
+import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
 
 const ACTOR = 'cli';
@@ -58,7 +58,7 @@ function applyRules(db: Db, apply: string[] | 'all', progress: ReturnType<typeof
   return total;
 }
 
-async function fixCommand(args: ParsedArgs): Promise<number> {
+export async function fixCommand(args: ParsedArgs): Promise<number> {
   const apply = rulesToApply(args);
   return withProject(args, async (db) => {
     const progress = progressPrinter(args.options.has('json'));
@@ -86,7 +86,7 @@ function conflictMode(args: ParsedArgs): 'check' | 'skip' | 'overwrite' {
   return args.options.has('force') ? 'overwrite' : args.options.has('skip-conflicts') ? 'skip' : 'check';
 }
 
-async function undoCommand(args: ParsedArgs): Promise<number> {
+export async function undoCommand(args: ParsedArgs): Promise<number> {
   const batch = stringOption(args, 'batch');
   if (batch !== undefined && args.options.has('all')) throw new UsageError('Choose one of --all and --batch.');
   return withProject(args, (db) => {
@@ -109,7 +109,7 @@ async function undoCommand(args: ParsedArgs): Promise<number> {
   });
 }
 
-async function redoCommand(args: ParsedArgs): Promise<number> {
+export async function redoCommand(args: ParsedArgs): Promise<number> {
   return withProject(args, (db) => {
     nextToReverse(db, 'redo');
     const r = redo(db, ACTOR, conflictMode(args));
@@ -118,7 +118,7 @@ async function redoCommand(args: ParsedArgs): Promise<number> {
   });
 }
 
-async function historyCommand(args: ParsedArgs): Promise<number> {
+export async function historyCommand(args: ParsedArgs): Promise<number> {
   const out = stringOption(args, 'export');
   return withProject(args, (db) => {
     if (out) {
@@ -138,7 +138,7 @@ async function historyCommand(args: ParsedArgs): Promise<number> {
   });
 }
 
-async function exportCommand(args: ParsedArgs): Promise<number> {
+export async function exportCommand(args: ParsedArgs): Promise<number> {
   const out = resolve(requireOption(args, 'out'));
   const format = /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : null;
   if (!format) throw new UsageError('--out must end in .csv or .xlsx.');
@@ -149,37 +149,3 @@ async function exportCommand(args: ParsedArgs): Promise<number> {
     return 0;
   });
 }
-
-export const fixCommands: Record<string, Command> = {
-  fix: {
-    usage: 'crm-steward fix --project <path> [--apply-safe | --apply-all | --apply-rule <rule>...] [--json]',
-    summary: 'Find standardisation suggestions (E.164 phones, ISO countries and dates, …) and optionally apply them; every change can be undone.',
-    valued: ['project', 'apply-rule'],
-    run: fixCommand,
-  },
-  history: {
-    usage: 'crm-steward history --project <path> [--export <log.csv>] [--json]',
-    summary: 'List the change history (newest first) or write the whole log as CSV.',
-    valued: ['project', 'export'],
-    run: historyCommand,
-  },
-  undo: {
-    usage: 'crm-steward undo --project <path> [--all | --batch <id>] [--force | --skip-conflicts] [--json]',
-    summary: 'Undo the newest batch of changes, a given batch, or everything since import.',
-    valued: ['project', 'batch'],
-    run: undoCommand,
-  },
-  redo: {
-    usage: 'crm-steward redo --project <path> [--json]',
-    summary: 'Redo the newest undo.',
-    valued: ['project'],
-    run: redoCommand,
-  },
-  export: {
-    usage: 'crm-steward export --project <path> --out <file.csv|file.xlsx> [--bom] [--json]',
-    summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX.',
-    valued: ['project', 'out'],
-    run: exportCommand,
-  },
-};
-

@@ -1,18 +1,6 @@
 import { AppError } from '../../shared/errors.ts';
-import { parseArgs, UsageError, type Command } from './args.ts';
-import { importCommand, importUsage } from './import-command.ts';
-import { fixCommands } from './fix-commands.ts';
-import { matchCommands } from './match-commands.ts';
-import { qualityCommands } from './quality-commands.ts';
-import { serveCommand } from './serve-command.ts';
-
-const commands: Record<string, Command> = {
-  import: { usage: importUsage, summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined.', valued: ['project'], run: importCommand },
-  ...qualityCommands,
-  ...matchCommands,
-  ...fixCommands,
-  serve: serveCommand,
-};
+import { parseArgs, UsageError } from './args.ts';
+import { commands } from './commands.ts';
 
 function help(): string {
   return ['Usage: crm-steward <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`), ''].join('\n');
@@ -25,13 +13,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(help());
     return name ? 0 : 2;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     process.stderr.write(`Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
   try {
-    return await command.run(parseArgs(rest, command.valued));
+    const args = parseArgs(rest, command.valued);
+    const run = await command.load();
+    return await run(args);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`${err.message}\nUsage: ${command.usage}\n`);

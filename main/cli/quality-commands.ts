@@ -5,12 +5,10 @@ import { importFiles } from '../ingest/import-files.ts';
 import { profileProject, writeAuditJson, writeAuditReport, type ProfileResult } from '../quality/index.ts';
 import { importReferenceFile } from '../quality/reference-file.ts';
 import { getQualitySettings, setQualitySettings } from '../quality/settings.ts';
-import { openProject, type Db } from '../store/open-project.ts';
-import { requireOption, stringOption, UsageError, type Command, type ParsedArgs } from './args.ts';
+import { openProject, writeAloneWithoutWal, type Db } from '../store/open-project.ts';
+import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
 import { languages, type Language } from '../../shared/i18n/translate.ts';
-
-const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
 
 /** --default-country and --timeliness-days are stored in the project, as the dashboard's settings are. */
 function applySettings(db: Db, args: ParsedArgs): void {
@@ -39,9 +37,8 @@ function jsonOf(r: ProfileResult) {
   return { runId: r.runId, takenAt: r.takenAt, sources: r.sources, issueCount: r.issueCount, metrics: r.metrics };
 }
 
-export const profileUsage = `crm-steward profile --project <path> [--json] ${settingOptions}`;
-
-async function profileCommand(args: ParsedArgs): Promise<number> {
+/** `profile`: measure a project's data quality and store the issues. */
+export async function profileCommand(args: ParsedArgs): Promise<number> {
   const path = resolve(requireOption(args, 'project'));
   const db = openProject(path);
   try {
@@ -55,10 +52,8 @@ async function profileCommand(args: ParsedArgs): Promise<number> {
   }
 }
 
-export const auditUsage = `crm-steward audit <file>... --report <out.html> [--json <out.json>] [--lang en|zh-CN] ${settingOptions}`;
-
-/** The consultant's one-shot audit: import into a throw-away project, profile, write the report (and JSON). */
-async function auditCommand(args: ParsedArgs): Promise<number> {
+/** `audit`, the consultant's one-shot audit: import into a throw-away project, profile, write the report (and JSON). */
+export async function auditCommand(args: ParsedArgs): Promise<number> {
   const files = args.positionals.map((f) => resolve(f));
   if (files.length === 0) throw new UsageError('Name at least one file to audit.');
   const report = resolve(requireOption(args, 'report'));
@@ -71,8 +66,9 @@ async function auditCommand(args: ParsedArgs): Promise<number> {
   try {
     applySettings(db, args);
     const quiet = !process.stderr.isTTY;
-    // Every file is part of the audit, even when two have the same bytes.
-    await importFiles(db, files.map((path) => ({ path, onDuplicate: 'import' as const })), { onProgress: progressPrinter(quiet) });
+    // Every file is part of the audit, even when two have the same bytes. The
+    // throw-away project is open nowhere else, so it is written without the WAL.
+    await writeAloneWithoutWal(db, () => importFiles(db, files.map((path) => ({ path, onDuplicate: 'import' as const })), { onProgress: progressPrinter(quiet) }));
     const result = await profile(db, 'audit', quiet);
     writeAuditReport(db, result, report, { lang: lang as Language });
     const issues = json ? await writeAuditJson(db, result, resolve(json)) : result.issueCount;
@@ -85,13 +81,11 @@ async function auditCommand(args: ParsedArgs): Promise<number> {
   }
 }
 
-export const referenceUsage = 'crm-steward reference <file> --project <path> [--json] [--no-profile]';
-
 /**
- * Imports a verified reference file (matched to customers by record id) and
+ * `reference`: imports a verified reference file (matched to customers by record id) and
  * profiles the project again so accuracy is measured against it.
  */
-async function referenceCommand(args: ParsedArgs): Promise<number> {
+export async function referenceCommand(args: ParsedArgs): Promise<number> {
   if (args.positionals.length !== 1) throw new UsageError('Name one reference file.');
   const file = resolve(args.positionals[0]);
   if (!existsSync(file)) throw new UsageError(`No file at ${file}.`);
@@ -113,10 +107,3 @@ async function referenceCommand(args: ParsedArgs): Promise<number> {
     db.close();
   }
 }
-
-/** `profile`, `audit` and `reference` (issue 3). */
-export const qualityCommands: Record<string, Command> = {
-  profile: { usage: profileUsage, summary: 'Measure data quality (completeness, validity, accuracy, consistency, timeliness, uniqueness) and store the issues.', valued: ['project', 'default-country', 'timeliness-days'], run: profileCommand },
-  reference: { usage: referenceUsage, summary: 'Import a verified reference file (matched to customers by record id) and profile again, so accuracy is measured against it.', valued: ['project'], run: referenceCommand },
-  audit: { usage: auditUsage, summary: 'One-shot audit of export files: a self-contained HTML report (English or Chinese) and, with --json, every metric and issue.', valued: ['report', 'json', 'lang', 'default-country', 'timeliness-days'], run: auditCommand },
-};

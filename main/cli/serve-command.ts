@@ -1,18 +1,13 @@
 import { appVersion, defaultPaths } from '../server/app-paths.ts';
 import { startBrowserServer } from '../server/http-server.ts';
-import { stringOption, type Command } from './args.ts';
+import { stringOption, type ParsedArgs } from './args.ts';
 
 /** `crm-steward serve`: browser mode, the same as `npm run serve` without the build step. */
-export const serveCommand: Command = {
-  usage: 'crm-steward serve [--port <n>]',
-  summary: 'Run the app in browser mode on 127.0.0.1 and print its address with the session token.',
-  valued: ['port'],
-  run: async (args) => {
-    const server = await startBrowserServer({ ...defaultPaths(), version: appVersion(), port: Number(stringOption(args, 'port') ?? 0) });
-    console.log(`CRM Steward is running in browser mode. Open this address (it includes your session token):\n\n  ${server.url}\n`);
-    console.log('Press Ctrl+C to stop.');
-    await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
-    await server.close();
-    return 0;
-  },
-};
+export async function serveCommand(args: ParsedArgs): Promise<number> {
+  const server = await startBrowserServer({ ...defaultPaths(), version: appVersion(), port: Number(stringOption(args, 'port') ?? 0) });
+  console.log(`CRM Steward is running in browser mode. Open this address (it includes your session token):\n\n  ${server.url}\n`);
+  console.log('Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+  await server.close();
+  return 0;
+}

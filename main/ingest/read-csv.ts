@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { AppError } from '../../shared/errors.ts';
-import { makeDecoder, type Encoding } from './detect-encoding.ts';
+import type { Encoding } from './detect-encoding.ts';
 import { parseCsvRecord } from './parse-csv-line.ts';
 import { checkFieldCount, headersFirst, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
+import { lineSplitter } from './split-lines.ts';
 
 /** A quoted field longer than this many lines is taken to be an unclosed quote, not a long note. */
 const MAX_RECORD_LINES = 100;
@@ -29,7 +29,7 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
   // After a quick scan, only the head is known to be valid: a fatal decoder
   // stops at the first byte that is not, and the caller reads the file again
   // with a full scan. The hash is computed here instead of in a separate pass.
-  const decoder = opts.verify ? new TextDecoder(encoding, { fatal: true }) : makeDecoder(encoding);
+  const splitter = lineSplitter(encoding, opts.verify ?? false);
   const hasher = opts.verify ? createHash('sha256') : null;
   let digest: string | null = null;
   let bytes = 0;
@@ -106,23 +106,16 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
   };
 
   async function* batches(): AsyncGenerator<ParsedRecord[]> {
-    let carry = '';
     for await (const chunk of stream) {
       bytes += (chunk as Buffer).length;
       hasher?.update(chunk as Buffer);
-      const text = carry + decodeOrFail(decoder, chunk as Buffer, encoding);
-      let start = 0;
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-        feed(text.slice(start, nl));
-        start = nl + 1;
-      }
-      carry = text.slice(start);
+      for (const line of splitter.lines(chunk as Buffer)) feed(line);
       if (out.length) {
         yield out;
         out = [];
       }
     }
-    const tail = carry + decodeOrFail(decoder, undefined, encoding);
+    const tail = splitter.end();
     digest = hasher?.digest('hex') ?? null;
     if (tail !== '') feed(tail);
     // A quote still open at the end of the file: quarantine its first line, re-read the rest.
@@ -137,13 +130,4 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
   }
 
   return headersFirst(batches(), () => headers, { bytesRead: () => bytes, contentHash: () => digest });
-}
-
-/** Decodes a chunk (or flushes at the end); a fatal decoder's failure becomes an encoding_mismatch error. */
-function decodeOrFail(decoder: TextDecoder, chunk: Buffer | undefined, encoding: Encoding): string {
-  try {
-    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-  } catch {
-    throw new AppError('encoding_mismatch', `The file is not all ${encoding}: it changes encoding after its first part.`);
-  }
 }

@@ -55,3 +55,26 @@ export function openProject(path: string, opts: OpenOptions = {}): Db {
   }
   return db;
 }
+
+/**
+ * Runs a bulk write on a project that no other connection can have open (a
+ * command has just created it) with a rollback journal instead of the WAL.
+ * Through the WAL every page is written twice, into the log and then, when the
+ * project closes, into the file, each followed by a sync: a million-row import
+ * writes about 500 MB once more. A rollback journal keeps only the few pages
+ * that existed before (new pages need no undo), so the import stays all or
+ * nothing. `synchronous = FULL` because with a rollback journal NORMAL can
+ * lose a committed transaction or damage the file on power loss. Afterwards
+ * the project is in WAL mode again, as every open leaves it.
+ */
+export async function writeAloneWithoutWal<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  // SQLite keeps the WAL while another connection has the file open after all.
+  if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return work();
+  db.pragma('synchronous = FULL');
+  try {
+    return await work();
+  } finally {
+    db.pragma('synchronous = NORMAL');
+    db.pragma('journal_mode = WAL');
+  }
+}

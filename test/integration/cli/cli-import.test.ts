@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,5 +37,28 @@ describe('crm-steward import', () => {
     const usage = cli(['import', join(dir, 'x.csv')]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--project');
+  });
+
+  it('writes a project it creates all or nothing, and leaves it in WAL mode like every project', () => {
+    const dir = tempDir();
+    const a = join(dir, 'a.csv');
+    writeFileSync(a, 'Record ID,Email\n1,a@x.com\n2,b@x.com\n');
+    const copy = join(dir, 'copy.csv');
+    writeFileSync(copy, 'Record ID,Email\n1,a@x.com\n2,b@x.com\n');
+    // The copy is refused after the first file's rows were written: nothing of the import may stay.
+    const failed = join(dir, 'failed.crmsteward');
+    const refused = cli(['import', a, copy, '--project', failed]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('already imported');
+    const empty = new Database(failed, { readonly: true });
+    expect(empty.prepare('SELECT (SELECT count(*) FROM sources) + (SELECT count(*) FROM raw_rows) + (SELECT count(*) FROM customers) n').get()).toEqual({ n: 0 });
+    empty.close();
+
+    const project = join(dir, 'p.crmsteward');
+    expect(cli(['import', a, '--project', project]).status).toBe(0);
+    const db = new Database(project, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT count(*) n FROM customers').get()).toEqual({ n: 2 });
+    db.close();
   });
 });

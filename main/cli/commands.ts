@@ -1,0 +1,77 @@
+import type { Command } from './args.ts';
+
+const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
+
+/**
+ * Every crm-steward command. This file imports nothing heavy: a command's
+ * module (and with it SQLite and the engines) is loaded only when that
+ * command runs, so --help and usage errors answer at once.
+ */
+export const commands: Record<string, Command> = {
+  import: {
+    usage: 'crm-steward import <file>... --project <path> [--json] [--reimport | --skip-imported]',
+    summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined.',
+    valued: ['project'],
+    load: async () => (await import('./import-command.ts')).importCommand,
+  },
+  profile: {
+    usage: `crm-steward profile --project <path> [--json] ${settingOptions}`,
+    summary: 'Measure data quality (completeness, validity, accuracy, consistency, timeliness, uniqueness) and store the issues.',
+    valued: ['project', 'default-country', 'timeliness-days'],
+    load: async () => (await import('./quality-commands.ts')).profileCommand,
+  },
+  reference: {
+    usage: 'crm-steward reference <file> --project <path> [--json] [--no-profile]',
+    summary: 'Import a verified reference file (matched to customers by record id) and profile again, so accuracy is measured against it.',
+    valued: ['project'],
+    load: async () => (await import('./quality-commands.ts')).referenceCommand,
+  },
+  audit: {
+    usage: `crm-steward audit <file>... --report <out.html> [--json <out.json>] [--lang en|zh-CN] ${settingOptions}`,
+    summary: 'One-shot audit of export files: a self-contained HTML report (English or Chinese) and, with --json, every metric and issue.',
+    valued: ['report', 'json', 'lang', 'default-country', 'timeliness-days'],
+    load: async () => (await import('./quality-commands.ts')).auditCommand,
+  },
+  dedupe: {
+    usage: 'crm-steward dedupe --project <path> --out <clusters.csv> [--threshold <p>] [--new] [--json]',
+    summary: 'Find duplicate customers in a project and write source,record_id,row_number,cluster_id,probability per record (--new: only records imported since the last run).',
+    valued: ['project', 'out', 'threshold'],
+    load: async () => (await import('./match-commands.ts')).dedupeCommand,
+  },
+  fix: {
+    usage: 'crm-steward fix --project <path> [--apply-safe | --apply-all | --apply-rule <rule>...] [--json]',
+    summary: 'Find standardisation suggestions (E.164 phones, ISO countries and dates, …) and optionally apply them; every change can be undone.',
+    valued: ['project', 'apply-rule'],
+    load: async () => (await import('./fix-commands.ts')).fixCommand,
+  },
+  history: {
+    usage: 'crm-steward history --project <path> [--export <log.csv>] [--json]',
+    summary: 'List the change history (newest first) or write the whole log as CSV.',
+    valued: ['project', 'export'],
+    load: async () => (await import('./fix-commands.ts')).historyCommand,
+  },
+  undo: {
+    usage: 'crm-steward undo --project <path> [--all | --batch <id>] [--force | --skip-conflicts] [--json]',
+    summary: 'Undo the newest batch of changes, a given batch, or everything since import.',
+    valued: ['project', 'batch'],
+    load: async () => (await import('./fix-commands.ts')).undoCommand,
+  },
+  redo: {
+    usage: 'crm-steward redo --project <path> [--force | --skip-conflicts] [--json]',
+    summary: 'Redo the newest undo.',
+    valued: ['project'],
+    load: async () => (await import('./fix-commands.ts')).redoCommand,
+  },
+  export: {
+    usage: 'crm-steward export --project <path> --out <file.csv|file.xlsx> [--bom] [--json]',
+    summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX; formula-like cells are written as text.',
+    valued: ['project', 'out'],
+    load: async () => (await import('./fix-commands.ts')).exportCommand,
+  },
+  serve: {
+    usage: 'crm-steward serve [--port <n>]',
+    summary: 'Run the app in browser mode on 127.0.0.1 and print its address with the session token.',
+    valued: ['port'],
+    load: async () => (await import('./serve-command.ts')).serveCommand,
+  },
+};
