@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { detectEncoding, makeDecoder, supportedEncodings, type Encoding } from './detect-encoding.ts';
+import { identifyFormat, refuseNonText, type FileFormat } from './identify-file.ts';
 import { readCsv } from './read-csv.ts';
 import { readJson } from './read-json.ts';
 import { readXlsx } from './read-xlsx.ts';
@@ -8,7 +9,7 @@ import type { RecordStream } from './records.ts';
 import { headScan, scanFile, type FileScan } from './scan-file.ts';
 import { delimiters, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
-export type FileFormat = 'csv' | 'xlsx' | 'json';
+export type { FileFormat };
 
 export interface ReadOptions {
   encoding?: Encoding;
@@ -26,31 +27,28 @@ export interface InspectedFile {
   delimiter: Delimiter | null;
 }
 
-function detectFormat(path: string, head: Buffer): FileFormat {
-  if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx'; // a zip container
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) return 'xlsx';
-  const firstChar = head.toString('utf8', 0, 64).replace(/^\uFEFF/, '').trimStart()[0];
-  if (lower.endsWith('.json') || firstChar === '[' || (firstChar === '{' && lower.endsWith('.json'))) return 'json';
-  return 'csv';
-}
-
-/** Works out format, encoding and delimiter; the caller's choices override the guesses. */
+/**
+ * Works out format, encoding and delimiter; the caller's choices override the
+ * guesses. Files that are not exports are refused here, before anything is
+ * written.
+ */
 export async function inspectFile(path: string, opts: ReadOptions = {}): Promise<InspectedFile> {
-  let scan = opts.quick ? await headScan(path) : await scanFile(path);
-  // Spreadsheets and JSON are read whole anyway: hash them up front.
-  if (!scan.complete && detectFormat(path, scan.head) !== 'csv') scan = await scanFile(path);
-  if (scan.size === 0) throw new AppError('file_unreadable', `${basename(path)} is empty.`);
-  const format = detectFormat(path, scan.head);
+  const fileName = basename(path);
   if (opts.encoding && !supportedEncodings.includes(opts.encoding)) throw new AppError('invalid_input', `Unknown encoding ${opts.encoding}.`);
   if (opts.delimiter && !delimiters.includes(opts.delimiter)) throw new AppError('invalid_input', `Unsupported delimiter ${JSON.stringify(opts.delimiter)}.`);
+  let scan = opts.quick ? await headScan(path) : await scanFile(path);
+  if (scan.size === 0) throw new AppError('file_unreadable', `${fileName} is empty.`);
+  const format = await identifyFormat(path, fileName, scan.head, scan.size);
+  // Spreadsheets and JSON are read whole anyway: hash them up front.
+  if (!scan.complete && format !== 'csv') scan = await scanFile(path);
   const encoding = format === 'xlsx' ? null : (opts.encoding ?? detectEncoding(scan));
   let delimiter: Delimiter | null = null;
-  if (format === 'csv') {
-    const sample = makeDecoder(encoding!).decode(scan.head, { stream: true });
-    delimiter = opts.delimiter ?? (path.toLowerCase().endsWith('.tsv') ? '\t' : sniffDelimiter(sample));
+  if (encoding) {
+    const sample = makeDecoder(encoding).decode(scan.head, { stream: true });
+    refuseNonText(fileName, sample);
+    if (format === 'csv') delimiter = opts.delimiter ?? (path.toLowerCase().endsWith('.tsv') ? '\t' : sniffDelimiter(sample));
   }
-  return { path, fileName: basename(path), format, scan, encoding, delimiter };
+  return { path, fileName, format, scan, encoding, delimiter };
 }
 
 export async function openRecords(file: InspectedFile): Promise<RecordStream> {
