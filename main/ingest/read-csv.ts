@@ -9,12 +9,26 @@ import { checkFieldCount, headersFirst, normaliseHeaders, type ParsedRecord, typ
 const MAX_RECORD_LINES = 100;
 const MAX_RECORD_CHARS = 1 << 20;
 
+/** A physical line and the break that ended it ('\n' for LF and CRLF, '\r' for a lone CR, '' at the end of the file). */
+interface Line {
+  text: string;
+  line: number;
+  brk: string;
+}
+
 interface Pending {
-  lines: string[];
+  lines: Line[];
   startLine: number;
   chars: number;
   /** The opening line already had text after a closing quote: the record is broken but continues. */
   brokenStart: boolean;
+}
+
+/** The lines of a multi-line record joined by the breaks that stood between them. */
+function joinLines(lines: Line[]): string {
+  let text = lines[0].text;
+  for (let i = 1; i < lines.length; i++) text += lines[i - 1].brk + lines[i].text;
+  return text;
 }
 
 /**
@@ -23,6 +37,11 @@ interface Pending {
  * If it never closes (within MAX_RECORD_LINES or by the end of the file), only
  * the opening line is quarantined and reading resumes on the next line, so one
  * stray quote cannot swallow the rest of the file.
+ *
+ * Outside quotes CRLF, LF and a lone CR all end a line, as Excel, LibreOffice
+ * and Python read them: "CSV (Macintosh)" files end every line with CR alone,
+ * and a stray CR in an LF file separates two records rather than gluing them
+ * into one (a piece that is not a whole record is quarantined, not dropped).
  */
 export async function readCsv(path: string, encoding: Encoding, delimiter: string, opts: { verify?: boolean } = {}): Promise<RecordStream> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -55,49 +74,44 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     }
   };
 
-  const quarantineOpen = (p: Pending): string[] => {
+  const quarantineOpen = (p: Pending): Line[] => {
     rowNo++;
-    out.push({ ok: false, rowNumber: rowNo, lineNumber: p.startLine, rawText: p.lines[0], reason: 'unterminated_quote', detail: 'A quoted field opens on this line and is never closed.' });
+    out.push({ ok: false, rowNumber: rowNo, lineNumber: p.startLine, rawText: p.lines[0].text, reason: 'unterminated_quote', detail: 'A quoted field opens on this line and is never closed.' });
     return p.lines.slice(1);
   };
 
   // Feeds physical lines; a work list lets quarantined multi-line attempts be re-read.
-  const feed = (first: string): void => {
-    const work: { text: string; line: number }[] = [{ text: first, line: ++lineNo }];
+  const feed = (first: Line): void => {
+    const work: Line[] = [first];
     while (work.length) {
-      const { text: raw, line } = work.shift()!;
-      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const next = work.shift()!;
+      const { text, line } = next;
       if (pending) {
-        pending.lines.push(text);
+        pending.lines.push(next);
         pending.chars += text.length;
-        const joined = pending.lines.join('\n');
+        const joined = joinLines(pending.lines);
         const parsed = parseCsvRecord(joined, delimiter);
         if (parsed.status === 'ok' || (parsed.status === 'text_after_quote' && pending.brokenStart)) {
           const start = pending.startLine;
           pending = null;
           emit(joined, start);
-        } else if (parsed.status !== 'open') {
-          // The quote "closed" only by running into a later field's opening quote:
-          // the opening line is the broken one; the lines it swallowed are read again.
-          // (A record whose quotes balance is one record even with the wrong field
-          // count: it is quarantined whole, as a spreadsheet would show it.)
-          const start = pending.startLine;
+        } else if (parsed.status !== 'open' || pending.lines.length > MAX_RECORD_LINES || pending.chars > MAX_RECORD_CHARS) {
+          // Either the quote "closed" only by running into a later field's opening
+          // quote, or it stays open too long: the opening line is the broken one,
+          // and the lines it swallowed are read again. (A record whose quotes
+          // balance is one record even with the wrong field count: it is
+          // quarantined whole, as a spreadsheet would show it.)
           const rest = quarantineOpen(pending);
           pending = null;
-          work.unshift(...rest.map((t, k) => ({ text: t, line: start + 1 + k })));
-        } else if (pending.lines.length > MAX_RECORD_LINES || pending.chars > MAX_RECORD_CHARS) {
-          const start = pending.startLine;
-          const rest = quarantineOpen(pending);
-          pending = null;
-          work.unshift(...rest.map((t, k) => ({ text: t, line: start + 1 + k })));
+          work.unshift(...rest);
         }
         continue;
       }
       if (text.trim() === '') continue;
       if (text.indexOf('"') !== -1) {
-        const first = parseCsvRecord(text, delimiter);
-        if (first.status === 'open') {
-          pending = { lines: [text], startLine: line, chars: text.length, brokenStart: first.brokenColumn !== undefined };
+        const opened = parseCsvRecord(text, delimiter);
+        if (opened.status === 'open') {
+          pending = { lines: [next], startLine: line, chars: text.length, brokenStart: opened.brokenColumn !== undefined };
           continue;
         }
       }
@@ -105,33 +119,50 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     }
   };
 
+  // Where the next CR and LF are in the text being split: remembered, so that
+  // a file without CRs is not searched to its end for one at every line.
+  let nextCr = -1;
+  let nextLf = -1;
+  /** Feeds the complete lines of `text`; returns the unfinished rest. At the end of the file nothing is unfinished. */
+  const splitLines = (text: string, final: boolean): string => {
+    nextCr = text.indexOf('\r');
+    nextLf = text.indexOf('\n');
+    let start = 0;
+    for (;;) {
+      if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+      if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+      const at = nextCr === -1 ? nextLf : nextLf === -1 ? nextCr : Math.min(nextCr, nextLf);
+      if (at === -1) break;
+      const cr = at === nextCr;
+      // A CR at the very end may be the first half of a CRLF split between chunks.
+      if (cr && at === text.length - 1 && !final) break;
+      const crlf = cr && text.charCodeAt(at + 1) === 10;
+      feed({ text: text.slice(start, at), line: ++lineNo, brk: cr && !crlf ? '\r' : '\n' });
+      start = at + (crlf ? 2 : 1);
+    }
+    const rest = text.slice(start);
+    if (final && rest !== '') feed({ text: rest, line: ++lineNo, brk: '' });
+    return final ? '' : rest;
+  };
+
   async function* batches(): AsyncGenerator<ParsedRecord[]> {
     let carry = '';
     for await (const chunk of stream) {
       bytes += (chunk as Buffer).length;
       hasher?.update(chunk as Buffer);
-      const text = carry + decodeOrFail(decoder, chunk as Buffer, encoding);
-      let start = 0;
-      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-        feed(text.slice(start, nl));
-        start = nl + 1;
-      }
-      carry = text.slice(start);
+      carry = splitLines(carry + decodeOrFail(decoder, chunk as Buffer, encoding), false);
       if (out.length) {
         yield out;
         out = [];
       }
     }
-    const tail = carry + decodeOrFail(decoder, undefined, encoding);
+    splitLines(carry + decodeOrFail(decoder, undefined, encoding), true);
     digest = hasher?.digest('hex') ?? null;
-    if (tail !== '') feed(tail);
     // A quote still open at the end of the file: quarantine its first line, re-read the rest.
     while (pending) {
       const p: Pending = pending;
       pending = null;
-      const rest = quarantineOpen(p);
-      lineNo = p.startLine;
-      for (const line of rest) feed(line);
+      for (const line of quarantineOpen(p)) feed(line);
     }
     if (out.length) yield out;
   }
