@@ -4,8 +4,9 @@ import { detectEncoding, makeDecoder, supportedEncodings, type Encoding } from '
 import { identifyFormat, refuseNonText, type FileFormat } from './identify-file.ts';
 import { readCsv } from './read-csv.ts';
 import { readJson } from './read-json.ts';
-import { readXlsx } from './read-xlsx.ts';
-import type { RecordStream } from './records.ts';
+import { unreadable } from './file-access.ts';
+import { listSheets, readXlsx, sheetsToRead, type SheetInfo } from './read-xlsx.ts';
+import type { RecordBatch, RecordStream } from './records.ts';
 import { headScan, scanFile, type FileScan } from './scan-file.ts';
 import { delimiters, sniffDelimiter, type Delimiter } from './sniff-delimiter.ts';
 
@@ -25,6 +26,21 @@ export interface InspectedFile {
   scan: FileScan;
   encoding: Encoding | null;
   delimiter: Delimiter | null;
+  /** A workbook's worksheets, in order; null for text files. */
+  sheets: SheetInfo[] | null;
+}
+
+/** One table of a file, imported as its own source: a text file is one, a workbook has one per worksheet with data. */
+export interface FileTable {
+  sheet: string | null;
+  /** The source's name: the file's, or "book.xlsx › Orders" when a workbook gives several sources. */
+  name: string;
+}
+
+export function tablesOf(file: InspectedFile): FileTable[] {
+  if (!file.sheets) return [{ sheet: null, name: file.fileName }];
+  const names = sheetsToRead(file.sheets);
+  return names.map((sheet) => ({ sheet, name: names.length > 1 ? `${file.fileName} › ${sheet}` : file.fileName }));
 }
 
 /**
@@ -48,14 +64,47 @@ export async function inspectFile(path: string, opts: ReadOptions = {}): Promise
     refuseNonText(fileName, sample);
     if (format === 'csv') delimiter = opts.delimiter ?? (path.toLowerCase().endsWith('.tsv') ? '\t' : sniffDelimiter(sample));
   }
-  return { path, fileName, format, scan, encoding, delimiter };
+  const sheets = format === 'xlsx' ? await listSheets(path) : null;
+  if (sheets && sheetsToRead(sheets).length === 0) throw new AppError('file_unreadable', `${fileName} has no header row.`);
+  return { path, fileName, format, scan, encoding, delimiter, sheets };
 }
 
-export async function openRecords(file: InspectedFile): Promise<RecordStream> {
+/** Opens one table of a file (a workbook's first with data when no sheet is named). */
+export async function openRecords(file: InspectedFile, sheet: string | null = null): Promise<RecordStream> {
   let stream: RecordStream;
-  if (file.format === 'xlsx') stream = await readXlsx(file.path);
-  else if (file.format === 'json') stream = await readJson(file.path, file.encoding!);
-  else stream = await readCsv(file.path, file.encoding!, file.delimiter!, { verify: !file.scan.complete });
+  try {
+    if (file.format === 'xlsx') stream = await readXlsx(file.path, sheetToRead(file, sheet));
+    else if (file.format === 'json') stream = await readJson(file.path, file.encoding!);
+    else stream = await readCsv(file.path, file.encoding!, file.delimiter!, { verify: !file.scan.complete });
+  } catch (err) {
+    throw unreadable(file.fileName, err);
+  }
   if (stream.headers.length === 0) throw new AppError('file_unreadable', `${file.fileName} has no header row.`);
-  return stream;
+  return { ...withHeaders(stream), batches: readableErrors(file.fileName, stream.batches) };
+}
+
+function sheetToRead(file: InspectedFile, sheet: string | null): string {
+  const sheets = file.sheets ?? [];
+  if (sheet === null) return sheetsToRead(sheets)[0];
+  if (!sheets.some((s) => s.name === sheet)) throw new AppError('invalid_input', `${file.fileName} has no sheet named "${sheet}" (its sheets: ${sheets.map((s) => s.name).join(', ')}).`);
+  return sheet;
+}
+
+/** A stream's fields with its headers read once (some readers expose them through a getter). */
+function withHeaders(stream: RecordStream): RecordStream {
+  const { headers, json, batches, bytesRead, contentHash, useLayout } = stream;
+  return { headers, json, batches, bytesRead, contentHash, useLayout };
+}
+
+/**
+ * A reader failing half-way (a disk error, a library tripping over damaged
+ * content) reaches the user as one sentence naming the file, not a stack
+ * trace; errors that already are sentences pass through.
+ */
+async function* readableErrors(fileName: string, batches: AsyncIterable<RecordBatch>): AsyncGenerator<RecordBatch> {
+  try {
+    yield* batches;
+  } catch (err) {
+    throw unreadable(fileName, err);
+  }
 }

@@ -5,6 +5,7 @@ export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflated; anything else we cannot unpack. */
   method: number;
+  crc32: number;
   compressedSize: number;
   /** What the archive claims the part unpacks to (checked by unpacking, see zip-limits.ts). */
   size: number;
@@ -70,6 +71,7 @@ function parseEntries(directory: Buffer, count: number): ZipEntry[] | null {
     const entry: ZipEntry = {
       name: directory.toString('utf8', at + 46, at + 46 + nameLength),
       method: directory.readUInt16LE(at + 10),
+      crc32: directory.readUInt32LE(at + 16),
       compressedSize: directory.readUInt32LE(at + 20),
       size: directory.readUInt32LE(at + 24),
       localHeaderOffset: directory.readUInt32LE(at + 42),

@@ -78,7 +78,7 @@ async function unpackedSize(path: string, fileName: string, entry: ZipEntry, cap
 }
 
 /** Where a part's packed bytes begin: after its local header, whose name and extra field lengths may differ from the directory's. */
-function dataStart(path: string, entry: ZipEntry): number | null {
+export function dataStart(path: string, entry: ZipEntry): number | null {
   const fd = openSync(path, 'r');
   try {
     const header = Buffer.alloc(30);
