@@ -2,12 +2,12 @@ import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors.ts';
 import { makeDecoder, type Encoding } from './detect-encoding.ts';
+import { MAX_RECORD_CHARS, oversizedRecord } from './limits.ts';
 import { parseCsvRecord } from './parse-csv-line.ts';
 import { checkFieldCount, headersFirst, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
 
 /** A quoted field longer than this many lines is taken to be an unclosed quote, not a long note. */
 const MAX_RECORD_LINES = 100;
-const MAX_RECORD_CHARS = 1 << 20;
 
 /** A physical line and the break that ended it ('\n' for LF and CRLF, '\r' for a lone CR, '' at the end of the file). */
 interface Line {
@@ -107,6 +107,11 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
         }
         continue;
       }
+      if (text.length > MAX_RECORD_CHARS) {
+        if (headers === null) throw headerTooLong(text.length);
+        out.push(oversizedRecord(++rowNo, line, text, text.length));
+        continue;
+      }
       if (text.trim() === '') continue;
       if (text.indexOf('"') !== -1) {
         const opened = parseCsvRecord(text, delimiter);
@@ -145,18 +150,77 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     return final ? '' : rest;
   };
 
+  /**
+   * A line longer than a record may be (a file that lost its line breaks, a
+   * pasted blob) is not held in memory: its first MAX_RECORD_CHARS characters
+   * are kept, the rest is counted up to the next line break, and the line is
+   * quarantined with its length.
+   */
+  let oversized: { start: string; length: number; line: number } | null = null;
+  /** The oversized line ended with a CR at the end of a chunk: an LF starting the next one belongs to it. */
+  let skipLf = false;
+
+  const beginOversized = (text: string): void => {
+    // A quoted record still open cannot include this line: its opening line is quarantined and the rest read again.
+    while (pending) {
+      const p: Pending = pending;
+      pending = null;
+      for (const line of quarantineOpen(p)) feed(line);
+    }
+    oversized = { start: text.slice(0, MAX_RECORD_CHARS), length: text.length, line: ++lineNo };
+  };
+
+  const endOversized = (): void => {
+    const o = oversized!;
+    oversized = null;
+    if (headers === null) throw headerTooLong(o.length);
+    out.push(oversizedRecord(++rowNo, o.line, o.start, o.length));
+  };
+
+  /** Counts an oversized line's characters in `text`; returns what follows its line break (or '' when it goes on). */
+  const skipOversized = (text: string): string => {
+    const cr = text.indexOf('\r');
+    const lf = text.indexOf('\n');
+    const at = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+    if (at === -1) {
+      oversized!.length += text.length;
+      return '';
+    }
+    oversized!.length += at;
+    endOversized();
+    const crlf = text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10;
+    skipLf = text.charCodeAt(at) === 13 && at === text.length - 1;
+    return text.slice(at + (crlf ? 2 : 1));
+  };
+
   async function* batches(): AsyncGenerator<ParsedRecord[]> {
     let carry = '';
     for await (const chunk of stream) {
       bytes += (chunk as Buffer).length;
       hasher?.update(chunk as Buffer);
-      carry = splitLines(carry + decodeOrFail(decoder, chunk as Buffer, encoding), false);
+      let text = decodeOrFail(decoder, chunk as Buffer, encoding);
+      if (skipLf && text.charCodeAt(0) === 10) text = text.slice(1);
+      skipLf = false;
+      if (oversized) text = skipOversized(text);
+      if (!oversized) {
+        carry = splitLines(carry + text, false);
+        if (carry.length > MAX_RECORD_CHARS) {
+          beginOversized(carry);
+          carry = '';
+        }
+      }
       if (out.length) {
         yield out;
         out = [];
       }
     }
-    splitLines(carry + decodeOrFail(decoder, undefined, encoding), true);
+    const tail = decodeOrFail(decoder, undefined, encoding);
+    if (oversized) {
+      oversized.length += tail.length;
+      endOversized();
+    } else {
+      splitLines(carry + tail, true);
+    }
     digest = hasher?.digest('hex') ?? null;
     // A quote still open at the end of the file: quarantine its first line, re-read the rest.
     while (pending) {
@@ -168,6 +232,10 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
   }
 
   return headersFirst(batches(), () => headers, { bytesRead: () => bytes, contentHash: () => digest });
+}
+
+function headerTooLong(length: number): AppError {
+  return new AppError('file_unreadable', `The first line of the file is ${length.toLocaleString('en')} characters long: it is not a header row.`);
 }
 
 /** Decodes a chunk (or flushes at the end); a fatal decoder's failure becomes an encoding_mismatch error. */
