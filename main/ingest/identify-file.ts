@@ -30,9 +30,11 @@ export async function identifyFormat(path: string, fileName: string, head: Buffe
   if (named.endsWith('.xlsx') || named.endsWith('.xlsm')) {
     throw damaged(fileName, 'an XLSX file is a zip archive and this one is not (if it holds comma-separated text, rename it to .csv)');
   }
+  // The name decides between the text formats when it names one: a CSV may well start with "[".
+  if (named.endsWith('.json')) return 'json';
+  if (/\.(csv|tsv|txt|tab)$/.test(named)) return 'csv';
   const start = head.toString('utf8', 0, 64).replace(/^\uFEFF/, '').trimStart();
-  if (named.endsWith('.json') || start.startsWith('[') || /^\{\s*"/.test(start)) return 'json';
-  return 'csv';
+  return start.startsWith('[') || /^\{\s*"/.test(start) ? 'json' : 'csv';
 }
 
 /**

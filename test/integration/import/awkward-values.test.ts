@@ -54,3 +54,11 @@ describe('headers that are names of object properties', () => {
     expect(db.prepare('SELECT email FROM customers').pluck().get()).toBe('ann@x.com');
   });
 });
+
+describe('format by name', () => {
+  it('reads a .csv file whose first header starts with "[" as CSV, not JSON', async () => {
+    const { db, path } = setup('brackets.csv', '[ID],[Name]\n1,Ann Lee\n2,Bob Ray\n');
+    const [file] = await importFiles(db, [{ path }]);
+    expect(file).toMatchObject({ format: 'csv', rows: 2, imported: 2 });
+  });
+});
