@@ -57,9 +57,15 @@ export const SourceSummary = z.object({
   importedAt: z.string(),
 });
 
+/** One source-to-be of a file: a text file gives one, a workbook one per worksheet with data. */
 export const FilePreview = z.object({
   path: z.string(),
   fileName: z.string(),
+  /** The file's name, or "book.xlsx › Orders" when a workbook gives several sources. */
+  sourceName: z.string(),
+  sheet: z.string().nullable(),
+  /** All worksheets of a workbook: which have a header and rows under it. */
+  sheets: z.array(z.object({ name: z.string(), header: z.boolean(), dataRows: z.boolean() })).nullable(),
   format: z.enum(['csv', 'xlsx', 'json']),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
@@ -72,6 +78,10 @@ export const FilePreview = z.object({
   preset: z.string().nullable(),
   entity: Entity,
   alreadyImported: SourceSummary.nullable(),
+  /** Columns that look like the expected fields (record id, name, email, phone, last update), for the unmapped-field warning. */
+  likely: z.array(z.object({ field: z.enum(['source_record_id', 'full_name', 'email', 'phone', 'updated_at']), headers: z.array(z.string()) })),
+  /** For JSON: the key of the array the records come from (null for a top-level array) and the file's other arrays. */
+  json: z.object({ recordsKey: z.string().nullable(), otherArrays: z.array(z.object({ key: z.string(), elements: z.number() })) }).nullable(),
 });
 export type FilePreview = z.infer<typeof FilePreview>;
 
@@ -82,12 +92,15 @@ export const ImportFileRequest = z.object({
   entity: Entity.optional(),
   encoding: Encoding.optional(),
   delimiter: Delimiter.optional(),
+  /** A workbook's sheet; omitted: every sheet with data, each as its own source. */
+  sheet: z.string().optional(),
   onDuplicate: z.enum(['refuse', 'import', 'skip']).optional(),
 });
 export type ImportFileRequest = z.infer<typeof ImportFileRequest>;
 
 export const ImportedFile = z.object({
   file: z.string(),
+  sheet: z.string().nullable(),
   path: z.string(),
   sourceId: z.number().nullable(),
   skipped: z.boolean(),
@@ -101,6 +114,7 @@ export const ImportedFile = z.object({
   entity: Entity,
   preset: z.string().nullable(),
   mapping: Mapping,
+  recordsKey: z.string().nullable(),
 });
 
 export { ColumnFilter, GridColumn, GridQuery, PageRequest } from './channels/grid.ts';
@@ -162,7 +176,7 @@ const coreChannels = {
   'project:close': { input: none, output: z.null() },
   'project:info': { input: none, output: ProjectInfo.nullable() },
   'dialog:pick-files': { input: none, output: z.array(z.string()) },
-  'import:preview': { input: z.object({ path: FilePath, encoding: Encoding.optional(), delimiter: Delimiter.optional() }), output: FilePreview },
+  'import:preview': { input: z.object({ path: FilePath, encoding: Encoding.optional(), delimiter: Delimiter.optional() }), output: z.array(FilePreview) },
   'import:start': { input: z.object({ files: z.array(ImportFileRequest).min(1, 'Choose at least one file.') }), output: z.object({ jobId: z.string() }) },
   'job:get': { input: z.object({ jobId: z.string() }), output: JobState },
   'job:cancel': { input: z.object({ jobId: z.string() }), output: z.null() },

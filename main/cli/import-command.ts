@@ -31,12 +31,12 @@ export async function importCommand(args: ParsedArgs): Promise<number> {
 }
 
 function jsonFile(f: ImportedFile) {
-  return { file: f.path, rows: f.rows, imported: f.imported, quarantined: f.quarantined, encoding: f.encoding, delimiter: f.delimiter, idColumn: f.idColumn, mapping: f.mapping, format: f.format, preset: f.preset, entity: f.entity, skipped: f.skipped, sourceId: f.sourceId };
+  return { file: f.path, source: f.file, sheet: f.sheet, recordsKey: f.recordsKey, rows: f.rows, imported: f.imported, quarantined: f.quarantined, encoding: f.encoding, delimiter: f.delimiter, idColumn: f.idColumn, mapping: f.mapping, format: f.format, preset: f.preset, entity: f.entity, skipped: f.skipped, sourceId: f.sourceId };
 }
 
 function printTable(results: ImportedFile[], projectPath: string): void {
   for (const f of results) {
-    const how = [f.format.toUpperCase(), f.encoding, f.delimiter === '\t' ? 'TAB' : f.delimiter, f.preset].filter(Boolean).join(', ');
+    const how = [f.format.toUpperCase(), f.encoding, f.delimiter === '\t' ? 'TAB' : f.delimiter, f.recordsKey && `records from "${f.recordsKey}"`, f.preset].filter(Boolean).join(', ');
     if (f.skipped) console.log(`${f.file}: already imported, skipped`);
     else console.log(`${f.file}: ${f.rows} rows, ${f.imported} imported, ${f.quarantined} quarantined (${how}; id column: ${f.idColumn ?? 'none'})`);
   }

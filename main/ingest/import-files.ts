@@ -7,12 +7,13 @@ import type { Db } from '../store/open-project.ts';
 import { findSourceByHash } from '../store/sources-repo.ts';
 import type { Encoding } from './detect-encoding.ts';
 import { linkReferences } from './link-references.ts';
-import { inspectFile, openRecords, type InspectedFile } from './open-file.ts';
+import { inspectFile, openRecords, tablesOf, type FileTable, type InspectedFile } from './open-file.ts';
 import { openRecordsInWorker } from './read-in-worker.ts';
 import { rowLayout } from './row-layout.ts';
 import { makeRowWriter } from './row-writer.ts';
 import type { Delimiter } from './sniff-delimiter.ts';
-import { suggestMapping, type Mapping } from './suggest-mapping.ts';
+import { emptyMapping, fieldOf, type Mapping } from '../../shared/domain/mapping.ts';
+import { suggestMapping } from './suggest-mapping.ts';
 
 export interface ImportFileRequest {
   path: string;
@@ -22,12 +23,17 @@ export interface ImportFileRequest {
   entity?: Entity;
   encoding?: Encoding;
   delimiter?: Delimiter;
+  /** The worksheet to import; omitted means every sheet with data, each as its own source. */
+  sheet?: string;
   /** What to do when the same bytes were imported before: refuse (default), import again, or skip. */
   onDuplicate?: 'refuse' | 'import' | 'skip';
 }
 
 export interface ImportedFile {
+  /** The source's name: the file's, or "book.xlsx › Orders" for one of a workbook's several sheets. */
   file: string;
+  /** The worksheet read, for workbooks. */
+  sheet: string | null;
   path: string;
   sourceId: number | null;
   skipped: boolean;
@@ -41,6 +47,8 @@ export interface ImportedFile {
   entity: Entity;
   preset: string | null;
   mapping: Mapping;
+  /** For JSON: the key of the array the records came from (null for a top-level array). */
+  recordsKey: string | null;
 }
 
 export interface ImportProgress {
@@ -83,7 +91,9 @@ export async function importFiles(
   try {
     const results: ImportedFile[] = [];
     for (const [i, file] of inspected.entries()) {
-      results.push(await importOneChecked(db, file, requests[i], { fileIndex: i, files: requests.length, signal, progress }));
+      for (const table of tablesToImport(file, requests[i])) {
+        results.push(await importOneChecked(db, file, table, requests[i], { fileIndex: i, files: requests.length, signal, progress }));
+      }
     }
     progress({ step: 'link', file: '', fileIndex: requests.length - 1, files: requests.length, done: 0, total: 1, rows: 0 });
     linkReferences(db);
@@ -96,6 +106,20 @@ export async function importFiles(
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }
+}
+
+/** The tables a request imports: the sheet it names, or every table of the file. */
+function tablesToImport(file: InspectedFile, req: ImportFileRequest): FileTable[] {
+  const tables = tablesOf(file);
+  if (req.sheet !== undefined) {
+    const table = tables.find((t) => t.sheet === req.sheet) ?? (file.sheets?.some((s) => s.name === req.sheet) ? { sheet: req.sheet, name: `${file.fileName} › ${req.sheet}` } : null);
+    if (!table) throw new AppError('invalid_input', `${file.fileName} has no sheet named "${req.sheet}".`);
+    return [table];
+  }
+  if (tables.length > 1 && (req.mapping || req.idColumn !== undefined || req.entity)) {
+    throw new AppError('invalid_input', `${file.fileName} has ${tables.length} sheets with data (${tables.map((t) => t.sheet).join(', ')}); name the sheet a mapping is for.`);
+  }
+  return tables;
 }
 
 /**
@@ -128,10 +152,10 @@ interface FileContext {
   progress: ProgressFn<ImportProgress>;
 }
 
-async function importOneChecked(db: Db, file: InspectedFile, req: ImportFileRequest, ctx: FileContext): Promise<ImportedFile> {
+async function importOneChecked(db: Db, file: InspectedFile, table: FileTable, req: ImportFileRequest, ctx: FileContext): Promise<ImportedFile> {
   db.exec('SAVEPOINT import_file');
   try {
-    const result = await importOne(db, file, req, ctx);
+    const result = await importOne(db, file, table, req, ctx);
     db.exec('RELEASE import_file');
     return result;
   } catch (err) {
@@ -139,21 +163,21 @@ async function importOneChecked(db: Db, file: InspectedFile, req: ImportFileRequ
     db.exec('ROLLBACK TO import_file');
     db.exec('RELEASE import_file');
     const full = await inspectFile(req.path, { encoding: req.encoding, delimiter: req.delimiter });
-    return importOne(db, full, req, ctx);
+    return importOne(db, full, table, req, ctx);
   }
 }
 
-async function importOne(db: Db, file: InspectedFile, req: ImportFileRequest, { fileIndex, files, signal, progress }: FileContext): Promise<ImportedFile> {
-  const earlier = file.scan.hash === null ? null : findSourceByHash(db, file.scan.hash);
+async function importOne(db: Db, file: InspectedFile, table: FileTable, req: ImportFileRequest, { fileIndex, files, signal, progress }: FileContext): Promise<ImportedFile> {
+  const earlier = file.scan.hash === null ? null : findSourceByHash(db, file.scan.hash, table.sheet);
   if (earlier && (req.onDuplicate ?? 'refuse') !== 'import') {
     if (req.onDuplicate !== 'skip') {
-      throw new AppError('already_imported', `${file.fileName} was already imported on ${earlier.importedAt.slice(0, 10)} (source #${earlier.id}). Choose to import it again or skip it.`);
+      throw new AppError('already_imported', `${table.name} was already imported on ${earlier.importedAt.slice(0, 10)} (source #${earlier.id}). Choose to import it again or skip it.`);
     }
     const { encoding, delimiter, idColumn, entity, preset, mapping } = earlier;
-    return { file: file.fileName, path: file.path, format: file.format, encoding, delimiter, idColumn, entity: entity as Entity, preset, mapping: mapping as Mapping, sourceId: null, skipped: true, rows: 0, imported: 0, quarantined: 0 };
+    return { file: table.name, sheet: table.sheet, path: file.path, format: file.format, encoding, delimiter, idColumn, entity: entity as Entity, preset, mapping: mapping as Mapping, recordsKey: null, sourceId: null, skipped: true, rows: 0, imported: 0, quarantined: 0 };
   }
   // Big text files are parsed on the other core while this thread writes.
-  const stream = file.format === 'csv' && file.scan.size > PARALLEL_PARSE_BYTES ? await openRecordsInWorker(file) : await openRecords(file);
+  const stream = file.format === 'csv' && file.scan.size > PARALLEL_PARSE_BYTES ? await openRecordsInWorker(file) : await openRecords(file, table.sheet);
   // The first batch doubles as the sample that id-column detection looks at.
   const batches = stream.batches[Symbol.asyncIterator]();
   const first = await batches.next();
@@ -163,16 +187,16 @@ async function importOne(db: Db, file: InspectedFile, req: ImportFileRequest, { 
   const entity = req.entity ?? suggested.entity;
   const mapping = completeMapping(stream.headers, req.mapping ?? suggested.mapping, entity);
   const idColumn = req.idColumn === undefined ? suggested.idColumn : req.idColumn;
-  const base = { file: file.fileName, path: file.path, format: file.format, encoding: file.encoding, delimiter: file.delimiter, idColumn, entity, preset: suggested.preset, mapping };
+  const base = { file: table.name, sheet: table.sheet, path: file.path, format: file.format, encoding: file.encoding, delimiter: file.delimiter, idColumn, entity, preset: suggested.preset, mapping, recordsKey: stream.json?.recordsKey ?? null };
   if (idColumn && entity === 'customer') {
-    for (const h of stream.headers) if (mapping[h] === 'source_record_id') mapping[h] = null;
+    for (const h of stream.headers) if (fieldOf(mapping, h) === 'source_record_id') mapping[h] = null;
     mapping[idColumn] = 'source_record_id';
   }
   const sourceId = Number(
     db.prepare(
       `INSERT INTO sources (file_name, file_path, content_hash, byte_size, format, encoding, delimiter, entity, preset, headers_json, mapping_json, id_column, rows, imported, quarantined, imported_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)`,
-    ).run(file.fileName, file.path, file.scan.hash ?? '', file.scan.size, file.format, file.encoding, file.delimiter, entity, suggested.preset, JSON.stringify(stream.headers), JSON.stringify(mapping), idColumn, new Date().toISOString()).lastInsertRowid,
+    ).run(table.name, file.path, file.scan.hash ?? '', file.scan.size, file.format, file.encoding, file.delimiter, entity, suggested.preset, JSON.stringify(stream.headers), JSON.stringify(mapping), idColumn, new Date().toISOString()).lastInsertRowid,
   );
   const firstRawId = db.prepare('SELECT coalesce(max(id), 0) + 1 FROM raw_rows').pluck().get() as number;
   const layout = rowLayout(entity, stream.headers, mapping, sourceId, firstRawId);
@@ -183,7 +207,7 @@ async function importOne(db: Db, file: InspectedFile, req: ImportFileRequest, { 
       signal.throwIfAborted();
       writer.write(next.value);
       const rows = writer.counts.imported + writer.counts.quarantined;
-      progress({ step: 'import', file: file.fileName, fileIndex, files, done: stream.bytesRead(), total: file.scan.size, rows });
+      progress({ step: 'import', file: table.name, fileIndex, files, done: stream.bytesRead(), total: file.scan.size, rows });
     }
   } finally {
     await batches.return?.(undefined); // stops a reader thread when we leave early (cancel, error)
@@ -203,9 +227,9 @@ function completeMapping(headers: string[], mapping: Mapping, entity: Entity): M
   const unknown = Object.keys(mapping).filter((h) => !headers.includes(h));
   if (unknown.length) throw new AppError('invalid_input', `The mapping names columns the file does not have: ${unknown.join(', ')}.`);
   const used = new Set<string>();
-  const out: Mapping = {};
+  const out = emptyMapping();
   for (const h of headers) {
-    const wanted = mapping[h] ?? null;
+    const wanted = fieldOf(mapping, h);
     const f = wanted && fieldDef(wanted)?.entity === entity ? wanted : null;
     if (f && used.has(f)) throw new AppError('invalid_input', `Two columns are mapped to ${f}; map each field from one column.`);
     if (f) used.add(f);

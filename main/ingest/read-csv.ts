@@ -1,20 +1,35 @@
 import { createReadStream } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { AppError } from '../../shared/errors.ts';
 import type { Encoding } from './detect-encoding.ts';
+import { MAX_RECORD_CHARS, oversizedRecord } from './limits.ts';
 import { parseCsvRecord } from './parse-csv-line.ts';
 import { checkFieldCount, headersFirst, normaliseHeaders, type ParsedRecord, type RecordStream } from './records.ts';
-import { lineSplitter } from './split-lines.ts';
+import { lineSplitter, type SplitLine } from './split-lines.ts';
 
 /** A quoted field longer than this many lines is taken to be an unclosed quote, not a long note. */
 const MAX_RECORD_LINES = 100;
-const MAX_RECORD_CHARS = 1 << 20;
+
+/** A physical line and the break that ended it ('\n' for LF and CRLF, '\r' for a lone CR, '' at the end of the file). */
+interface Line {
+  text: string;
+  line: number;
+  brk: string;
+}
 
 interface Pending {
-  lines: string[];
+  lines: Line[];
   startLine: number;
   chars: number;
   /** The opening line already had text after a closing quote: the record is broken but continues. */
   brokenStart: boolean;
+}
+
+/** The lines of a multi-line record joined by the breaks that stood between them. */
+function joinLines(lines: Line[]): string {
+  let text = lines[0].text;
+  for (let i = 1; i < lines.length; i++) text += lines[i - 1].brk + lines[i].text;
+  return text;
 }
 
 /**
@@ -23,6 +38,11 @@ interface Pending {
  * If it never closes (within MAX_RECORD_LINES or by the end of the file), only
  * the opening line is quarantined and reading resumes on the next line, so one
  * stray quote cannot swallow the rest of the file.
+ *
+ * Outside quotes CRLF, LF and a lone CR all end a line, as Excel, LibreOffice
+ * and Python read them: "CSV (Macintosh)" files end every line with CR alone,
+ * and a stray CR in an LF file separates two records rather than gluing them
+ * into one (a piece that is not a whole record is quarantined, not dropped).
  */
 export async function readCsv(path: string, encoding: Encoding, delimiter: string, opts: { verify?: boolean } = {}): Promise<RecordStream> {
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -55,49 +75,49 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     }
   };
 
-  const quarantineOpen = (p: Pending): string[] => {
+  const quarantineOpen = (p: Pending): Line[] => {
     rowNo++;
-    out.push({ ok: false, rowNumber: rowNo, lineNumber: p.startLine, rawText: p.lines[0], reason: 'unterminated_quote', detail: 'A quoted field opens on this line and is never closed.' });
+    out.push({ ok: false, rowNumber: rowNo, lineNumber: p.startLine, rawText: p.lines[0].text, reason: 'unterminated_quote', detail: 'A quoted field opens on this line and is never closed.' });
     return p.lines.slice(1);
   };
 
   // Feeds physical lines; a work list lets quarantined multi-line attempts be re-read.
-  const feed = (first: string): void => {
-    const work: { text: string; line: number }[] = [{ text: first, line: ++lineNo }];
+  const feed = (first: Line): void => {
+    const work: Line[] = [first];
     while (work.length) {
-      const { text: raw, line } = work.shift()!;
-      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const next = work.shift()!;
+      const { text, line } = next;
       if (pending) {
-        pending.lines.push(text);
+        pending.lines.push(next);
         pending.chars += text.length;
-        const joined = pending.lines.join('\n');
+        const joined = joinLines(pending.lines);
         const parsed = parseCsvRecord(joined, delimiter);
         if (parsed.status === 'ok' || (parsed.status === 'text_after_quote' && pending.brokenStart)) {
           const start = pending.startLine;
           pending = null;
           emit(joined, start);
-        } else if (parsed.status !== 'open') {
-          // The quote "closed" only by running into a later field's opening quote:
-          // the opening line is the broken one; the lines it swallowed are read again.
-          // (A record whose quotes balance is one record even with the wrong field
-          // count: it is quarantined whole, as a spreadsheet would show it.)
-          const start = pending.startLine;
+        } else if (parsed.status !== 'open' || pending.lines.length > MAX_RECORD_LINES || pending.chars > MAX_RECORD_CHARS) {
+          // Either the quote "closed" only by running into a later field's opening
+          // quote, or it stays open too long: the opening line is the broken one,
+          // and the lines it swallowed are read again. (A record whose quotes
+          // balance is one record even with the wrong field count: it is
+          // quarantined whole, as a spreadsheet would show it.)
           const rest = quarantineOpen(pending);
           pending = null;
-          work.unshift(...rest.map((t, k) => ({ text: t, line: start + 1 + k })));
-        } else if (pending.lines.length > MAX_RECORD_LINES || pending.chars > MAX_RECORD_CHARS) {
-          const start = pending.startLine;
-          const rest = quarantineOpen(pending);
-          pending = null;
-          work.unshift(...rest.map((t, k) => ({ text: t, line: start + 1 + k })));
+          work.unshift(...rest);
         }
+        continue;
+      }
+      if (text.length > MAX_RECORD_CHARS) {
+        if (headers === null) throw headerTooLong(text.length);
+        out.push(oversizedRecord(++rowNo, line, text, text.length));
         continue;
       }
       if (text.trim() === '') continue;
       if (text.indexOf('"') !== -1) {
-        const first = parseCsvRecord(text, delimiter);
-        if (first.status === 'open') {
-          pending = { lines: [text], startLine: line, chars: text.length, brokenStart: first.brokenColumn !== undefined };
+        const opened = parseCsvRecord(text, delimiter);
+        if (opened.status === 'open') {
+          pending = { lines: [next], startLine: line, chars: text.length, brokenStart: opened.brokenColumn !== undefined };
           continue;
         }
       }
@@ -105,29 +125,44 @@ export async function readCsv(path: string, encoding: Encoding, delimiter: strin
     }
   };
 
+  /** Feeds one physical line from the splitter; an oversized one is quarantined with its start and length. */
+  const take = (l: SplitLine): void => {
+    const line = ++lineNo;
+    if (l.oversized === undefined) return feed({ text: l.text, line, brk: l.brk });
+    // A quoted record still open cannot include this line: its opening line is quarantined and the rest read again.
+    while (pending) {
+      const p: Pending = pending;
+      pending = null;
+      for (const q of quarantineOpen(p)) feed(q);
+    }
+    if (headers === null) throw headerTooLong(l.oversized);
+    out.push(oversizedRecord(++rowNo, line, l.text, l.oversized));
+  };
+
   async function* batches(): AsyncGenerator<ParsedRecord[]> {
     for await (const chunk of stream) {
       bytes += (chunk as Buffer).length;
       hasher?.update(chunk as Buffer);
-      for (const line of splitter.lines(chunk as Buffer)) feed(line);
+      for (const line of splitter.lines(chunk as Buffer)) take(line);
       if (out.length) {
         yield out;
         out = [];
       }
     }
-    const tail = splitter.end();
+    for (const line of splitter.end()) take(line);
     digest = hasher?.digest('hex') ?? null;
-    if (tail !== '') feed(tail);
     // A quote still open at the end of the file: quarantine its first line, re-read the rest.
     while (pending) {
       const p: Pending = pending;
       pending = null;
-      const rest = quarantineOpen(p);
-      lineNo = p.startLine;
-      for (const line of rest) feed(line);
+      for (const line of quarantineOpen(p)) feed(line);
     }
     if (out.length) yield out;
   }
 
   return headersFirst(batches(), () => headers, { bytesRead: () => bytes, contentHash: () => digest });
+}
+
+function headerTooLong(length: number): AppError {
+  return new AppError('file_unreadable', `The first line of the file is ${length.toLocaleString('en')} characters long: it is not a header row.`);
 }

@@ -5,6 +5,9 @@ export type QuarantineReason =
   | 'unterminated_quote'
   | 'text_after_quote'
   | 'not_an_object'
+  | 'invalid_json'
+  | 'too_deeply_nested'
+  | 'record_too_large'
   | 'unreadable_cell';
 
 export interface GoodRecord {
@@ -44,8 +47,18 @@ export interface PackedRows {
 
 export type RecordBatch = ParsedRecord[] | PackedRows;
 
+/** Where in a JSON file the records were read from, so the preview and the result can say so. */
+export interface JsonSource {
+  /** The key of the array the records came from ("data", "response.contacts"); null for a top-level array. */
+  recordsKey: string | null;
+  /** The file's other arrays, not imported. */
+  otherArrays: { key: string; elements: number }[];
+}
+
 export interface RecordStream {
   headers: string[];
+  /** Set by the JSON reader. */
+  json?: JsonSource;
   /** Batches of records in file order; a reader thread sends packed ones once it knows the layout. */
   batches: AsyncIterable<RecordBatch>;
   /** Bytes consumed so far, for progress. */
@@ -63,7 +76,8 @@ export interface RecordStream {
 export function normaliseHeaders(raw: string[]): string[] {
   const seen = new Map<string, number>();
   return raw.map((h, i) => {
-    let name = h.replace(/^\uFEFF/, '').trim() || `Column ${i + 1}`;
+    // A header is a name we show and key extra fields by: NULs (padding) are dropped from it.
+    let name = h.replace(/^\uFEFF/, '').replaceAll('\u0000', '').trim() || `Column ${i + 1}`;
     const count = (seen.get(name.toLowerCase()) ?? 0) + 1;
     seen.set(name.toLowerCase(), count);
     if (count > 1) name = `${name} (${count})`;

@@ -1,6 +1,6 @@
 import { customerFieldKeys, needFields, transactionFields, type Entity, type FieldDef } from '../../shared/domain/fields.ts';
 import type { BrokenRecord, ParsedRecord, PackedRows } from './records.ts';
-import type { Mapping } from './suggest-mapping.ts';
+import { fieldOf, headerKeyed, type Mapping } from '../../shared/domain/mapping.ts';
 
 /**
  * Rows per INSERT statement: at a million rows the per-statement cost of the
@@ -38,13 +38,13 @@ export interface RowLayout {
 
 export function rowLayout(entity: Entity, headers: string[], mapping: Mapping, sourceId: number, firstRawId: number): RowLayout {
   const { table } = entityFields[entity];
-  const fields = entityFields[entity].fields.filter((f) => headers.some((h) => mapping[h] === f));
+  const fields = entityFields[entity].fields.filter((f) => headers.some((h) => fieldOf(mapping, h) === f));
   return {
     table,
     fields,
-    columnOf: fields.map((f) => headers.findIndex((h) => mapping[h] === f)),
+    columnOf: fields.map((f) => headers.findIndex((h) => fieldOf(mapping, h) === f)),
     numeric: fields.map((f) => f === 'income' || f === 'amount'),
-    extraColumns: headers.map((h, i) => (mapping[h] ? -1 : i)).filter((i) => i >= 0),
+    extraColumns: headers.map((h, i) => (fieldOf(mapping, h) ? -1 : i)).filter((i) => i >= 0),
     headers,
     sourceId,
     firstRawId,
@@ -53,9 +53,19 @@ export function rowLayout(entity: Entity, headers: string[], mapping: Mapping, s
 
 const plainNumber = /^-?\d+(\.\d+)?$/;
 
+/**
+ * Working values carry no NUL: SQLite's text functions stop at one, so a
+ * value with a NUL in it is cut short in search, sorting and validation.
+ * (NUL-padded fields come from fixed-width ERP exports and mis-decoded
+ * UTF-16.) The raw row keeps them: it is stored as the file had it.
+ */
+export function withoutNul(value: string): string {
+  return value.indexOf('\u0000') === -1 ? value : value.replaceAll('\u0000', '');
+}
+
 /** Numbers that parse without guessing become REAL; anything else stays text for the steward to see. */
 function storedValue(value: string, numeric: boolean): string | number | null {
-  const v = value.trim();
+  const v = withoutNul(value).trim();
   if (v === '') return null;
   if (numeric && plainNumber.test(v)) return Number(v);
   return v;
@@ -75,8 +85,9 @@ export function appendRow(layout: RowLayout, goodIndex: number, rec: { rowNumber
   for (let f = 0; f < layout.fields.length; f++) entity.push(storedValue(cells[layout.columnOf[f]], layout.numeric[f]));
   let extra: Record<string, string> | null = null;
   for (const c of layout.extraColumns) {
-    if (cells[c] === undefined || cells[c].trim() === '') continue;
-    (extra ??= {})[layout.headers[c]] = cells[c];
+    const value = cells[c] === undefined ? '' : withoutNul(cells[c]);
+    if (value.trim() === '') continue;
+    (extra ??= headerKeyed<string>())[layout.headers[c]] = value;
   }
   entity.push(extra ? JSON.stringify(extra) : null);
 }

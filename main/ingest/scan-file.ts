@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { AppError } from '../../shared/errors.ts';
+import { readableFileSize, unreadable } from './file-access.ts';
 
 export interface FileScan {
   size: number;
@@ -35,7 +35,7 @@ function incompleteTail(buf: Buffer): number {
 
 /** One streaming pass: hash, BOM, whole-file UTF-8 validity and a head sample. */
 export async function scanFile(path: string): Promise<FileScan> {
-  const size = fileSize(path);
+  const size = readableFileSize(path);
   const hash = createHash('sha256');
   const headParts: Buffer[] = [];
   let headLen = 0;
@@ -57,7 +57,7 @@ export async function scanFile(path: string): Promise<FileScan> {
       }
     }
   } catch (err) {
-    throw new AppError('file_unreadable', `Cannot read ${path}: ${(err as Error).message}`);
+    throw unreadable(path, err);
   }
   if (carry.length) validUtf8 = false;
   const head = Buffer.concat(headParts);
@@ -71,23 +71,19 @@ export async function scanFile(path: string): Promise<FileScan> {
  * then hashes and checks UTF-8 as it goes.
  */
 export async function headScan(path: string): Promise<FileScan> {
-  const size = fileSize(path);
-  const handle = await open(path, 'r');
+  const size = readableFileSize(path);
   try {
-    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    await handle.read(head, 0, head.length, 0);
-    const cut = head.length < size ? incompleteTail(head) : head.length;
-    return { size, hash: null, bom: detectBom(head), validUtf8: isUtf8(head.subarray(0, cut)), head, complete: false };
-  } finally {
-    await handle.close();
-  }
-}
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    throw new AppError('file_not_found', `Cannot read ${path}: the file does not exist.`);
+    const handle = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+      await handle.read(head, 0, head.length, 0);
+      const cut = head.length < size ? incompleteTail(head) : head.length;
+      return { size, hash: null, bom: detectBom(head), validUtf8: isUtf8(head.subarray(0, cut)), head, complete: false };
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    throw unreadable(path, err);
   }
 }
 

@@ -10,7 +10,8 @@ export const delimiters: Delimiter[] = [',', ';', '\t', '|'];
  * and the comma count varies from line to line while the semicolon's does not.
  */
 export function sniffDelimiter(sample: string): Delimiter {
-  const lines = sample.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 100);
+  // CR alone ends lines too (old Mac "CSV (Macintosh)"), as the reader splits them.
+  const lines = sample.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 100);
   if (lines.length > 1) lines.pop(); // the last sampled line may be cut short
   let best: { d: Delimiter; score: number } = { d: ',', score: -1 };
   for (const d of delimiters) {

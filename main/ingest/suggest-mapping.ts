@@ -1,72 +1,60 @@
 import { fieldDef, type Entity, type TargetField } from '../../shared/domain/fields.ts';
+import { emptyMapping, fieldOf, type Mapping } from '../../shared/domain/mapping.ts';
+import type { LikelyColumns } from '../../shared/domain/expected-fields.ts';
+import { fieldsByWords } from './header-rules.ts';
+import { distinctValues, likelyColumns, namesAnId } from './likely-columns.ts';
 import { detectPreset, type PresetName } from './presets.ts';
 import { headerKey, synonymIndex } from './synonyms.ts';
 
-export type Mapping = Record<string, TargetField | null>;
+export type { Mapping };
 
 export interface MappingSuggestion {
   mapping: Mapping;
   idColumn: string | null;
   preset: PresetName | null;
   entity: Entity;
+  /** Columns that look like the fields a steward expects, for the preview's warning when one stays unmapped. */
+  likely: LikelyColumns[];
 }
 
-/** Substring rules for headers no synonym names exactly ("Primary E-mail (work)"). Order matters. */
-const containsRules: [RegExp, TargetField][] = [
-  [/e ?mail|邮箱|邮件/, 'email'],
-  [/mobile|cell|手机|移动/, 'mobile'],
-  [/phone|tel|电话/, 'phone'],
-  [/zip|postal|post ?code|邮编/, 'postcode'],
-  [/birth|dob|生日|出生/, 'birth_date'],
-  [/first ?name|given|名字/, 'given_name'],
-  [/last ?name|surname|family|姓氏/, 'family_name'],
-  [/country|国家/, 'country'],
-  [/city|城市/, 'city'],
-  [/province|state|region|省/, 'region'],
-  [/street|address|地址/, 'street'],
-  [/company|organi[sz]ation|公司|单位/, 'company'],
-  [/income|salary|收入/, 'income'],
-  [/gender|sex|性别/, 'gender'],
-  [/creat|注册/, 'created_at'],
-  [/modif|updat|更新|修改/, 'updated_at'],
-];
-
-function guessField(header: string, fuzzy: boolean): TargetField | null {
-  const key = headerKey(header);
-  const exact = synonymIndex.get(key);
-  if (exact || !fuzzy) return exact ?? null;
-  for (const [re, field] of containsRules) if (re.test(key)) return field;
-  return null;
+/** Word-matched fields are proposed for mapping except the record id, which also needs distinct values (pickIdColumn). */
+function wordMatches(headers: string[], skip: (header: string) => boolean): { header: string; field: TargetField; score: number }[] {
+  const matches = headers.flatMap((header, order) => (skip(header) ? [] : fieldsByWords(header).filter((m) => m.field !== 'source_record_id').map((m) => ({ header, order, ...m }))));
+  // Best-named columns claim their fields first; ties go to the earlier column.
+  return matches.sort((a, b) => b.score - a.score || a.order - b.order);
 }
 
 /**
  * Maps each header to at most one target field and each field to at most one
  * header; a second phone column becomes the mobile. A detected CRM preset
- * claims its own headers first, and then the other columns of that export get
- * exact synonyms only: a product's extra columns ("Row Checksum") must not be
- * guessed into fields its known columns hold.
+ * claims its own headers first, then exact synonyms claim theirs, then the
+ * words of the remaining headers ("Last Activity Date", 最后更新时间) name
+ * the fields still free: a product's columns never displace its known ones.
  */
 export function suggestMapping(headers: string[], sample: string[][]): MappingSuggestion {
   const preset = detectPreset(headers);
   const presetHeaders = new Map(Object.entries(preset?.headers ?? {}).map(([h, f]) => [h.toLowerCase(), f]));
-  const mapping: Mapping = Object.fromEntries(headers.map((h) => [h, null]));
+  const mapping = emptyMapping();
+  for (const h of headers) mapping[h] = null;
   const taken = new Set<TargetField>();
   const claim = (header: string, field: TargetField | null): void => {
+    if (fieldOf(mapping, header)) return;
     if (field === 'phone' && taken.has('phone') && !taken.has('mobile')) field = 'mobile';
     if (!field || taken.has(field)) return;
     taken.add(field);
     mapping[header] = field;
   };
   for (const h of headers) claim(h, presetHeaders.get(h.toLowerCase()) ?? null);
-  for (const h of headers) if (!presetHeaders.has(h.toLowerCase())) claim(h, guessField(h, preset === null));
+  for (const h of headers) if (!presetHeaders.has(h.toLowerCase())) claim(h, synonymIndex.get(headerKey(h)) ?? null);
+  for (const m of wordMatches(headers, (h) => presetHeaders.has(h.toLowerCase()) || fieldOf(mapping, h) !== null)) claim(m.header, m.field);
   const entity = detectEntity(mapping);
   if (entity !== 'customer') retarget(mapping, entity);
   const idColumn = pickIdColumn(headers, mapping, sample, preset?.idHeader ?? null);
-  if (entity === 'customer' && idColumn && mapping[idColumn] !== 'source_record_id') {
-    for (const h of headers) if (mapping[h] === 'source_record_id') mapping[h] = null;
+  if (entity === 'customer' && idColumn && fieldOf(mapping, idColumn) !== 'source_record_id') {
+    for (const h of headers) if (fieldOf(mapping, h) === 'source_record_id') mapping[h] = null;
     mapping[idColumn] = 'source_record_id';
   }
-  return { mapping, idColumn, preset: preset?.name ?? null, entity };
+  return { mapping, idColumn, preset: preset?.name ?? null, entity, likely: likelyColumns(headers, sample) };
 }
 
 /** A file with amounts or needs and no personal details is transactions or needs, not customers. */
@@ -92,14 +80,13 @@ function retarget(mapping: Mapping, entity: Entity): void {
 
 function pickIdColumn(headers: string[], mapping: Mapping, sample: string[][], presetId: string | null): string | null {
   if (presetId && headers.includes(presetId)) return presetId;
-  const mapped = headers.find((h) => mapping[h] === 'source_record_id');
+  const mapped = headers.find((h) => fieldOf(mapping, h) === 'source_record_id');
   if (mapped) return mapped;
   // A column named like an id whose sampled values are all present and distinct.
   for (let c = 0; c < headers.length; c++) {
-    if (mapping[headers[c]]) continue;
-    if (!/(^|[^a-z])(id|no|nr|number|code|key)$|编号|代码/.test(headerKey(headers[c]))) continue;
-    const values = sample.map((r) => (r[c] ?? '').trim());
-    if (values.length > 0 && values.every((v) => v !== '') && new Set(values).size === values.length) return headers[c];
+    if (fieldOf(mapping, headers[c])) continue;
+    if (!namesAnId(headers[c])) continue;
+    if (distinctValues(sample, c)) return headers[c];
   }
   return null;
 }

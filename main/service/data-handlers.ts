@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract.ts';
-import { previewFile } from '../ingest/preview-file.ts';
+import { previewSources } from '../ingest/preview-file.ts';
 import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
 import { pageQuarantine } from '../store/quarantine-repo.ts';
 import { listSources } from '../store/sources-repo.ts';
@@ -7,7 +7,7 @@ import type { ServiceContext } from './service-context.ts';
 
 export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'quarantine:page'> {
   return {
-    'import:preview': async ({ path, encoding, delimiter }) => previewFile(ctx.project().db, path, { encoding, delimiter }),
+    'import:preview': async ({ path, encoding, delimiter }) => previewSources(ctx.project().db, path, { encoding, delimiter }),
     'import:start': async ({ files }) => ({ jobId: ctx.jobs.start('import', ctx.project().path, { files }) }),
     'job:get': async ({ jobId }) => {
       const job = ctx.jobs.get(jobId);

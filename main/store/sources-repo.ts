@@ -65,7 +65,13 @@ export function getSource(db: Db, id: number): SourceSummary | null {
   return row ? toSummary(row) : null;
 }
 
-export function findSourceByHash(db: Db, hash: string): SourceSummary | null {
-  const row = db.prepare('SELECT * FROM sources WHERE content_hash = ? ORDER BY id DESC LIMIT 1').get(hash) as SourceRow | undefined;
-  return row ? toSummary(row) : null;
+/**
+ * The latest source with these bytes. A workbook gives one source per sheet
+ * ("book.xlsx › Orders"), so for a sheet only a source of that sheet, or of
+ * the whole single-sheet workbook, counts as the same import.
+ */
+export function findSourceByHash(db: Db, hash: string, sheet: string | null = null): SourceSummary | null {
+  const rows = db.prepare('SELECT * FROM sources WHERE content_hash = ? ORDER BY id DESC').all(hash) as SourceRow[];
+  const same = rows.find((r) => sheet === null || !r.file_name.includes(' › ') || r.file_name.endsWith(` › ${sheet}`));
+  return same ? toSummary(same) : null;
 }

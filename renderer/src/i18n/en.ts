@@ -39,6 +39,12 @@ export const en = {
     succeeded_one: '{{formatted}} record imported.', succeeded_other: '{{formatted}} records imported.',
     file: 'File', rows: 'Rows', imported: 'Imported', quarantined: 'Quarantined', skipped: 'skipped',
     showCustomers: 'Show customers', showQuarantine_one: 'Show {{count}} quarantined row', showQuarantine_other: 'Show {{count}} quarantined rows',
+    sheetOf: 'Sheet “{{sheet}}” of {{file}}.', workbookSheets: 'Sheets in this workbook: {{list}}. Each sheet with data becomes its own source.',
+    sheetEmpty: '{{name}} (empty, not imported)', sheetHeaderOnly: '{{name}} (no rows under its header, not imported)',
+    jsonRecordsFrom: 'Records are read from the “{{key}}” array.', jsonOthers: 'Also in the file and not imported: {{list}}.',
+    jsonArray_one: '“{{key}}” ({{count}} element)', jsonArray_other: '“{{key}}” ({{count}} elements)', fromKey: 'from “{{key}}”',
+    unmapped: 'No column is mapped to {{field}}, though {{columns}} looks like one; unmapped, the quality figures count this file as having none.',
+    mapIt: 'Map “{{column}}”',
   },
   entity: { customer: 'Customers', transaction: 'Transactions', need: 'Needs' },
   field: {
@@ -64,11 +70,15 @@ export const en = {
     reasons: {
       too_many_fields: 'Too many fields', too_few_fields: 'Too few fields', unterminated_quote: 'Quote never closed',
       text_after_quote: 'Text after a closing quote', not_an_object: 'Not a record', unreadable_cell: 'Unreadable cell',
+      invalid_json: 'Not valid JSON', too_deeply_nested: 'Nested too deeply', record_too_large: 'Record too large',
     },
     details: {
       too_many_fields: 'Expected {{expected}} fields, found {{found}}.', too_few_fields: 'Expected {{expected}} fields, found {{found}}.',
       unterminated_quote: 'A quoted field opens on this line and is never closed.', text_after_quote: 'Text follows the closing quote in field {{column}}.',
       not_an_object: 'Element {{element}} is not an object.',
+      invalid_json: 'Element {{element}} is not valid JSON.',
+      too_deeply_nested: 'Element {{element}} nests {{depth}} levels deep; a record may nest at most {{max}}.',
+      record_too_large: 'The record is {{length}} characters long; one record may hold at most {{max}}. Its first {{max}} characters are kept here; the whole record starts on line {{line}} of the file.',
     },
   },
   sources: { title: 'Sources', empty: 'No files imported yet.', format: 'Read as', importedAt: 'Imported' },

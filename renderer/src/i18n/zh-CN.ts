@@ -37,6 +37,12 @@ export const zhCN = {
     succeeded_other: '已导入 {{formatted}} 条记录。',
     file: '文件', rows: '行数', imported: '已导入', quarantined: '已隔离', skipped: '已跳过',
     showCustomers: '查看客户', showQuarantine_other: '查看 {{count}} 条隔离行',
+    sheetOf: '{{file}} 中的工作表“{{sheet}}”。', workbookSheets: '此工作簿中的工作表：{{list}}。每个有数据的工作表都作为单独的数据来源导入。',
+    sheetEmpty: '{{name}}（空，不导入）', sheetHeaderOnly: '{{name}}（表头下没有数据行，不导入）',
+    jsonRecordsFrom: '记录读取自“{{key}}”数组。', jsonOthers: '文件中还有以下内容，不会导入：{{list}}。',
+    jsonArray_other: '“{{key}}”（{{count}} 个元素）', fromKey: '来自“{{key}}”',
+    unmapped: '没有列映射到“{{field}}”，但 {{columns}} 看起来就是；若不映射，质量评估会把此文件视为没有该字段。',
+    mapIt: '映射“{{column}}”',
   },
   entity: { customer: '客户', transaction: '交易', need: '需求' },
   field: {
@@ -61,11 +67,15 @@ export const zhCN = {
     reasons: {
       too_many_fields: '字段过多', too_few_fields: '字段过少', unterminated_quote: '引号未闭合',
       text_after_quote: '闭合引号后有多余文本', not_an_object: '不是记录', unreadable_cell: '单元格无法读取',
+      invalid_json: '不是有效的 JSON', too_deeply_nested: '嵌套过深', record_too_large: '记录过大',
     },
     details: {
       too_many_fields: '应有 {{expected}} 个字段，实际有 {{found}} 个。', too_few_fields: '应有 {{expected}} 个字段，实际只有 {{found}} 个。',
       unterminated_quote: '此行有一个带引号的字段始终没有闭合。', text_after_quote: '第 {{column}} 个字段的闭合引号后还有文本。',
       not_an_object: '第 {{element}} 个元素不是对象。',
+      invalid_json: '第 {{element}} 个元素不是有效的 JSON。',
+      too_deeply_nested: '第 {{element}} 个元素嵌套了 {{depth}} 层；一条记录最多可嵌套 {{max}} 层。',
+      record_too_large: '这条记录有 {{length}} 个字符；一条记录最多 {{max}} 个字符。此处保留其前 {{max}} 个字符；完整记录从文件第 {{line}} 行开始。',
     },
   },
   sources: { title: '数据来源', empty: '尚未导入文件。', format: '读取方式', importedAt: '导入时间' },

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../helpers/temp.ts';
+import { sheetXml, workbookParts, zipParts } from '../../helpers/zip.ts';
 
 const tempDir = useTempDir();
 const cli = (args: string[]) => spawnSync(process.execPath, ['bin/crm-steward.mjs', ...args], { encoding: 'utf8' });
@@ -60,5 +61,26 @@ describe('crm-steward import', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.prepare('SELECT count(*) n FROM customers').get()).toEqual({ n: 2 });
     db.close();
+  });
+});
+
+describe('crm-steward import of a workbook and a JSON wrapper', () => {
+  it('prints one entry per sheet with data and the key the JSON records came from', async () => {
+    const dir = tempDir();
+    const book = join(dir, 'book.xlsx');
+    writeFileSync(book, zipParts(workbookParts([
+      { name: 'East', xml: sheetXml([['Customer ID', 'Email'], ['K1', 'a@x.com']]) },
+      { name: 'West', xml: sheetXml([['Customer ID', 'Email'], ['K2', 'b@x.com'], ['K3', 'c@x.com']]) },
+    ])));
+    const api = join(dir, 'api.json');
+    writeFileSync(api, JSON.stringify({ warnings: [{ code: 'W1' }, { code: 'W2' }], data: [{ id: 'K4', email: 'd@x.com' }] }));
+    const res = cli(['import', book, api, '--project', join(dir, 'p.crmsteward'), '--json']);
+    expect(res.status).toBe(0);
+    const out = JSON.parse(res.stdout) as { files: { file: string; source: string; sheet: string | null; recordsKey: string | null; rows: number }[] };
+    expect(out.files.map((f) => [f.file, f.source, f.sheet, f.recordsKey, f.rows])).toEqual([
+      [book, 'book.xlsx › East', 'East', null, 1],
+      [book, 'book.xlsx › West', 'West', null, 2],
+      [api, 'api.json', null, 'data', 1],
+    ]);
   });
 });

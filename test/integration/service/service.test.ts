@@ -48,7 +48,7 @@ describe('service', () => {
     expect((await service.invoke('project:recent', {}))[0].path).toBe(info.path);
     const file = join(dir, 'contacts.csv');
     writeFileSync(file, csv);
-    const preview = await service.invoke('import:preview', { path: file });
+    const [preview] = await service.invoke('import:preview', { path: file });
     expect(preview.mapping).toMatchObject({ 'First Name': 'given_name', City: 'city' });
     const { jobId } = await service.invoke('import:start', { files: [{ path: file, mapping: { ...preview.mapping, City: 'region' } }] });
     const done = await waitForJob(events, jobId);

@@ -1,19 +1,34 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { Encoding } from '../../../main/ingest/detect-encoding.ts';
-import { lineSplitter } from '../../../main/ingest/split-lines.ts';
+import { lineSplitter, type SplitLine } from '../../../main/ingest/split-lines.ts';
 
 /** The file's lines as the reader sees them, fed in chunks of `size` bytes (every chunk boundary a real read could make). */
 function splitInChunks(bytes: Buffer, encoding: Encoding, size: number, fatal = false): string[] {
   const splitter = lineSplitter(encoding, fatal);
   const lines: string[] = [];
-  for (let i = 0; i < bytes.length; i += size) lines.push(...splitter.lines(bytes.subarray(i, i + size)));
-  lines.push(splitter.end());
+  const note = (l: SplitLine) => lines.push(`${l.text}${JSON.stringify(l.brk)}`);
+  for (let i = 0; i < bytes.length; i += size) splitter.lines(bytes.subarray(i, i + size)).forEach(note);
+  splitter.end().forEach(note);
   return lines;
 }
 
-/** The oracle: the whole file decoded at once by the platform's decoder, then split at line feeds. */
-const expected = (bytes: Buffer, encoding: Encoding): string[] => new TextDecoder(encoding).decode(bytes).split('\n');
+/**
+ * The oracle: the whole file decoded at once by the platform's decoder, then
+ * split at CRLF, LF and lone CR, each line noted with the break that ended it.
+ */
+function expected(bytes: Buffer, encoding: Encoding): string[] {
+  const text = new TextDecoder(encoding).decode(bytes);
+  const out: string[] = [];
+  const re = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(`${text.slice(start, m.index)}${JSON.stringify(m[0] === '\r' ? '\r' : '\n')}`);
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) out.push(`${text.slice(start)}""`);
+  return out;
+}
 
 const text = [
   'Contact ID,First Name,Last Name,City,Notes\r',
@@ -42,10 +57,30 @@ describe('lineSplitter', () => {
     }
   });
 
-  it('keeps a mark that is not at the start of the file, and an empty file is one empty line', () => {
+  it('keeps a mark that is not at the start of the file, and an empty file has no lines', () => {
     const bytes = Buffer.from('a\n\uFEFFb\n');
-    expect(splitInChunks(bytes, 'utf-8', 1)).toEqual(['a', '\uFEFFb', '']);
-    expect(splitInChunks(Buffer.alloc(0), 'utf-8', 1)).toEqual(['']);
+    expect(splitInChunks(bytes, 'utf-8', 1)).toEqual(['a"\\n"', '\uFEFFb"\\n"']);
+    expect(splitInChunks(Buffer.alloc(0), 'utf-8', 1)).toEqual([]);
+  });
+
+  it('ends lines at a lone CR too (old Mac "CSV (Macintosh)"), and a CR split from its LF between chunks counts once', () => {
+    for (const size of [1, 2, 3, 64]) {
+      expect(splitInChunks(Buffer.from('a\rb\r\nc\nd\r'), 'utf-8', size)).toEqual(['a"\\r"', 'b"\\n"', 'c"\\n"', 'd"\\r"']);
+    }
+  });
+
+  // (A long line that arrives whole inside one chunk is handed on whole; the reader quarantines it. What the
+  // splitter guarantees is that it never carries more than a record's worth between chunks.)
+  it('carries only the start of a line longer than a record may be and counts the rest', () => {
+    const long = 'x'.repeat((1 << 20) + 300_000);
+    for (const size of [1 << 12, 1 << 16]) {
+      const splitter = lineSplitter('utf-8', false);
+      const bytes = Buffer.from(`head\n${long}\rnext\n`);
+      const lines: SplitLine[] = [];
+      for (let i = 0; i < bytes.length; i += size) lines.push(...splitter.lines(bytes.subarray(i, i + size)));
+      lines.push(...splitter.end());
+      expect(lines.map((l) => [l.text.length, l.brk, l.oversized])).toEqual([[4, '\n', undefined], [1 << 20, '\r', long.length], [4, '\n', undefined]]);
+    }
   });
 
   it('replaces bytes that are not UTF-8 as the platform decoder does, or with fatal refuses them wherever they are', () => {

@@ -3,6 +3,8 @@ import type { FilePreview, ImportFileRequest } from '../../../../shared/contract
 import type { Entity } from '../../../../shared/domain/fields.ts';
 import { problemText } from '../../components/problem-text.ts';
 import { MappingTable } from './MappingTable.tsx';
+import { ReadFromNote } from './ReadFromNote.tsx';
+import { UnmappedWarning } from './UnmappedWarning.tsx';
 
 export interface FilePlan {
   preview: FilePreview;
@@ -23,9 +25,9 @@ export function FileReview({ plan, onChange, onReread, onRemove }: {
   const { preview, request } = plan;
   const mapping = request.mapping ?? preview.mapping;
   return (
-    <section className="card file-review" data-testid={`review-${preview.fileName}`}>
+    <section className="card file-review" data-testid={`review-${preview.sourceName}`}>
       <header className="file-head">
-        <h3>{preview.fileName}</h3>
+        <h3>{preview.sourceName}</h3>
         <span className="muted small">{t('import.fileFacts', { format: preview.format.toUpperCase(), size: (preview.size / 1024).toFixed(1) })}</span>
         {preview.preset && <span className="tag">{t('import.preset', { name: preview.preset })}</span>}
         <button className="link" onClick={onRemove}>{t('common.remove')}</button>
@@ -61,11 +63,12 @@ export function FileReview({ plan, onChange, onReread, onRemove }: {
           </select>
         </label>
       </div>
+      <ReadFromNote preview={preview} />
       {preview.alreadyImported && (
         <div className="warning" data-testid="already-imported">
           <p>{t('import.alreadyImported', { date: new Date(preview.alreadyImported.importedAt).toLocaleString(), id: preview.alreadyImported.id })}</p>
-          <label><input type="radio" name={`dup-${preview.path}`} checked={request.onDuplicate !== 'import'} onChange={() => onChange({ ...request, onDuplicate: 'skip' })} /> {t('import.skipIt')}</label>
-          <label><input type="radio" data-testid="import-again" name={`dup-${preview.path}`} checked={request.onDuplicate === 'import'} onChange={() => onChange({ ...request, onDuplicate: 'import' })} /> {t('import.importAgain')}</label>
+          <label><input type="radio" name={`dup-${preview.path}-${preview.sheet ?? ''}`} checked={request.onDuplicate !== 'import'} onChange={() => onChange({ ...request, onDuplicate: 'skip' })} /> {t('import.skipIt')}</label>
+          <label><input type="radio" data-testid="import-again" name={`dup-${preview.path}-${preview.sheet ?? ''}`} checked={request.onDuplicate === 'import'} onChange={() => onChange({ ...request, onDuplicate: 'import' })} /> {t('import.importAgain')}</label>
         </div>
       )}
       {preview.sampleProblems.length > 0 && (
@@ -74,6 +77,14 @@ export function FileReview({ plan, onChange, onReread, onRemove }: {
           <ul>{preview.sampleProblems.slice(0, 5).map((p) => <li key={p.rowNumber}>{t('import.problemAt', { line: p.lineNumber })}: {problemText(t, p.reason, p.detail)}</li>)}</ul>
         </div>
       )}
+      <UnmappedWarning
+        preview={preview}
+        entity={request.entity}
+        mapping={mapping}
+        idColumn={request.idColumn ?? null}
+        onMap={(m) => onChange({ ...request, mapping: m })}
+        onIdColumn={(column) => onChange({ ...request, idColumn: column })}
+      />
       <MappingTable preview={preview} mapping={mapping} entity={request.entity} onChange={(m) => onChange({ ...request, mapping: m })} />
     </section>
   );

@@ -10,6 +10,7 @@ interface FileOutcome {
   skipped: boolean;
   encoding: string | null;
   delimiter: string | null;
+  recordsKey?: string | null;
 }
 
 const shownDelimiter = (d: string | null): string => (d === '\t' ? 'TAB' : (d ?? '—'));
@@ -37,7 +38,11 @@ export function ImportResult({ done, onShow, onAgain }: { done: JobDone; onShow:
         <tbody>
           {files.map((f) => (
             <tr key={f.file} data-testid={`outcome-${f.file}`}>
-              <td>{f.file}{f.skipped && <span className="tag">{t('import.skipped')}</span>}</td>
+              <td>
+                {f.file}
+                {f.recordsKey && <span className="tag" data-testid="records-key">{t('import.fromKey', { key: f.recordsKey })}</span>}
+                {f.skipped && <span className="tag">{t('import.skipped')}</span>}
+              </td>
               <td className="num">{f.rows.toLocaleString()}</td>
               <td className="num">{f.imported.toLocaleString()}</td>
               <td className={f.quarantined ? 'num warn' : 'num'}>{f.quarantined.toLocaleString()}</td>

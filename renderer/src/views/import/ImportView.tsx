@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FilePreview } from '../../../../shared/contract.ts';
 import { fieldDef } from '../../../../shared/domain/fields.ts';
 import type { ViewName } from '../../App.tsx';
 import { api } from '../../api/client.ts';
@@ -8,6 +9,13 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { FileReview, type FilePlan } from './FileReview.tsx';
 import { ImportResult } from './ImportResult.tsx';
+
+function planOf(preview: FilePreview): FilePlan {
+  return {
+    preview,
+    request: { path: preview.path, sheet: preview.sheet ?? undefined, entity: preview.entity, idColumn: preview.idColumn, onDuplicate: preview.alreadyImported ? 'skip' : undefined },
+  };
+}
 
 /**
  * Choose files → review each file's reading and mapping → import as one job
@@ -28,8 +36,9 @@ export function ImportView({ initialJobId, onShow }: { initialJobId: string | nu
     setLoading(true);
     setError(null);
     try {
-      const previews = await Promise.all(paths.map((path) => api.invoke('import:preview', { path })));
-      setPlans((old) => [...old, ...previews.map((preview) => ({ preview, request: { path: preview.path, entity: preview.entity, idColumn: preview.idColumn, onDuplicate: preview.alreadyImported ? ('skip' as const) : undefined } }))]);
+      // A workbook gives one preview per sheet with data: each is reviewed and imported as its own source.
+      const previews = (await Promise.all(paths.map((path) => api.invoke('import:preview', { path })))).flat();
+      setPlans((old) => [...old, ...previews.map(planOf)]);
     } catch (err) {
       setError(err as Error);
     } finally {
@@ -45,7 +54,7 @@ export function ImportView({ initialJobId, onShow }: { initialJobId: string | nu
   };
   const reread = async (index: number, opts: { encoding?: string; delimiter?: string }): Promise<void> => {
     try {
-      const preview = await api.invoke('import:preview', { path: plans[index].preview.path, ...(opts as object) });
+      const [preview] = await api.invoke('import:preview', { path: plans[index].preview.path, ...(opts as object) });
       setPlans((old) => old.map((p, i) => (i === index ? { preview, request: { ...p.request, encoding: preview.encoding as never, delimiter: preview.delimiter as never, mapping: undefined, idColumn: preview.idColumn } } : p)));
     } catch (err) {
       setError(err as Error);
@@ -93,7 +102,7 @@ export function ImportView({ initialJobId, onShow }: { initialJobId: string | nu
       {plans.length === 0 && !loading && <div className="empty" data-testid="import-empty">{t('import.empty')}</div>}
       {plans.map((plan, i) => (
         <FileReview
-          key={plan.preview.path}
+          key={`${plan.preview.path}\u0000${plan.preview.sheet ?? ''}`}
           plan={plan}
           onChange={(request) => setPlans((old) => old.map((p, k) => (k === i ? { ...p, request } : p)))}
           onReread={(opts) => void reread(i, opts)}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FilePreview } from '../../../../shared/contract.ts';
-import { allFields, type Entity } from '../../../../shared/domain/fields.ts';
+import { allFields, type Entity, type TargetField } from '../../../../shared/domain/fields.ts';
+import { fieldOf, withField } from '../../../../shared/domain/mapping.ts';
 
 type Mapping = FilePreview['mapping'];
 
@@ -8,15 +9,9 @@ type Mapping = FilePreview['mapping'];
 export function MappingTable({ preview, mapping, entity, onChange }: { preview: FilePreview; mapping: Mapping; entity: Entity; onChange: (m: Mapping) => void }) {
   const { t } = useTranslation();
   const options = allFields.filter((f) => f.entity === entity);
-  const set = (header: string, value: string): void => {
-    const next: Mapping = { ...mapping };
-    // A field comes from one column: choosing it here frees it elsewhere.
-    if (value) for (const h of Object.keys(next)) if (next[h] === value) next[h] = null;
-    next[header] = (value || null) as Mapping[string];
-    onChange(next);
-  };
+  const set = (header: string, value: string): void => onChange(withField(preview.headers, mapping, header, (value || null) as TargetField | null));
   return (
-    <table className="mapping" data-testid={`mapping-${preview.fileName}`}>
+    <table className="mapping" data-testid={`mapping-${preview.sourceName}`}>
       <thead>
         <tr>
           <th>{t('import.column')}</th>
@@ -29,7 +24,7 @@ export function MappingTable({ preview, mapping, entity, onChange }: { preview: 
           <tr key={h}>
             <td className="mono">{h}</td>
             <td>
-              <select aria-label={h} data-testid={`map-${h}`} value={mapping[h] ?? ''} onChange={(e) => set(h, e.target.value)}>
+              <select aria-label={h} data-testid={`map-${h}`} value={fieldOf(mapping, h) ?? ''} onChange={(e) => set(h, e.target.value)}>
                 <option value="">{t('import.keepAsExtra')}</option>
                 {options.map((f) => (
                   <option key={f.key} value={f.key}>{t(f.label)}</option>
