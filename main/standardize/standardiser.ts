@@ -1,44 +1,104 @@
 /**
  * What a standardiser says about one value: nothing (already in its
- * canonical form, or nothing it can do), a proposed new value with the rule
- * that made it and how sure it is, or a flag (the value is damaged or
- * ambiguous and must not be "fixed" by guessing). Standardisers are pure
- * functions of the value and a small context; the fixes engine runs them
- * over records, stores what they say as suggestions and applies the ones a
- * steward (or an automatic rule marked safe) accepts.
+ * canonical form, a placeholder, blank, or nothing it can do), a proposed new
+ * value with the rule that made it and how sure it is, or a flag (the value
+ * is damaged or ambiguous and must not be "fixed" by guessing). Standardisers
+ * are pure functions of the value and a small context; the fixes engine runs
+ * them over records (standardiseRecord in standardise-record.ts), stores what
+ * they say as suggestions and applies the ones a steward (or an automatic
+ * rule marked safe) accepts.
+ *
+ * Confidence scale (0..1), the same for every rule:
+ *   1.0        deterministic canonicalisation, nothing inferred: whitespace,
+ *              invisible characters, NFC, e-mail case, E.164 of a number that
+ *              says its own country or is read in the record's country, ISO of
+ *              an unambiguous date, ISO code of a recognised country, gender words.
+ *   0.9–0.95   deterministic given a convention: postcode spacing in the
+ *              record's country (0.95), gender from a title such as "Mrs" (0.9),
+ *              money written with unambiguous grouping (0.95), a date whose
+ *              day/month order comes from its column's evidence (0.9).
+ *   0.75–0.85  inference from context or from how names are usually written:
+ *              name casing (0.9 plain, 0.75 when a Mc/Mac, particle or
+ *              apostrophe rule decided a letter), country taken from the
+ *              source's dominant country (0.8), address words and units (0.8),
+ *              two-digit years (0.85), a currency read from "$" or "¥" (0.8).
+ *   0.5–0.75   a guess a steward must look at: e-mail domain typos (0.8 for a
+ *              misspelt top-level domain, 0.75 one edit, 0.6 two edits),
+ *              repaired e-mail syntax (0.6), name splits (0.5–0.9),
+ *              Excel serial dates (0.7), a lost leading zero (0.7).
+ * When several rules change one value the proposal's confidence is the
+ * lowest of theirs.
  */
 import type { DateOrder } from './date.ts';
+import type { CustomerFieldKey } from '../../shared/domain/fields.ts';
+import type { RuleId } from './standardise-rules.ts';
 
-/** Everything a rule may know besides the value. */
+export type { RuleId } from './standardise-rules.ts';
+
+/** Everything a per-value rule may know besides the value. */
 export interface StandardiseContext {
   /** ISO alpha-2 of the record's own country field, when recognised. */
   recordCountry: string | undefined;
   /** The most common recognised country of the record's source, for records without one. */
   sourceCountry: string | undefined;
   /**
-   * The column's date order inferred from its unambiguous values (a day
-   * above 12 settles a slash date), or undefined when the column gives no
-   * evidence or contradicts itself: an ambiguous value is then flagged.
+   * The column's date order inferred from its unambiguous values
+   * (DateOrderEvidence in standardise-date.ts), or undefined when the column
+   * gives no evidence or contradicts itself: an ambiguous value is then flagged.
    */
   dateOrder: DateOrder | undefined;
-  /** The clock, for two-digit years and plausibility. */
+  /** The clock, for two-digit years. */
   now: Date;
 }
 
 /** A proposed change: the value to store, the rule that proposes it and how sure it is (0..1). */
 export interface Proposal {
   kind: 'change';
+  /** The final canonical value (text, or a number for money). */
   value: string | number;
-  rule: string;
+  /** The most significant rule that changed the value (precedence: ruleRank in standardise-rules.ts). */
+  rule: RuleId;
   confidence: number;
+  /** The other rules that also changed this value (e.g. text_whitespace under name_case), most significant first. */
+  also?: RuleId[];
+  /** Parameters for the explanation shown, e.g. { country: 'DE', countryFrom: 'source' } or { currency: 'EUR' }. */
+  params?: Record<string, string | number>;
 }
 
 /** A value that must not be changed by a guess: damaged (4.15555E+09) or ambiguous (07/03/85 with no evidence). */
 export interface Flag {
   kind: 'flag';
-  rule: string;
+  rule: RuleId;
   /** Parameters for the sentence shown (shared/i18n fix texts), e.g. { value, reason }. */
   params: Record<string, string | number>;
 }
 
 export type Outcome = Proposal | Flag | null;
+
+/**
+ * One field's outcome in a record. `group` ties outcomes that must be
+ * accepted or rejected together: the name split proposes given_name and
+ * family_name as one suggestion (group 'name_split').
+ */
+export interface FieldOutcome {
+  field: CustomerFieldKey;
+  outcome: Proposal | Flag;
+  group?: string;
+}
+
+/** What a field rule returns before the record step adds cleaning rules and compares with the original. */
+export interface Change {
+  value: string | number;
+  rule: RuleId;
+  confidence: number;
+  params?: Record<string, string | number>;
+  also?: RuleId[];
+}
+
+export function change(value: string | number, rule: RuleId, confidence: number, params?: Record<string, string | number>): Change {
+  return params ? { value, rule, confidence, params } : { value, rule, confidence };
+}
+
+export function flag(rule: RuleId, params: Record<string, string | number>): Flag {
+  return { kind: 'flag', rule, params };
+}
