@@ -94,7 +94,9 @@ function repairDomain(domain: string): string | undefined {
     const guess = knownEmailDomains.find((d) => d.startsWith(`${cleaned}.`));
     if (guess) return guess;
   }
-  return checkDomain(cleaned) ? undefined : (suggestDomain(cleaned) ?? cleaned);
+  // A domain unusable only because of a slip near a known provider ("yahoo.co.k", "gmx.d"): that provider.
+  if (checkDomain(cleaned)) return /^[a-z0-9.-]+$/.test(cleaned) ? nearestDomain(cleaned) : undefined;
+  return suggestDomain(cleaned) ?? cleaned;
 }
 
 function fixable(value: string): string | undefined {
