@@ -104,5 +104,7 @@ function splitLatin(name: string, country: string | undefined): SplitName | unde
 /** Given and family name of a cleaned full name, or undefined when it cannot be split with any confidence. */
 export function splitName(full: string, country: string | undefined): SplitName | undefined {
   if (!full || /[\d@]/.test(full)) return undefined;
-  return CJK.test(full) ? splitCjk(full, country) : splitLatin(full, country);
+  const split = CJK.test(full) ? splitCjk(full, country) : splitLatin(full, country);
+  if (split) split.confidence = Math.round(split.confidence * 100) / 100;
+  return split;
 }
