@@ -68,19 +68,30 @@ function likeCase(full: string, abbr: string): string {
 }
 
 function expandEnglish(words: string[]): boolean {
-  // The street part is the text before the first comma; its type is the last word before directions and a unit.
-  let end = words.findIndex((w) => w.endsWith(','));
-  end = end < 0 ? words.length - 1 : end;
-  let i = end;
-  const unitAt = words.findIndex((w, j) => j > 0 && j <= end && UNIT_WORD.test(w));
-  if (unitAt > 0) i = unitAt - 1;
-  while (i > 0 && DIRECTION.test(words[i].replace(/,$/, ''))) i--;
-  if (i < 1) return false;
-  const m = /^([A-Za-z]+)\.?(,?)$/.exec(words[i]);
-  const full = m && EN_TYPES[m[1].toLowerCase()];
-  if (!m || !full) return false;
-  words[i] = full + m[2];
-  return true;
+  // Each comma-separated part ("Flat 3, 12 High St") may be the street; its type is its last word before
+  // directions and a unit, and never its first word ("St Kilda Rd": only Rd; "Hartford, CT": nothing).
+  let changed = false;
+  let start = 0;
+  while (start < words.length) {
+    let end = start;
+    while (end < words.length - 1 && !words[end].endsWith(',')) end++;
+    let i = end;
+    for (let j = start + 1; j <= end; j++) {
+      if (UNIT_WORD.test(words[j])) {
+        i = j - 1;
+        break;
+      }
+    }
+    while (i > start && DIRECTION.test(words[i].replace(/,$/, ''))) i--;
+    const m = i > start ? /^([A-Za-z]+)\.?(,?)$/.exec(words[i]) : null;
+    const full = m && EN_TYPES[m[1].toLowerCase()];
+    if (m && full) {
+      words[i] = full + m[2];
+      changed = true;
+    }
+    start = end + 1;
+  }
+  return changed;
 }
 
 /** French, Spanish, Italian, Portuguese: the type is the first word after a house number (and bis/ter). */
