@@ -217,8 +217,13 @@ function splitOutcomes(full: string | number, out: FieldOutcome[], country: stri
   const parts = splitName(name, country);
   if (!parts) return;
   const confidence = parts.confidence;
+  // A part in capitals marks the family name ("WANG Wei"); the new field is written as its own rule would write it.
+  const given = String(standardiseName(parts.given, 'given_name', country)?.value ?? parts.given);
+  const family = String(standardiseName(parts.family, 'family_name', country)?.value ?? parts.family);
+  // "xxx xxx" is not caught as a placeholder whole, but its halves are: no split into two stand-ins.
+  if (detectPlaceholder(given, 'given_name') || detectPlaceholder(family, 'family_name')) return;
   out.push(
-    { field: 'given_name', outcome: { kind: 'change', value: parts.given, rule: 'name_split', confidence, params: { full_name: name } }, group: 'name_split' },
-    { field: 'family_name', outcome: { kind: 'change', value: parts.family, rule: 'name_split', confidence, params: { full_name: name } }, group: 'name_split' },
+    { field: 'given_name', outcome: { kind: 'change', value: given, rule: 'name_split', confidence, params: { full_name: name } }, group: 'name_split' },
+    { field: 'family_name', outcome: { kind: 'change', value: family, rule: 'name_split', confidence, params: { full_name: name } }, group: 'name_split' },
   );
 }

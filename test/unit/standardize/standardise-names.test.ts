@@ -104,8 +104,10 @@ const splits: Split[] = [
   ['juan de la cruz', 'MX', 'Juan', 'de la Cruz', 0.75],
   ['Mary Ann Smith', 'US', 'Mary Ann', 'Smith', 0.6],
   ['Dolores Sánchez Martínez', 'ES', 'Dolores', 'Sánchez Martínez', 0.6],
-  ['WANG Wei', 'CN', 'Wei', 'WANG', 0.85],
-  ['Anna SCHMIDT', 'DE', 'Anna', 'SCHMIDT', 0.85],
+  // A family name in capitals says which part it is; the new field is written as name_case would write it.
+  ['WANG Wei', 'CN', 'Wei', 'Wang', 0.85],
+  ['Anna SCHMIDT', 'DE', 'Anna', 'Schmidt', 0.85],
+  ['Jan VAN DER BERG', 'NL', 'Jan', 'van der Berg', 0.75],
   ['Wei Wang', 'CN', 'Wei', 'Wang', 0.65],
 ];
 
