@@ -28,6 +28,17 @@ export const ROMANCE_ADDRESSES = new Set(['ES', 'MX', 'AR', 'CO', 'CL', 'PE', 'V
 
 /** Whether a value is written all in one case (and has letters with case). */
 export function isSingleCase(v: string): boolean {
+  // ASCII by character codes (the common case); anything else by the case mappings.
+  let hasUpper = false;
+  let hasLower = false;
+  let ascii = true;
+  for (let i = 0; i < v.length && ascii; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 127) ascii = false;
+    else if (c >= 65 && c <= 90) hasUpper = true;
+    else if (c >= 97 && c <= 122) hasLower = true;
+  }
+  if (ascii) return hasUpper !== hasLower;
   const upper = v.toUpperCase();
   const lower = v.toLowerCase();
   return upper !== lower && (v === upper || v === lower);

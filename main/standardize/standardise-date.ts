@@ -58,6 +58,31 @@ function readTime(m: RegExpExecArray): Time | undefined {
   return { h, mi, s, frac: m[4] ?? '', zone };
 }
 
+const digit = (v: string, i: number): number => {
+  const c = v.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+
+/**
+ * The commonest stamp shapes read by character codes: a ten-character date
+ * followed by " HH:mm" or " HH:mm:ss" (or "T…"), as in "2025-02-15
+ * 22:35:59" and "15/06/2023 12:57". Returns the time (the date part is then
+ * the first ten characters), null for an impossible time, or undefined for
+ * any other shape (the regexes read those).
+ */
+function fastTime(v: string): Time | null | undefined {
+  const n = v.length;
+  if (n !== 16 && n !== 19) return undefined;
+  const sep = v.charCodeAt(10);
+  if ((sep !== 32 && sep !== 84) || v.charCodeAt(13) !== 58 || (n === 19 && v.charCodeAt(16) !== 58)) return undefined;
+  const h0 = digit(v, 11), h1 = digit(v, 12), m0 = digit(v, 14), m1 = digit(v, 15);
+  const s0 = n === 19 ? digit(v, 17) : 0, s1 = n === 19 ? digit(v, 18) : 0;
+  if ((h0 | h1 | m0 | m1 | s0 | s1) < 0) return undefined;
+  const h = h0 * 10 + h1, mi = m0 * 10 + m1, sec = s0 * 10 + s1;
+  if (h > 23 || mi > 59 || sec > 59) return null;
+  return { h, mi, s: sec, frac: '', zone: '' };
+}
+
 function validDay(y: number, m: number, d: number): boolean {
   if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
   const days = m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
@@ -109,12 +134,17 @@ export function standardiseDate(raw: string | number, kind: DateKind, ctx: Pick<
   if (/^\d{5}(?:\.\d+)?$/.test(v)) return excelSerial(+v, kind);
 
   let datePart = v;
-  let time: Time | undefined;
-  const t = timePart.exec(v);
-  if (t && t.index >= 6) {
-    time = readTime(t);
-    if (!time) return null;
-    datePart = v.slice(0, t.index).replace(/[,\s]+$/, '');
+  let time: Time | undefined | null = fastTime(v);
+  if (time === null) return null;
+  if (time) {
+    datePart = v.slice(0, 10);
+  } else {
+    const t = timePart.exec(v);
+    if (t && t.index >= 6) {
+      time = readTime(t);
+      if (!time) return null;
+      datePart = v.slice(0, t.index).replace(/[,\s]+$/, '');
+    }
   }
   const read = readDate(datePart, ctx);
   if (read === null) return null;

@@ -21,7 +21,8 @@ function looksCanonical(v: string): boolean {
   let at = -1;
   for (let i = 0; i < v.length; i++) {
     const c = v.charCodeAt(i);
-    if (c <= 32 || c > 126 || (c >= 65 && c <= 90)) return false;
+    // No space, no capital, no ":" ("mailto:" is a repair), nothing outside printable ASCII.
+    if (c <= 32 || c > 126 || (c >= 65 && c <= 90) || c === 58) return false;
     if (c === 64) {
       if (at >= 0) return false;
       at = i;
@@ -37,7 +38,27 @@ function typoConfidence(from: string, to: string): number {
   return damerauLevenshtein(from, to, 2) <= 1 ? 0.75 : 0.6;
 }
 
+/**
+ * Domains whose addresses need nothing when written canonically (known or
+ * unremarkable, syntactically fine): the common case, remembered per domain.
+ */
+const fineDomains = new Map<string, boolean>();
+
+function domainIsFine(domain: string): boolean {
+  let fine = fineDomains.get(domain);
+  if (fine === undefined) {
+    // Judged through checkEmail with a plain local part: valid means the domain is usable and no typo.
+    fine = checkEmail(`a@${domain}`).status === 'valid';
+    if (fineDomains.size >= 50_000) fineDomains.clear();
+    fineDomains.set(domain, fine);
+  }
+  return fine;
+}
+
 export function standardiseEmail(raw: string): Change | null {
+  // A lower-case address with one "@" gets a proposal only for its domain (a typo or a repair needs a valid
+  // local part too, so the full check decides those); with a fine domain there is nothing to say.
+  if (looksCanonical(raw) && domainIsFine(raw.slice(raw.indexOf('@') + 1))) return null;
   let v = raw.trim();
   let repaired = false;
   if (/^mailto:/i.test(v)) {

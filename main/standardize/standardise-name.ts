@@ -100,12 +100,26 @@ export function caseName(lower: string, field: NameField, country: string | unde
   return { text: out.join(' '), special };
 }
 
+/** An ASCII name with both capitals and small letters: mixed case, left as written (the common case, by character codes). */
+function isMixedAscii(v: string): boolean {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 127) return false;
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+  }
+  return upper && lower;
+}
+
 /**
  * A name field's value (already cleaned of spaces): the re-cased name with
  * rule name_case, or null when it is mixed case, has no letters with case,
  * is Chinese, Japanese or Korean, or is already right.
  */
 export function standardiseName(v: string, field: NameField, country: string | undefined): Change | null {
+  if (isMixedAscii(v)) return null;
   const upper = v.toUpperCase();
   const lower = v.toLowerCase();
   if (upper === lower || (v !== upper && v !== lower) || hasCjk(v)) return null;

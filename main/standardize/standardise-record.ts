@@ -143,36 +143,64 @@ function standardiseNumber(field: CustomerFieldKey, raw: number, ctx: Standardis
 /* ---------------------------------------------------------------- memo -- */
 
 const MEMO_LIMIT = 100_000;
-const memoised = new Set<CustomerFieldKey>(['full_name', 'given_name', 'family_name', 'gender', 'birth_date', 'company', 'city', 'region', 'postcode', 'country', 'income']);
-const memos = new Map<CustomerFieldKey, Map<string, Outcome>>();
+/** Fields whose values repeat across customers: full names, streets, phones, e-mails and stamps are nearly all distinct. */
+const memoised = new Set<CustomerFieldKey>(['given_name', 'family_name', 'gender', 'birth_date', 'company', 'city', 'region', 'postcode', 'country', 'income']);
 
-/** The part of the context a field's rule reads, as a memo key prefix. */
-function contextKey(field: CustomerFieldKey, ctx: StandardiseContext): string {
-  switch (field) {
-    case 'birth_date':
-      return `${ctx.dateOrder ?? ''}${ctx.now.getUTCFullYear()}`;
-    case 'country':
-    case 'company':
-      return '';
-    default:
-      return ctx.recordCountry === undefined ? `~${ctx.sourceCountry ?? ''}` : ctx.recordCountry;
+/**
+ * One memo per field and per the part of the context its rule reads: the
+ * record's country, or "~" and the source's when the record has none
+ * (birth dates: the column's order; country and company: nothing). Each is
+ * value → outcome, bounded.
+ */
+class FieldMemo {
+  private readonly byContext = new Map<string, Map<string, Outcome>>();
+  private year = -1;
+
+  constructor(private readonly field: CustomerFieldKey) {}
+
+  private contextKey(ctx: StandardiseContext): string {
+    switch (this.field) {
+      case 'birth_date': {
+        // Two-digit years pivot on the clock's year: a new year starts afresh.
+        const year = ctx.now.getUTCFullYear();
+        if (year !== this.year) {
+          this.byContext.clear();
+          this.year = year;
+        }
+        return ctx.dateOrder ?? '';
+      }
+      case 'country':
+      case 'company':
+        return '';
+      default:
+        return ctx.recordCountry ?? sourceKey(ctx.sourceCountry);
+    }
+  }
+
+  get(raw: string, ctx: StandardiseContext): Outcome {
+    const key = this.contextKey(ctx);
+    let memo = this.byContext.get(key);
+    if (!memo) this.byContext.set(key, (memo = new Map()));
+    let hit = memo.get(raw);
+    if (hit === undefined) {
+      hit = standardiseValue(this.field, raw, ctx);
+      // Bounded: a column of free text must not grow the memo without limit.
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(raw, hit);
+    }
+    return hit;
   }
 }
 
-function memoValue(field: CustomerFieldKey, raw: string | number | null | undefined, ctx: StandardiseContext): Outcome {
-  if (raw === null || raw === undefined || raw === '') return null;
-  if (typeof raw !== 'string' || !memoised.has(field)) return standardiseValue(field, raw, ctx);
-  let memo = memos.get(field);
-  if (!memo) memos.set(field, (memo = new Map()));
-  const key = `${contextKey(field, ctx)}\u0000${raw}`;
-  let hit = memo.get(key);
-  if (hit === undefined) {
-    hit = standardiseValue(field, raw, ctx);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(key, hit);
-  }
-  return hit;
+/** "~" + the source's country, one string per country (memo keys hash faster when they are the same string). */
+const sourceKeys = new Map<string | undefined, string>();
+function sourceKey(source: string | undefined): string {
+  let k = sourceKeys.get(source);
+  if (k === undefined) sourceKeys.set(source, (k = `~${source ?? ''}`));
+  return k;
 }
+
+const fieldMemos = new Map<CustomerFieldKey, FieldMemo>([...memoised].map((f) => [f, new FieldMemo(f)]));
 
 /* --------------------------------------------------------------- record -- */
 
@@ -193,13 +221,15 @@ export function standardiseRecord(values: RecordValues, ctx: RecordContext): Fie
     const c = cleanText(values.country).value;
     recordCountry = detectPlaceholder(c, 'country') ? undefined : resolveCountry(c);
   }
-  const base: StandardiseContext = { recordCountry, sourceCountry: ctx.sourceCountry, dateOrder: undefined, now: ctx.now };
+  // One context for the record; only the date fields' order changes between fields (the rules keep no reference to it).
+  const fctx: StandardiseContext = { recordCountry, sourceCountry: ctx.sourceCountry, dateOrder: undefined, now: ctx.now };
   const out: FieldOutcome[] = [];
   for (const field of fieldOrder) {
     const raw = values[field];
     if (raw === null || raw === undefined || raw === '') continue;
-    const fctx = field === 'birth_date' || field === 'created_at' || field === 'updated_at' ? { ...base, dateOrder: ctx.dateOrders?.[field] } : base;
-    const outcome = memoValue(field, raw, fctx);
+    fctx.dateOrder = field === 'birth_date' || field === 'created_at' || field === 'updated_at' ? ctx.dateOrders?.[field] : undefined;
+    const memo = typeof raw === 'string' ? fieldMemos.get(field) : undefined;
+    const outcome = memo ? memo.get(raw as string, fctx) : standardiseValue(field, raw, fctx);
     if (outcome) out.push({ field, outcome });
   }
   const full = values.full_name;

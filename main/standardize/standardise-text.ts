@@ -26,10 +26,34 @@ const ODD_SPACE = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const LINE_BREAK = /\s*[\r\n]+\s*/g;
 
 /**
- * Printable ASCII with single inner spaces and none at the ends: nothing to
- * clean (the common case, answered by character codes).
+ * Characters that are their own NFC form and are neither invisible nor odd
+ * spaces: Latin-1 and the Latin extensions (precomposed letters), Cyrillic,
+ * general punctuation up to the invisible block, kana (without the combining
+ * sound marks U+3099–309A), CJK ideographs, Hangul syllables and full-width
+ * forms. Anything else (combining marks, Hangul jamo, compatibility
+ * ideographs, singletons such as the Ångström sign) goes the general way.
  */
-function isCleanAscii(s: string): boolean {
+function isPlainWide(c: number): boolean {
+  return (
+    (c >= 0xa1 && c <= 0x2ff && c !== 0xad) ||
+    (c >= 0x400 && c <= 0x4ff) ||
+    (c >= 0x2010 && c <= 0x2027) ||
+    (c >= 0x2030 && c <= 0x205e) ||
+    (c >= 0x3001 && c <= 0x303f) ||
+    (c >= 0x3041 && c <= 0x30ff && c !== 0x3099 && c !== 0x309a) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xff01 && c <= 0xffef)
+  );
+}
+
+/**
+ * Nothing to clean: no control or invisible character, no odd space, no
+ * character whose NFC form could differ, single inner spaces and none at the
+ * ends (the common case, answered by character codes).
+ */
+function isClean(s: string): boolean {
   const n = s.length;
   if (n === 0) return true;
   if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
@@ -39,11 +63,11 @@ function isCleanAscii(s: string): boolean {
     if (c === 32) {
       if (prevSpace) return false;
       prevSpace = true;
-    } else if (c < 33 || c > 126) {
-      return false;
-    } else {
-      prevSpace = false;
+      continue;
     }
+    prevSpace = false;
+    if (c > 32 && c < 127) continue;
+    if (c < 127 || !isPlainWide(c)) return false;
   }
   return true;
 }
@@ -51,7 +75,11 @@ function isCleanAscii(s: string): boolean {
 const unchanged = (value: string): Cleaned => ({ value, invisible: false, nfc: false, whitespace: false });
 
 export function cleanText(raw: string, lineBreaksAsComma = false): Cleaned {
-  if (isCleanAscii(raw)) return unchanged(raw);
+  return isClean(raw) ? unchanged(raw) : generalCleanText(raw, lineBreaksAsComma);
+}
+
+/** cleanText without the fast exit (exported for the differential test). */
+export function generalCleanText(raw: string, lineBreaksAsComma = false): Cleaned {
   let v = raw;
   let invisible = false;
   const noInvisible = v.replace(INVISIBLE, '');
