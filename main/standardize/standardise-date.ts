@@ -127,6 +127,15 @@ function excelSerial(n: number, kind: DateKind): Change | null {
  * ambiguous, or null (canonical, or not a date: data quality reports those).
  */
 export function standardiseDate(raw: string | number, kind: DateKind, ctx: Pick<StandardiseContext, 'dateOrder' | 'now'>): Change | Flag | null {
+  return readStamp(raw, kind, ctx, true);
+}
+
+/** standardiseDate by the regexes alone (exported for the differential test). */
+export function generalStandardiseDate(raw: string | number, kind: DateKind, ctx: Pick<StandardiseContext, 'dateOrder' | 'now'>): Change | Flag | null {
+  return readStamp(raw, kind, ctx, false);
+}
+
+function readStamp(raw: string | number, kind: DateKind, ctx: Pick<StandardiseContext, 'dateOrder' | 'now'>, fast: boolean): Change | Flag | null {
   if (typeof raw === 'number') return excelSerial(raw, kind);
   const v = raw.trim();
   if (v.length === 10 && canonicalDate.test(v)) return null;
@@ -134,7 +143,7 @@ export function standardiseDate(raw: string | number, kind: DateKind, ctx: Pick<
   if (/^\d{5}(?:\.\d+)?$/.test(v)) return excelSerial(+v, kind);
 
   let datePart = v;
-  let time: Time | undefined | null = fastTime(v);
+  let time: Time | undefined | null = fast ? fastTime(v) : undefined;
   if (time === null) return null;
   if (time) {
     datePart = v.slice(0, 10);

@@ -59,6 +59,11 @@ export function standardiseEmail(raw: string): Change | null {
   // A lower-case address with one "@" gets a proposal only for its domain (a typo or a repair needs a valid
   // local part too, so the full check decides those); with a fine domain there is nothing to say.
   if (looksCanonical(raw) && domainIsFine(raw.slice(raw.indexOf('@') + 1))) return null;
+  return generalStandardiseEmail(raw);
+}
+
+/** standardiseEmail without the fast exit (exported for the differential test). */
+export function generalStandardiseEmail(raw: string): Change | null {
   let v = raw.trim();
   let repaired = false;
   if (/^mailto:/i.test(v)) {

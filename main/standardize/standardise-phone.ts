@@ -32,7 +32,8 @@ export function standardisePhone(raw: string | number, ctx: StandardiseContext):
   const country = ctx.recordCountry ?? ctx.sourceCountry;
   const check = checkPhone(v, country);
   if (check.status !== 'valid') return null;
-  const ext = extension.exec(v);
+  // Only a value with something besides digits and ( ) + - . / spaces can carry an extension.
+  const ext = /[^\d\s()+\-./]/.test(v) ? extension.exec(v) : null;
   const value = ext ? `${check.e164};ext=${ext[1]}` : check.e164;
   if (value === v) return null;
   if (check.international || ctx.recordCountry) return change(value, 'phone_e164', 1);
