@@ -83,6 +83,15 @@ function fastTime(v: string): Time | null | undefined {
   return { h, mi, s: sec, frac: '', zone: '' };
 }
 
+/** The one- or two-digit number at i, or -1. */
+function readNumber(v: string, i: number): number {
+  const d0 = digit(v, i);
+  if (d0 < 0) return -1;
+  const d1 = digit(v, i + 1);
+  if (d1 < 0) return d0;
+  return digit(v, i + 2) >= 0 ? -1 : d0 * 10 + d1;
+}
+
 function validDay(y: number, m: number, d: number): boolean {
   if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
   const days = m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
@@ -238,19 +247,26 @@ export class DateOrderEvidence {
     readonly minShare = 0.95,
   ) {}
 
+  /** Reads "a/b/yy[yy]" or "a-b-yy[yy]" (a time may follow) by character codes; every other value says nothing. */
   add(raw: string | number | null | undefined): void {
     if (typeof raw !== 'string') return;
-    const v = raw.trim();
-    const c0 = v.charCodeAt(0);
-    if (!(c0 >= 48 && c0 <= 57)) return;
-    const sep = v.charCodeAt(1) === 47 || v.charCodeAt(1) === 45 ? 1 : v.charCodeAt(2) === 47 || v.charCodeAt(2) === 45 ? 2 : -1;
-    if (sep < 0) return;
-    const m = /^(\d{1,2})([/-])(\d{1,2})\2(?:\d{2}|\d{4})(?:\D|$)/.exec(v);
-    if (!m) return;
-    const a = +m[1];
-    const b = +m[3];
+    let i = 0;
+    while (raw.charCodeAt(i) === 32) i++;
+    const a = readNumber(raw, i);
+    if (a < 0) return;
+    i += digit(raw, i + 1) >= 0 ? 2 : 1;
+    const sep = raw.charCodeAt(i);
+    if (sep !== 47 && sep !== 45) return;
+    const b = readNumber(raw, i + 1);
+    if (b < 0) return;
+    i += 1 + (digit(raw, i + 2) >= 0 ? 2 : 1);
+    if (raw.charCodeAt(i) !== sep) return;
+    let y = i + 1;
+    while (digit(raw, y) >= 0) y++;
+    const yearDigits = y - i - 1;
+    if ((yearDigits !== 2 && yearDigits !== 4) || (y < raw.length && raw.charCodeAt(y) !== 32 && raw.charCodeAt(y) !== 84)) return;
     if (a < 1 || b < 1 || (a > 12 && b > 12)) return;
-    const settled = settledOrder(a, b, m[2]);
+    const settled = settledOrder(a, b, sep === 47 ? '/' : '-');
     if (settled === 'DMY') this.dayFirst++;
     else if (settled === 'MDY') this.monthFirst++;
     else if (settled === undefined) this.ambiguous++;

@@ -24,7 +24,7 @@ import type { CustomerFieldKey } from '../../shared/domain/fields.ts';
 import type { DateOrder } from './date.ts';
 import { resolveCountry } from './country.ts';
 import { detectPlaceholder } from './placeholder.ts';
-import { cleanText } from './standardise-text.ts';
+import { cleanText, generalCleanText, isClean } from './standardise-text.ts';
 import { standardisePhone } from './standardise-phone.ts';
 import { standardiseDate } from './standardise-date.ts';
 import { standardiseEmail } from './standardise-email.ts';
@@ -110,7 +110,18 @@ function proposal(value: string | number, rules: RuleId[], confidence: number, p
 export function standardiseValue(field: CustomerFieldKey, raw: string | number | null | undefined, ctx: StandardiseContext): Outcome {
   if (raw === null || raw === undefined || field === 'source_record_id') return null;
   if (typeof raw === 'number') return standardiseNumber(field, raw, ctx);
-  const cleaned = cleanText(raw, field === 'street');
+  // Most values need no cleaning: they go straight to their rule (no cleaning record, no rule list).
+  if (isClean(raw)) {
+    if (raw === '' || detectPlaceholder(raw, field)) return null;
+    const result = fieldRule(field, raw, ctx);
+    if (result === null || 'kind' in result) return result;
+    if (result.value === raw) return null;
+    const p: Proposal = { kind: 'change', value: result.value, rule: result.rule, confidence: result.confidence };
+    if (result.also) p.also = result.also;
+    if (result.params) p.params = result.params;
+    return p;
+  }
+  const cleaned = generalCleanText(raw, field === 'street');
   const v = cleaned.value;
   if (v === '' || detectPlaceholder(v, field)) return null;
   const result = fieldRule(field, v, ctx);
@@ -144,7 +155,7 @@ function standardiseNumber(field: CustomerFieldKey, raw: number, ctx: Standardis
 
 const MEMO_LIMIT = 100_000;
 /** Fields whose values repeat across customers: full names, streets, phones, e-mails and stamps are nearly all distinct. */
-const memoised = new Set<CustomerFieldKey>(['given_name', 'family_name', 'gender', 'birth_date', 'company', 'city', 'region', 'postcode', 'country', 'income']);
+const memoised = new Set<CustomerFieldKey>(['given_name', 'family_name', 'gender', 'birth_date', 'city', 'region', 'country', 'income']);
 
 /**
  * One memo per field and per the part of the context its rule reads: the
@@ -153,7 +164,7 @@ const memoised = new Set<CustomerFieldKey>(['given_name', 'family_name', 'gender
  * value → outcome, bounded.
  */
 class FieldMemo {
-  private readonly byContext = new Map<string, Map<string, Outcome>>();
+  private readonly byContext = new Map<string, Map<string, FieldOutcome | null>>();
   private year = -1;
 
   constructor(private readonly field: CustomerFieldKey) {}
@@ -177,13 +188,15 @@ class FieldMemo {
     }
   }
 
-  get(raw: string, ctx: StandardiseContext): Outcome {
+  /** The field's outcome for a value, shared by every record with that value (callers must not mutate it). */
+  get(raw: string, ctx: StandardiseContext): FieldOutcome | null {
     const key = this.contextKey(ctx);
     let memo = this.byContext.get(key);
     if (!memo) this.byContext.set(key, (memo = new Map()));
     let hit = memo.get(raw);
     if (hit === undefined) {
-      hit = standardiseValue(this.field, raw, ctx);
+      const outcome = standardiseValue(this.field, raw, ctx);
+      hit = outcome ? { field: this.field, outcome } : null;
       // Bounded: a column of free text must not grow the memo without limit.
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(raw, hit);
@@ -229,8 +242,13 @@ export function standardiseRecord(values: RecordValues, ctx: RecordContext): Fie
     if (raw === null || raw === undefined || raw === '') continue;
     fctx.dateOrder = field === 'birth_date' || field === 'created_at' || field === 'updated_at' ? ctx.dateOrders?.[field] : undefined;
     const memo = typeof raw === 'string' ? fieldMemos.get(field) : undefined;
-    const outcome = memo ? memo.get(raw as string, fctx) : standardiseValue(field, raw, fctx);
-    if (outcome) out.push({ field, outcome });
+    if (memo) {
+      const hit = memo.get(raw as string, fctx);
+      if (hit) out.push(hit);
+    } else {
+      const outcome = standardiseValue(field, raw, fctx);
+      if (outcome) out.push({ field, outcome });
+    }
   }
   const full = values.full_name;
   if (full !== null && full !== undefined && isBlankName(values.given_name, 'given_name') && isBlankName(values.family_name, 'family_name')) {

@@ -53,7 +53,7 @@ function isPlainWide(c: number): boolean {
  * character whose NFC form could differ, single inner spaces and none at the
  * ends (the common case, answered by character codes).
  */
-function isClean(s: string): boolean {
+export function isClean(s: string): boolean {
   const n = s.length;
   if (n === 0) return true;
   if (s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;

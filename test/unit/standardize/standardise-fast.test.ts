@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 as rng } from '../../../resources/generator/prng.ts';
 import { cleanText, generalCleanText } from '../../../main/standardize/standardise-text.ts';
 import { generalStandardiseEmail, standardiseEmail } from '../../../main/standardize/standardise-email.ts';
-import { generalStandardiseDate, standardiseDate } from '../../../main/standardize/standardise-date.ts';
+import { DateOrderEvidence, generalStandardiseDate, settledOrder, standardiseDate } from '../../../main/standardize/standardise-date.ts';
 import { isSingleCase } from '../../../main/standardize/standardise-case.ts';
 
 function strings(alphabet: string[], count: number, max: number, seed: number): string[] {
@@ -52,6 +52,24 @@ describe('fast paths agree with the general ones', () => {
           expect([v, kind, standardiseDate(v, kind, { dateOrder, now })]).toEqual([v, kind, generalStandardiseDate(v, kind, { dateOrder, now })]);
         }
       }
+    }
+  });
+
+  it('date-order evidence, against the same reading by a regex', () => {
+    const shape = /^ *(\d{1,2})([/-])(\d{1,2})\2(?:\d{2}|\d{4})(?:[ T]|$)/;
+    const samples = ['25/12/1990', ' 7/3/85', '07-03-1985T10:00', '1/13/2001 10:00', '00/12/1990', '13/13/1990', '123/1/1990', '1/1/199', ...strings([...'0123456789', '1', '2', '/', '-', ' ', 'T', ':'], 30000, 14, 6)];
+    for (const v of samples) {
+      const fast = new DateOrderEvidence();
+      fast.add(v);
+      const expected = { dayFirst: 0, monthFirst: 0, ambiguous: 0 };
+      const m = shape.exec(v);
+      if (m && +m[1] >= 1 && +m[3] >= 1 && !(+m[1] > 12 && +m[3] > 12)) {
+        const settled = settledOrder(+m[1], +m[3], m[2]);
+        if (settled === 'DMY') expected.dayFirst++;
+        else if (settled === 'MDY') expected.monthFirst++;
+        else if (settled === undefined) expected.ambiguous++;
+      }
+      expect([v, { dayFirst: fast.dayFirst, monthFirst: fast.monthFirst, ambiguous: fast.ambiguous }]).toEqual([v, expected]);
     }
   });
 
