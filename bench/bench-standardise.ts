@@ -52,6 +52,23 @@ for (const records of batches()) {
 }
 const dateOrders = Object.fromEntries(dateFields.map((f) => [f, evidence[f].inferredOrder()])) as Partial<Record<DateField, DateOrder>>;
 
+// Baseline: touching every character of every value once (what any per-record pass pays in memory traffic).
+let baseNs = 0n;
+let baseCpu = 0;
+let checksum = 0;
+for (const records of batches()) {
+  const t = process.hrtime.bigint();
+  const c = process.cpuUsage();
+  for (const r of records) {
+    for (const k in r) {
+      const v = r[k as keyof RecordValues];
+      if (typeof v === 'string') for (let i = 0; i < v.length; i++) checksum = (checksum + v.charCodeAt(i)) | 0;
+    }
+  }
+  baseCpu += cpuSince(c);
+  baseNs += process.hrtime.bigint() - t;
+}
+
 // Pass 2: every record.
 const rules = new Map<string, number>();
 let ns = 0n;
@@ -76,6 +93,7 @@ console.log(`records: ${n.toLocaleString('en')}, outcomes: ${outcomes.toLocaleSt
 const cpuUs = (x: number): string => (x / n).toFixed(2);
 console.log(`load average ${readLoad()}`);
 console.log(`date-order evidence: ${us(evidenceNs)} µs/record wall, ${cpuUs(evidenceCpu)} µs CPU (orders: ${dateFields.map((f) => `${f}=${dateOrders[f] ?? 'none'}`).join(', ')})`);
+console.log(`baseline (read every character): ${us(baseNs)} µs/record wall, ${cpuUs(baseCpu)} µs CPU (checksum ${checksum})`);
 console.log(`standardiseRecord: ${us(ns)} µs/record wall, ${cpuUs(cpu)} µs CPU; ${(Number(ns) / 1e9).toFixed(2)} s wall, ${(cpu / 1e6).toFixed(2)} s CPU in all`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 for (const [rule, k] of [...rules].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(28)} ${k.toLocaleString('en')}`);

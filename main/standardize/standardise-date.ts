@@ -193,6 +193,15 @@ interface ReadDate {
 
 /** The date part alone: its ISO form and what was inferred, a flag when it is ambiguous, or null. */
 function readDate(datePart: string, ctx: Pick<StandardiseContext, 'dateOrder' | 'now'>): ReadDate | Flag | null {
+  // "yyyy-MM-dd", the commonest date part, by character codes.
+  if (datePart.length === 10 && datePart.charCodeAt(4) === 45 && datePart.charCodeAt(7) === 45) {
+    const y0 = digit(datePart, 0), y1 = digit(datePart, 1), y2 = digit(datePart, 2), y3 = digit(datePart, 3);
+    const m0 = digit(datePart, 5), m1 = digit(datePart, 6), d0 = digit(datePart, 8), d1 = digit(datePart, 9);
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) {
+      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+      return validDay(y, m0 * 10 + m1, d0 * 10 + d1) ? { kind: 'date', date: datePart } : null;
+    }
+  }
   const n = numericDate.exec(datePart);
   if (n) {
     const a = +n[1];

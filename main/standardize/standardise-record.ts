@@ -14,11 +14,17 @@
  * Then, for a record with a full name and neither given nor family name, the
  * split of the (standardised) full name into both, as one group.
  *
- * Values repeat (genders, countries, cities, birth dates, given names), so
- * each field keeps a bounded memo of outcomes per value and the parts of the
- * context its rule reads; outcomes are shared between records and must not
- * be mutated. Phones, e-mails and streets are nearly all distinct and their
- * rules answer the common shapes directly, so they are not memoised.
+ * Values that repeat (genders, countries, cities, regions, given and family
+ * names, companies, incomes: 90–100% repeats in a generated million) are
+ * memoised per field, per value and per the part of the context the rule
+ * reads; the memo holds the field outcome itself, shared between records, so
+ * callers must not mutate outcomes. Full names, e-mails, phones, streets,
+ * postcodes, birth dates and stamps are mostly distinct (0–67% repeats): a
+ * memo would cost more than it saves, and their rules answer the common
+ * shapes by character codes instead.
+ *
+ * The placeholder check runs only when a rule has something to say (most
+ * values are already canonical), except for values that need cleaning.
  */
 import type { CustomerFieldKey } from '../../shared/domain/fields.ts';
 import type { DateOrder } from './date.ts';
@@ -112,9 +118,11 @@ export function standardiseValue(field: CustomerFieldKey, raw: string | number |
   if (typeof raw === 'number') return standardiseNumber(field, raw, ctx);
   // Most values need no cleaning: they go straight to their rule (no cleaning record, no rule list).
   if (isClean(raw)) {
-    if (raw === '' || detectPlaceholder(raw, field)) return null;
+    if (raw === '') return null;
+    // The placeholder check only matters when the rule has something to say ("N/A" would read as Namibia).
     const result = fieldRule(field, raw, ctx);
-    if (result === null || 'kind' in result) return result;
+    if (result === null || detectPlaceholder(raw, field)) return null;
+    if ('kind' in result) return result;
     if (result.value === raw) return null;
     const p: Proposal = { kind: 'change', value: result.value, rule: result.rule, confidence: result.confidence };
     if (result.also) p.also = result.also;
@@ -155,7 +163,7 @@ function standardiseNumber(field: CustomerFieldKey, raw: number, ctx: Standardis
 
 const MEMO_LIMIT = 100_000;
 /** Fields whose values repeat across customers: full names, streets, phones, e-mails and stamps are nearly all distinct. */
-const memoised = new Set<CustomerFieldKey>(['given_name', 'family_name', 'gender', 'birth_date', 'city', 'region', 'country', 'income']);
+const memoised = new Set<CustomerFieldKey>(['given_name', 'family_name', 'gender', 'company', 'city', 'region', 'country', 'income']);
 
 /**
  * One memo per field and per the part of the context its rule reads: the
