@@ -150,6 +150,8 @@ function normaliseUnits(v: string, country: string | undefined): string {
     s = s.replace(/(^|[\s,])(?:ste|suite)\.?\s*#?\s*(?=\d)/gi, '$1Suite ');
     s = s.replace(/(^|[\s,])(unit|flat|room|floor)\s*#\s*(?=\d)/gi, '$1$2 ');
     s = s.replace(/(?<=\S[\s,]+)(?<!(?:unit|flat|room|floor|rm|fl|bldg)\.?\s*)#\s*(?=\d)/gi, 'Apt ');
+    // A line that is only "#5" is the unit line of a two-line address.
+    s = s.replace(/^#\s*(?=\d+\w*$)/, 'Apt ');
   }
   if (country && GERMAN.has(country)) s = s.replace(/(^|[\s,])(?:whg|wohnung)\b\.?\s*(?:nr\.?\s*)?(?=\w)/gi, '$1Wohnung ');
   return s;

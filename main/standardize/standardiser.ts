@@ -11,23 +11,35 @@
  * Confidence scale (0..1), the same for every rule:
  *   1.0        deterministic canonicalisation, nothing inferred: whitespace,
  *              invisible characters, NFC, e-mail case, E.164 of a number that
- *              says its own country or is read in the record's country, ISO of
- *              an unambiguous date, ISO code of a recognised country, gender words.
- *   0.9–0.95   deterministic given a convention: postcode spacing in the
- *              record's country (0.95), gender from a title such as "Mrs" (0.9),
- *              money written with unambiguous grouping (0.95), a date whose
- *              day/month order comes from its column's evidence (0.9).
- *   0.75–0.85  inference from context or from how names are usually written:
- *              name casing (0.9 plain, 0.75 when a Mc/Mac, particle or
- *              apostrophe rule decided a letter), country taken from the
- *              source's dominant country (0.8), address words and units (0.8),
- *              two-digit years (0.85), a currency read from "$" or "¥" (0.8).
- *   0.5–0.75   a guess a steward must look at: e-mail domain typos (0.8 for a
- *              misspelt top-level domain, 0.75 one edit, 0.6 two edits),
- *              repaired e-mail syntax (0.6), name splits (0.5–0.9),
- *              Excel serial dates (0.7), a lost leading zero (0.7).
+ *              carries its own country code or is read in the record's country,
+ *              ISO of an unambiguous date, ISO code of a recognised country,
+ *              gender words, a plain number ("85000.00") or one with a
+ *              currency code ("19000 EUR").
+ *   0.9–0.95   deterministic given a written convention: postcode layout in the
+ *              record's country (0.95), grouped money ("$" aside: 0.95), a
+ *              multiplier (52k, 5万: 0.9), gender from a title (Mrs, 先生: 0.9),
+ *              a date whose day/month order comes from its column (0.9), a
+ *              "mailto:" prefix removed (0.9), plain name casing (0.9).
+ *   0.75–0.85  inference from context or usage: two-digit years (0.85), both
+ *              a column order and a two-digit year (0.8), country taken from
+ *              the source's dominant country (phones 0.8, postcodes 0.8, street
+ *              words 0.7), address case (0.85), street types and units (0.8),
+ *              a currency read from "$", "¥", "kr" (0.8), a separator that
+ *              could be a decimal ("€85.000", "1,5": 0.8), "V" as a gender read
+ *              by country (0.8), name casing decided by a Mc/Mac, particle or
+ *              apostrophe rule (0.75).
+ *   0.4–0.8    a guess a steward must look at: e-mail domain typos (0.8 for a
+ *              misspelt top-level domain such as .con, 0.75 one edit, 0.6 two),
+ *              repaired e-mail syntax (0.6), Excel serial dates (0.7), a lost
+ *              leading zero (0.7, 0.6 by the source's country), name splits
+ *              (0.9 Chinese or Korean, 0.85 two words or "Family, Given", 0.75
+ *              at a particle, 0.6 three or more words; 0.2 less for Latin
+ *              script in East Asian records).
  * When several rules change one value the proposal's confidence is the
- * lowest of theirs.
+ * lowest of theirs (the cleaning rules are 1.0, so it is the field rule's).
+ * A proposal may be applied automatically when its rule is safe
+ * (standardise-rules.ts); the cleaning rules are all safe, so a proposal is
+ * safe exactly when its reported (most significant) rule is.
  */
 import type { DateOrder } from './date.ts';
 import type { CustomerFieldKey } from '../../shared/domain/fields.ts';

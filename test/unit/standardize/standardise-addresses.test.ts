@@ -30,6 +30,10 @@ const streets: Row[] = [
   ['123 main st apt5', 'US', '123 Main Street Apt 5', 'address_street_type', ['address_unit', 'address_case']],
   ['500 Oak Dr, Ste 200', 'US', '500 Oak Drive, Suite 200', 'address_street_type', ['address_unit']],
   ['77 Elm Street, Apartment 4B', 'US', '77 Elm Street, Apt 4B', 'address_unit'],
+  ['Apt. 5', 'US', 'Apt 5', 'address_unit'],
+  ['#5', 'US', 'Apt 5', 'address_unit'],
+  ['apt5', 'US', 'Apt 5', 'address_unit', ['address_case']],
+  ['Whg 5', 'DE', 'Wohnung 5', 'address_unit'],
   ['Flat 3, 12 High St', 'GB', 'Flat 3, 12 High Street', 'address_street_type'],
   ['12 Main St, Hartford, CT', 'US', '12 Main Street, Hartford, CT', 'address_street_type'],
   ['P.O. Box 123', 'US', 'PO Box 123', 'address_unit'],
@@ -67,7 +71,7 @@ const streets: Row[] = [
 const streetsLeftAlone: [string, string | undefined][] = [
   ['42 Wallaby Way', 'AU'], ['51 rue des Tilleuls', 'FR'], ['Calle de Cervantes, 168', 'ES'], ['Via Roma 1', 'IT'], ['Hauptstraße 5', 'DE'],
   ['Hauptstr. 5', undefined], ['建国路88号', 'CN'], ['広島県広島市中区1-2-3', 'JP'], ['St Kilda Road', 'AU'], ['123 Main Street Apt 5', 'US'],
-  ['Unknown', 'GB'], ['n/a', 'US'],
+  ['Unknown', 'GB'], ['n/a', 'US'], ['Wohnung 5', 'DE'], ['Apt 5', 'US'],
 ];
 
 describe('street lines', () => {
