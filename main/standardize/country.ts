@@ -19,6 +19,21 @@ const aliases: Record<string, string> = {
   'federal republic of germany': 'DE', 'reino de espana': 'ES', 'republique francaise': 'FR', 'repubblica italiana': 'IT', 'koninkrijk der nederlanden': 'NL',
   'south korea': 'KR', 'korea': 'KR', 'russia': 'RU', 'czech republic': 'CZ', 'turkey': 'TR', 'vietnam': 'VN', 'uae': 'AE',
   'hong kong sar': 'HK', 'macau': 'MO', 'taiwan roc': 'TW', 'ivory coast': 'CI', 'swaziland': 'SZ', 'burma': 'MM',
+  // Informal and foreign-language forms the locales above do not list (checked against real exports).
+  'ee uu': 'US', 'eeuu': 'US', 'e u a': 'US', 'stati uniti': 'US', 'etats unis': 'US', 'usa of america': 'US', 'united states of america usa': 'US',
+  'great britain': 'GB', 'grossbritannien': 'GB', 'angleterre': 'GB', 'inghilterra': 'GB', 'inglaterra': 'GB', 'schottland': 'GB', 'ecosse': 'GB',
+  'n ireland': 'GB', 'united kingdom of great britain': 'GB', 'royaume uni': 'GB', 'reino unido': 'GB', 'regno unito': 'GB',
+  'p r c': 'CN', 'volksrepublik china': 'CN', 'vr china': 'CN', 'rpc': 'CN', 'r p c': 'CN', 'rp china': 'CN', 'repubblica popolare cinese': 'CN',
+  'republica popular china': 'CN', 'republique populaire de chine': 'CN', 'cn mainland': 'CN',
+  'bharat': 'IN', 'hindustan': 'IN', 'republic of india': 'IN', 'nippon': 'JP', 'nihon': 'JP', 'hollande': 'NL', 'olanda': 'NL', 'holanda': 'NL',
+  'eire': 'IE', 'republic of ireland': 'IE', 'ksa': 'SA', 'kingdom of saudi arabia': 'SA', 'corea del sur': 'KR', 'coree du sud': 'KR', 'corea del sud': 'KR',
+  'viet nam': 'VN', 'turkiye': 'TR', 'aussie': 'AU', 'oz': 'AU', 'republic of china': 'TW', 'hk sar': 'HK', 'prc hong kong': 'HK',
+  'danmark': 'DK', 'sverige': 'SE', 'norge': 'NO', 'suomi': 'FI', 'polska': 'PL', 'ellada': 'GR', 'ελλαδα': 'GR', 'россия': 'RU', 'rossiya': 'RU',
+  'magyarorszag': 'HU', 'cesko': 'CZ', 'ceska republika': 'CZ', 'hrvatska': 'HR', 'osterreich': 'AT', 'schweiz': 'CH', 'suisse': 'CH', 'svizzera': 'CH',
+  'helvetia': 'CH', 'belgie': 'BE', 'belgique': 'BE', 'brasil': 'BR',
+  '印度尼西亚': 'ID', '日本国': 'JP', '大韩民国': 'KR', '南韩': 'KR', '美利坚合众国': 'US', '英格兰': 'GB', '苏格兰': 'GB', '联合王国': 'GB', '大不列颠': 'GB',
+  '德意志联邦共和国': 'DE', '法兰西': 'FR', '法兰西共和国': 'FR', '中华民国': 'TW', '台湾省': 'TW', '中国台湾': 'TW', '中國台灣': 'TW', '中国澳门': 'MO',
+  '中國香港': 'HK', '香港特别行政区': 'HK', '澳门特别行政区': 'MO', '中國大陸': 'CN',
 };
 
 const locales = ['en', 'zh', 'de', 'fr', 'es', 'it', 'nl', 'pt', 'ja'];
@@ -31,7 +46,7 @@ export function countryKey(value: string): string {
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[.,()'’]/g, ' ')
+    .replace(/[.,()'’\-]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

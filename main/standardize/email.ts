@@ -3,7 +3,8 @@
  * full RFC 5322 grammar, which accepts things no CRM should hold), and a
  * suggestion when the domain is one typo away from a common provider.
  */
-import { knownEmailDomains, tldTypos } from './email-domains.ts';
+import countries from 'i18n-iso-countries';
+import { knownEmailDomains, mailDomainsByCountry, nationalProviders, tldTypos } from './email-domains.ts';
 
 export type EmailCheck =
   | { status: 'valid'; normalised: string }
@@ -12,7 +13,31 @@ export type EmailCheck =
 
 const localPart = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
 const domainLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
-const knownSet = new Set<string>(knownEmailDomains);
+const knownSet = new Set<string>([...knownEmailDomains, ...Object.values(mailDomainsByCountry).flat()]);
+
+/**
+ * Country domains a national provider may sit under: every ISO country's
+ * code, and .uk (Britain's domain is not its ISO code). Bare, four of them
+ * are also the commonest slips for .com and .net (.co, .cm, .om, .ne):
+ * "hotmail.co" is still a typo; "hotmail.com.co" (Colombia) is not.
+ */
+const countryTlds = new Set<string>([...Object.keys(countries.getAlpha2Codes()).map((c) => c.toLowerCase()), 'uk']);
+const slipTlds = new Set(['co', 'cm', 'om', 'ne']);
+
+/** A national provider's own country domain: yahoo.co.in, hotmail.com.ar, live.be, gmx.at. */
+function isNationalProviderDomain(domain: string): boolean {
+  const dot = domain.indexOf('.');
+  if (dot < 0 || !nationalProviders.has(domain.slice(0, dot))) return false;
+  const m = /^(co\.|com\.)?([a-z]{2})$/.exec(domain.slice(dot + 1));
+  if (!m || !countryTlds.has(m[2])) return false;
+  return m[1] !== undefined || !slipTlds.has(m[2]);
+}
+
+/** A mail domain people really use (listed, or a national provider's country domain): never a typo. */
+export function isKnownMailDomain(domain: string): boolean {
+  const d = domain.toLowerCase();
+  return knownSet.has(d) || isNationalProviderDomain(d);
+}
 
 export function checkEmail(raw: string): EmailCheck {
   const value = raw.trim();
@@ -69,7 +94,9 @@ function repairDomain(domain: string): string | undefined {
     const guess = knownEmailDomains.find((d) => d.startsWith(`${cleaned}.`));
     if (guess) return guess;
   }
-  return checkDomain(cleaned) ? undefined : (suggestDomain(cleaned) ?? cleaned);
+  // A domain unusable only because of a slip near a known provider ("yahoo.co.k", "gmx.d"): that provider.
+  if (checkDomain(cleaned)) return /^[a-z0-9.-]+$/.test(cleaned) ? nearestDomain(cleaned) : undefined;
+  return suggestDomain(cleaned) ?? cleaned;
 }
 
 function fixable(value: string): string | undefined {
@@ -88,7 +115,7 @@ const suggestionCache = new Map<string, string | null>();
 
 export function suggestDomain(domain: string): string | undefined {
   const d = domain.toLowerCase();
-  if (knownSet.has(d)) return undefined;
+  if (isKnownMailDomain(d)) return undefined;
   // Domains repeat heavily across customers; the edit-distance scan is the costly part.
   const cached = suggestionCache.get(d);
   if (cached !== undefined) return cached ?? undefined;

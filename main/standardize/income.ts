@@ -52,7 +52,7 @@ export function parseIncome(input: string | number): ParsedIncome | undefined {
 }
 
 /**
- * "52,000.00" (comma groups), "52.000,50" and "€52.000" (dot groups),
+ * "52,000.00" (comma groups), "12,00,000" (Indian lakh groups), "52.000,50" and "€52.000" (dot groups),
  * "52 000" (space groups), "52000.5" (plain). A single separator followed by
  * exactly three digits is read as grouping: incomes are rarely given to a
  * thousandth.
@@ -65,6 +65,8 @@ function parseGroupedNumber(v: string): { value: number; style: string } | undef
     return { value: Number(v), style: 'plain' };
   }
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(v)) return { value: Number(v.replace(/,/g, '')), style: 'comma-grouped' };
+  // Indian lakh and crore grouping: 12,00,000 (twelve lakh), 1,50,00,000.
+  if (/^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$/.test(v)) return { value: Number(v.replace(/,/g, '')), style: 'lakh-grouped' };
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(v)) return { value: Number(v.replace(/\./g, '').replace(',', '.')), style: 'dot-grouped' };
   if (/^\d{1,3}(?: \d{3})+(?:[.,]\d+)?$/.test(v)) return { value: Number(v.replace(/ /g, '').replace(',', '.')), style: 'space-grouped' };
   if (/^\d{1,3}(?:'\d{3})+(?:\.\d+)?$/.test(v)) return { value: Number(v.replace(/'/g, '')), style: 'apostrophe-grouped' };

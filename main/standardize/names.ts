@@ -9,15 +9,17 @@ export interface NameParts {
   family: string;
 }
 
-const TITLES = new Set([
+/** Titles and honorifics before a name, lower-case without the dot. */
+export const TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lady', 'lord',
   'rev', 'reverend', 'fr', 'father', 'sister', 'brother', 'herr', 'frau', 'mme', 'mlle', 'sr', 'sra',
   'srta', 'don', 'dona', 'ing', 'mag', 'dipl',
 ]);
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq', 'dds', 'mba', 'jnr', 'snr']);
+/** Generational and degree suffixes after a name. */
+export const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq', 'dds', 'mba', 'jnr', 'snr']);
 
 // Two-character Chinese surnames; anything else takes the first character as the surname.
-const COMPOUND_SURNAMES = new Set([
+export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
   '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '端木',
 ]);
 
