@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decide } from '../main/fix/decide.ts';
-import { fixRules } from '../main/fix/interim-standardise.ts';
+import { fixRules } from '../main/fix/fix-rules.ts';
 import { suggestFixes } from '../main/fix/suggest-fixes.ts';
 import { exportCustomers } from '../main/export/export-customers.ts';
 import { redo, stacks, undoAll } from '../main/history/history.ts';

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { decide } from '../fix/decide.ts';
-import { fixRules } from '../fix/interim-standardise.ts';
+import { fixRules } from '../fix/fix-rules.ts';
 import { suggestFixes } from '../fix/suggest-fixes.ts';
 import { fixSummary } from '../fix/suggestion-queries.ts';
 import { exportCustomers } from '../export/export-customers.ts';

@@ -11,7 +11,8 @@ import type { CellValue } from '../store/change-writer.ts';
 import type { Db } from '../store/open-project.ts';
 import type { NewSuggestion } from '../store/suggestions-repo.ts';
 import { detectPlaceholder } from '../standardize/placeholder.ts';
-import { standardiseRecord } from './interim-standardise.ts';
+import { standardiseValue } from '../standardize/standardise-record.ts';
+import type { StandardiseContext } from '../standardize/standardiser.ts';
 import { recordCountry, type SourceContext } from './source-context.ts';
 
 /** Fields worth filling from a duplicate: facts about the person, not about the record. */
@@ -64,7 +65,8 @@ function fillEntity(members: Member[], contexts: Map<number, SourceContext>, now
     for (const target of members) {
       if (!isBlank(target.values[f], field)) continue;
       const source = contexts.get(target.sourceId);
-      const ctx = { recordCountry: recordCountry(target.values[countryAt]), sourceCountry: source?.country, dateOrders: source?.dateOrders ?? {}, now };
+      const dateOrder = field === 'birth_date' ? source?.dateOrders.birth_date : undefined;
+      const ctx: StandardiseContext = { recordCountry: recordCountry(target.values[countryAt]), sourceCountry: source?.country, dateOrder, now };
       // Each holder's value in the form it would take in this record; all must agree.
       const proposals = holders.map((h) => canonical(field, h.values[f]!, ctx));
       if (proposals.some((p) => String(p).toLowerCase() !== String(proposals[0]).toLowerCase())) continue;
@@ -80,8 +82,8 @@ function fillEntity(members: Member[], contexts: Map<number, SourceContext>, now
   return filled;
 }
 
-function canonical(field: CustomerFieldKey, value: string | number, ctx: Parameters<typeof standardiseRecord>[1]): string | number {
-  const [o] = standardiseRecord({ [field]: value }, ctx);
-  if (o && o.outcome.kind === 'change') return o.outcome.value;
+function canonical(field: CustomerFieldKey, value: string | number, ctx: StandardiseContext): string | number {
+  const o = standardiseValue(field, value, ctx);
+  if (o && o.kind === 'change') return o.value;
   return typeof value === 'string' ? value.trim() : value;
 }

@@ -1,7 +1,7 @@
 /** The project's fix settings (which safe rules apply automatically), kept in the settings table. */
 import { AppError } from '../../shared/errors.ts';
 import type { Db } from '../store/open-project.ts';
-import { fixRules } from './interim-standardise.ts';
+import { isSafeFixRule } from './fix-rules.ts';
 
 export interface FixSettings {
   autoApply: string[];
@@ -23,6 +23,4 @@ export function saveFixSettings(db: Db, next: FixSettings): FixSettings {
   return fixSettings(db);
 }
 
-function isSafeRule(id: string): boolean {
-  return fixRules.some((r) => r.id === id && r.safe);
-}
+const isSafeRule = isSafeFixRule;

@@ -11,7 +11,7 @@ import type { DateOrder } from '../standardize/date.ts';
 import { resolveCountry } from '../standardize/country.ts';
 import { detectPlaceholder } from '../standardize/placeholder.ts';
 import type { Db } from '../store/open-project.ts';
-import { DateOrderEvidence } from './interim-standardise.ts';
+import { DateOrderEvidence } from '../standardize/standardise-date.ts';
 
 export const dateFields = ['birth_date', 'created_at', 'updated_at'] as const satisfies readonly CustomerFieldKey[];
 

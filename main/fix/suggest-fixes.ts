@@ -10,7 +10,8 @@ import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type { Db } from '../store/open-project.ts';
 import { rejectedKeys, rejectionKey, suggestionInserter, type NewSuggestion } from '../store/suggestions-repo.ts';
 import type { CustomerFieldKey } from '../../shared/domain/fields.ts';
-import { standardiseRecord, type FieldOutcome } from './interim-standardise.ts';
+import { standardiseRecord } from '../standardize/standardise-record.ts';
+import type { FieldOutcome } from '../standardize/standardiser.ts';
 import { readSourceContexts, recordCountry, type SourceContext } from './source-context.ts';
 import { fillFromDuplicates } from './fill-from-duplicates.ts';
 import { applyAutomaticRules } from './decide.ts';
@@ -100,7 +101,14 @@ function suggestAll(db: Db, contexts: Map<number, SourceContext>, now: Date, sto
       const outcomes = standardiseRecord(values, {
         recordCountry: recordCountry(row[countryAt]), sourceCountry: source?.country, dateOrders: source?.dateOrders ?? {}, now,
       });
-      for (const o of outcomes) store(toSuggestion(id, sourceId, values[o.field] ?? null, o));
+      for (const o of outcomes) {
+        store(toSuggestion(id, sourceId, values[o.field] ?? null, o));
+        // An amount that named its currency ("$85,000") also proposes the currency, when the record has none.
+        const currency = o.outcome.kind === 'change' ? o.outcome.params?.currency : undefined;
+        if (currency !== undefined && !values.income_currency) {
+          store({ customerId: id, sourceId, field: 'income_currency', kind: 'change', rule: o.outcome.rule, before: values.income_currency ?? null, after: currency, confidence: o.outcome.kind === 'change' ? o.outcome.confidence : 0, params: null });
+        }
+      }
     }
     after = rows[rows.length - 1][0] as number;
     done += rows.length;
@@ -114,8 +122,9 @@ export function toSuggestion(customerId: number, sourceId: number, before: CellV
   if (outcome.kind === 'flag') {
     return { customerId, sourceId, field: o.field, kind: 'flag', rule: outcome.rule, before, after: null, confidence: 0, params: JSON.stringify(outcome.params) };
   }
+  const params = { ...outcome.params, ...(outcome.also?.length ? { also: outcome.also.join(',') } : {}), ...(o.group ? { group: o.group } : {}), ...extra };
   return {
     customerId, sourceId, field: o.field, kind: 'change', rule: outcome.rule, before, after: outcome.value, confidence: outcome.confidence,
-    params: extra ? JSON.stringify(extra) : null,
+    params: Object.keys(params).length ? JSON.stringify(params) : null,
   };
 }

@@ -2,7 +2,7 @@ import type { Handlers } from '../../shared/contract.ts';
 import { beforeAfter } from '../quality/before-after.ts';
 import { countOpen, decide, type Selection } from '../fix/decide.ts';
 import { fixSettings, saveFixSettings } from '../fix/fix-settings.ts';
-import { fixRules } from '../fix/interim-standardise.ts';
+import { fixRules } from '../fix/fix-rules.ts';
 import { editSuggestion, fixSummary } from '../fix/suggestion-queries.ts';
 import type { ServiceContext } from './service-context.ts';
 import { checkValue } from './value-check.ts';

@@ -6,7 +6,7 @@
  */
 import type { ValueCheck } from '../../shared/channels/fix.ts';
 import type { CustomerFieldKey } from '../../shared/domain/fields.ts';
-import { standardiseRecord } from '../fix/interim-standardise.ts';
+import { standardiseValue } from '../standardize/standardise-record.ts';
 import { recordCountry, type SourceContext } from '../fix/source-context.ts';
 import { getQualitySettings } from '../quality/settings.ts';
 import { judgeValue } from '../quality/verdicts.ts';
@@ -22,10 +22,11 @@ export function checkValue(db: Db, contexts: Map<number, SourceContext>, custome
   const verdict = judgeValue(field, text, value, { now: new Date(), recordCountry: own, country, order: dateOrderFor(country), projectCountries: [] });
   const finding = verdict.findings.find((f) => f.rule !== 'placeholder') ?? verdict.findings[0];
   const source = row ? contexts.get(row.source_id) : undefined;
-  const [proposal] = standardiseRecord({ [field]: value }, { recordCountry: own, sourceCountry: source?.country, dateOrders: source?.dateOrders ?? {}, now: new Date() });
+  const dateOrder = field === 'birth_date' || field === 'created_at' || field === 'updated_at' ? source?.dateOrders[field] : undefined;
+  const proposal = standardiseValue(field, value, { recordCountry: own, sourceCountry: source?.country, dateOrder, now: new Date() });
   return {
     valid: !finding || finding.rule === 'placeholder' ? !verdict.placeholder : false,
     problem: finding ? { rule: finding.rule, message: finding.message } : null,
-    suggestion: proposal?.outcome.kind === 'change' ? proposal.outcome.value : null,
+    suggestion: proposal?.kind === 'change' ? proposal.value : null,
   };
 }
