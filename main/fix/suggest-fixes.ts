@@ -5,14 +5,12 @@
  * becomes current in one short transaction at its end, so a cancelled or
  * failed run leaves the previous suggestions exactly as they were.
  */
-import { editableFields, type CellValue } from '../store/change-writer.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type { Db } from '../store/open-project.ts';
 import { rejectedKeys, rejectionKey, suggestionInserter, type NewSuggestion } from '../store/suggestions-repo.ts';
-import type { CustomerFieldKey } from '../../shared/domain/fields.ts';
-import { standardiseRecord } from '../standardize/standardise-record.ts';
-import type { FieldOutcome } from '../standardize/standardiser.ts';
-import { readSourceContexts, recordCountry, type SourceContext } from './source-context.ts';
+import { standardiseCustomers } from './standardise-customers.ts';
+import { standardiseInWorker } from './standardise-in-worker.ts';
+import { readSourceContexts } from './source-context.ts';
 import { fillFromDuplicates } from './fill-from-duplicates.ts';
 import { applyAutomaticRules } from './decide.ts';
 
@@ -23,6 +21,10 @@ export interface FixRunProgress {
 }
 
 export interface FixRunOptions {
+  /** The project's file, for the second thread's own connection (default: the connection's file). */
+  projectPath?: string;
+  /** Standardise in a second thread from this many customers on (default 50,000). */
+  parallelFrom?: number;
   signal?: Cancellation;
   onProgress?: (p: FixRunProgress) => void;
   now?: Date;
@@ -38,7 +40,8 @@ export interface FixRunResult {
   autoApplied: number;
 }
 
-const PAGE = 5000;
+/** Projects this large are standardised in a second thread. */
+const PARALLEL_FROM = 50_000;
 const cancelled = 'Cancelled; the previous suggestions are unchanged.';
 
 export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<FixRunResult> {
@@ -52,20 +55,34 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
     const contexts = readSourceContexts(db);
     const total = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     const counts = { suggestions: 0, flags: 0 };
-    db.transaction(() => {
-      const insert = suggestionInserter(db, runId);
-      const rejected = rejectedKeys(db);
-      const store = (s: NewSuggestion): void => {
-        if (s.kind === 'change' && rejected.has(rejectionKey(s.customerId, s.field, s.after))) return;
-        insert(s);
-        if (s.kind === 'change') counts.suggestions++;
-        else counts.flags++;
-      };
-      suggestAll(db, contexts, now, store, total, opts);
-      throwIfCancelled(opts.signal, cancelled);
+    const insert = suggestionInserter(db, runId);
+    const rejected = rejectedKeys(db);
+    const store = (s: NewSuggestion): void => {
+      if (s.kind === 'change' && rejected.has(rejectionKey(s.customerId, s.field, s.after))) return;
+      insert.add(s);
+      if (s.kind === 'change') counts.suggestions++;
+      else counts.flags++;
+    };
+    // A large project is standardised in a second thread while this one writes (the writes are half the work).
+    const pages = total >= (opts.parallelFrom ?? PARALLEL_FROM) ? standardiseInWorker(opts.projectPath ?? db.name, contexts, now) : standardiseCustomers(db, contexts, now);
+    // One write transaction over the whole run (held across the pages' awaits): all of it or nothing.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      let done = 0;
+      for await (const page of pages) {
+        for (const s of page.suggestions) store(s);
+        done += page.customers;
+        throwIfCancelled(opts.signal, cancelled);
+        opts.onProgress?.({ step: 'suggest', done, total });
+      }
       opts.onProgress?.({ step: 'fill', done: 0, total: 1 });
       fillFromDuplicates(db, contexts, now, store);
-    })();
+      insert.flush();
+      db.exec('COMMIT');
+    } catch (err) {
+      db.exec('ROLLBACK');
+      throw err;
+    }
     throwIfCancelled(opts.signal, cancelled);
     const seconds = (Date.now() - started) / 1000;
     opts.onProgress?.({ step: 'save', done: 0, total: 1 });
@@ -82,49 +99,4 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
     db.prepare('UPDATE fix_runs SET status = ?, finished_at = ? WHERE id = ?').run(failed, new Date().toISOString(), runId);
     throw err;
   }
-}
-
-function suggestAll(db: Db, contexts: Map<number, SourceContext>, now: Date, store: (s: NewSuggestion) => void, total: number, opts: FixRunOptions): void {
-  const page = db.prepare(`SELECT id, source_id, ${editableFields.join(', ')} FROM customers WHERE id > ? ORDER BY id LIMIT ?`).raw();
-  const countryAt = editableFields.indexOf('country') + 2;
-  let after = 0;
-  let done = 0;
-  for (;;) {
-    const rows = page.all(after, PAGE) as CellValue[][];
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const id = row[0] as number;
-      const sourceId = row[1] as number;
-      const source = contexts.get(sourceId);
-      const values: Partial<Record<CustomerFieldKey, CellValue>> = {};
-      for (let i = 0; i < editableFields.length; i++) values[editableFields[i]] = row[i + 2];
-      const outcomes = standardiseRecord(values, {
-        recordCountry: recordCountry(row[countryAt]), sourceCountry: source?.country, dateOrders: source?.dateOrders ?? {}, now,
-      });
-      for (const o of outcomes) {
-        store(toSuggestion(id, sourceId, values[o.field] ?? null, o));
-        // An amount that named its currency ("$85,000") also proposes the currency, when the record has none.
-        const currency = o.outcome.kind === 'change' ? o.outcome.params?.currency : undefined;
-        if (currency !== undefined && !values.income_currency) {
-          store({ customerId: id, sourceId, field: 'income_currency', kind: 'change', rule: o.outcome.rule, before: values.income_currency ?? null, after: currency, confidence: o.outcome.kind === 'change' ? o.outcome.confidence : 0, params: null });
-        }
-      }
-    }
-    after = rows[rows.length - 1][0] as number;
-    done += rows.length;
-    throwIfCancelled(opts.signal, cancelled);
-    opts.onProgress?.({ step: 'suggest', done, total });
-  }
-}
-
-export function toSuggestion(customerId: number, sourceId: number, before: CellValue, o: FieldOutcome, extra?: Record<string, string | number>): NewSuggestion {
-  const { outcome } = o;
-  if (outcome.kind === 'flag') {
-    return { customerId, sourceId, field: o.field, kind: 'flag', rule: outcome.rule, before, after: null, confidence: 0, params: JSON.stringify(outcome.params) };
-  }
-  const params = { ...outcome.params, ...(outcome.also?.length ? { also: outcome.also.join(',') } : {}), ...(o.group ? { group: o.group } : {}), ...extra };
-  return {
-    customerId, sourceId, field: o.field, kind: 'change', rule: outcome.rule, before, after: outcome.value, confidence: outcome.confidence,
-    params: Object.keys(params).length ? JSON.stringify(params) : null,
-  };
 }
