@@ -1,13 +1,19 @@
 /**
  * The audit's machine-readable output: every metric and every record-level
  * issue, `recordId` being the value of the source's id column and `source`
- * the file name. Streamed issue by issue so a million issues do not have to
- * sit in memory as one string.
+ * the file name, its message said in English from the same templates the app
+ * uses. Streamed issue by issue so a million issues do not have to sit in
+ * memory as one string.
  */
 import type Database from 'better-sqlite3';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ProfileResult } from '../types.ts';
+import type { IssueCode } from '../../../shared/domain/issue-message.ts';
+import { issueText } from '../../../shared/i18n/issue-text.ts';
+import { makeTranslate } from '../../../shared/i18n/translate.ts';
+import { qualityText } from '../../../shared/i18n/quality-text.ts';
+import { parseIssueParams } from '../issues-query.ts';
 
 export interface AuditIssue {
   source: string;
@@ -26,14 +32,16 @@ export async function writeAuditJson(db: Database.Database, result: ProfileResul
   await write(`{"metrics":${JSON.stringify({ ...result.metrics, sources: result.sources, takenAt: result.takenAt })},"issues":[`);
   const rows = db
     .prepare(
-      `SELECT s.file_name AS source, c.source_record_id AS recordId, i.field, i.rule, i.severity, i.message
+      `SELECT s.file_name AS source, c.source_record_id AS recordId, i.field, i.rule, i.severity, i.code, i.params
        FROM quality_current_issues i JOIN customers c ON c.id = i.customer_id JOIN sources s ON s.id = i.source_id
        ORDER BY i.customer_id, i.field, i.rule`,
     )
-    .iterate() as IterableIterator<AuditIssue>;
+    .iterate() as IterableIterator<Omit<AuditIssue, 'message'> & { code: IssueCode; params: string | null }>;
+  const en = makeTranslate(qualityText.en);
   let n = 0;
-  for (const r of rows) {
-    await write(`${n === 0 ? '' : ','}\n${JSON.stringify(r)}`);
+  for (const { code, params, ...r } of rows) {
+    const issue: AuditIssue = { ...r, message: issueText(en, { field: r.field, code, params: parseIssueParams(params) }) };
+    await write(`${n === 0 ? '' : ','}\n${JSON.stringify(issue)}`);
     n++;
   }
   await write('\n]}\n');
