@@ -38,9 +38,18 @@ export async function writeAuditJson(db: Database.Database, result: ProfileResul
     )
     .iterate() as IterableIterator<Omit<AuditIssue, 'message'> & { code: IssueCode; params: string | null }>;
   const en = makeTranslate(qualityText.en);
+  // Most findings repeat exactly (a field missing, a column's minority format): each distinct one is said once.
+  const said = new Map<string, string>();
   let n = 0;
-  for (const { code, params, ...r } of rows) {
-    const issue: AuditIssue = { ...r, message: issueText(en, { field: r.field, code, params: parseIssueParams(params) }) };
+  for (const r of rows) {
+    const key = `${r.field}\u0000${r.code}\u0000${r.params}`;
+    let message = said.get(key);
+    if (message === undefined) {
+      message = issueText(en, { field: r.field, code: r.code, params: parseIssueParams(r.params) });
+      if (said.size >= 10_000) said.clear();
+      said.set(key, message);
+    }
+    const issue: AuditIssue = { source: r.source, recordId: r.recordId, field: r.field, rule: r.rule, severity: r.severity, message };
     await write(`${n === 0 ? '' : ','}\n${JSON.stringify(issue)}`);
     n++;
   }
