@@ -33,7 +33,7 @@ export function parseIssueParams(json: string | null): Record<string, IssueParam
 }
 
 function toIssue(r: IssueRow): RecordIssue {
-  const i: RecordIssue = { customerId: r.customer_id, sourceId: r.source_id, field: r.field, dimension: r.dimension, rule: r.rule, severity: r.severity, code: r.code, params: parseIssueParams(r.params) };
+  const i: RecordIssue = { customerId: r.customer_id, sourceId: r.source_id, field: r.field, dimension: r.dimension, rule: r.rule, severity: r.severity, message: { code: r.code, params: parseIssueParams(r.params) } };
   if (r.suggestion !== null) i.suggestion = r.suggestion;
   return i;
 }

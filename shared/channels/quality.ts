@@ -48,10 +48,17 @@ export const TrendPoint = z.object({ id: z.number(), takenAt: z.string(), reason
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
 /**
- * One thing wrong with one field of one customer. What it says is a message
- * code and its parameters (shared/domain/issue-message.ts), put into words
- * in the reader's language by shared/i18n/issue-text.ts.
+ * What a finding says: a message code and its parameters
+ * (shared/domain/issue-message.ts), put into words in the reader's language by
+ * shared/i18n/issue-text.ts. Every channel that shows a finding carries this.
  */
+export const CodedMessage = z.object({
+  code: z.enum(issueCodes),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type CodedMessage = z.infer<typeof CodedMessage>;
+
+/** One thing wrong with one field of one customer. */
 export const RecordIssue = z.object({
   customerId: z.number(),
   sourceId: z.number(),
@@ -59,8 +66,7 @@ export const RecordIssue = z.object({
   dimension: Dimension,
   rule: z.string(),
   severity: Severity,
-  code: z.enum(issueCodes),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: CodedMessage,
   suggestion: z.string().optional(),
 });
 export type RecordIssue = z.infer<typeof RecordIssue>;

@@ -8,15 +8,17 @@
 import type { IssueCode, IssueParamValue } from '../domain/issue-message.ts';
 import type { Translate } from './translate.ts';
 
-/** What saying a finding needs: as the contract carries it (RecordIssue) or as a report row reads it. */
-export interface SayableIssue {
-  field: string;
+/** A finding's message as the contract carries it (CodedMessage) or as a report reads it from the store. */
+export interface SayableMessage {
   code: IssueCode;
   params: Readonly<Record<string, IssueParamValue>>;
 }
 
-/** The finding's message; a code without a template comes out as its key ("issueMessage.x"), which the tests look for. */
-export function issueText(t: Translate, issue: SayableIssue): string {
-  const fieldName = t(`quality.fieldName.${issue.field}`, { defaultValue: issue.field });
-  return t(`issueMessage.${issue.code}`, { ...issue.params, field: issue.field, fieldName });
+/**
+ * The message of a finding about `field`, in t's language. A code without a
+ * template comes out as its key ("issueMessage.x"), which the tests look for.
+ */
+export function issueText(t: Translate, field: string, message: SayableMessage): string {
+  const fieldName = t(`quality.fieldName.${field}`, { defaultValue: field });
+  return t(`issueMessage.${message.code}`, { ...message.params, field, fieldName });
 }

@@ -93,7 +93,7 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
     .map((r) => `<tr><td>${field(r.field)}</td><td><code>${esc(r.rule)}</code></td><td>${rule(r.rule)}</td><td>${esc(dimensionName(v, r.dimension))}</td>${severity(r.severity)}<td>${n(r.count)}</td></tr>`)
     .join('');
   const issueRows = rows
-    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(issueText(t, { field: r.field, code: r.code, params: parseIssueParams(r.params) }))}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
+    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(issueText(t, r.field, { code: r.code, params: parseIssueParams(r.params) }))}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
     .join('');
   const more = total > rows.length ? `<p class="more">${esc(t('quality.report.more', { shown: n(rows.length), total: n(total), rest: n(total - rows.length) }))}</p>` : '';
   const histogram = m.ageHistogram.length

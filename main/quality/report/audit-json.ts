@@ -45,7 +45,7 @@ export async function writeAuditJson(db: Database.Database, result: ProfileResul
     const key = `${r.field}\u0000${r.code}\u0000${r.params}`;
     let message = said.get(key);
     if (message === undefined) {
-      message = issueText(en, { field: r.field, code: r.code, params: parseIssueParams(r.params) });
+      message = issueText(en, r.field, { code: r.code, params: parseIssueParams(r.params) });
       if (said.size >= 10_000) said.clear();
       said.set(key, message);
     }

@@ -86,8 +86,8 @@ describe('record-id repeats', () => {
          WHERE c.id <> g.first ORDER BY c.id`,
       )
       .all() as { id: number; first: number; value: string }[];
-    const found = listIssues(t.db, { rule: 'duplicate_record_id' }).issues.map((i) => [i.customerId, i.code, i.params]).sort((a, b) => Number(a[0]) - Number(b[0]));
-    expect(found).toEqual(expected.map((r) => [r.id, 'recordIdRepeated', { value: String(r.value), customer: r.first }]));
+    const found = listIssues(t.db, { rule: 'duplicate_record_id' }).issues.map((i) => [i.customerId, i.message]).sort((a, b) => Number(a[0]) - Number(b[0]));
+    expect(found).toEqual(expected.map((r) => [r.id, { code: 'recordIdRepeated', params: { value: String(r.value), customer: r.first } }]));
     // The later members in c.csv: A1 once, 5 twice (5, 5.0 and 5; not the text "5"), "  ", x, ü and 12345678901 once each.
     expect(found.filter(([id]) => other.ids.includes(Number(id))).length).toBe(7);
   });

@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../../shared/domain/issue-message.ts';
-import { issueText, type SayableIssue } from '../../../shared/i18n/issue-text.ts';
+import { issueText, type SayableMessage } from '../../../shared/i18n/issue-text.ts';
 import { languages, makeTranslate, type Translate } from '../../../shared/i18n/translate.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { parseIssueParams } from '../../../main/quality/issues-query.ts';
@@ -65,7 +65,7 @@ describe('issue messages in the UI language', () => {
     const db = new Database(project, { readonly: true });
     const rows = db.prepare('SELECT DISTINCT field, rule, code, params FROM quality_current_issues').all() as { field: string; rule: string; code: IssueCode; params: string | null }[];
     db.close();
-    const findings: (SayableIssue & { rule: string })[] = rows.map((r) => ({ field: r.field, rule: r.rule, code: r.code, params: parseIssueParams(r.params) }));
+    const findings: (SayableMessage & { field: string; rule: string })[] = rows.map((r) => ({ field: r.field, rule: r.rule, code: r.code, params: parseIssueParams(r.params) }));
 
     // Each kind of problem once ("zh-CN app missing: no template"), with an example of what was said.
     const problems = new Map<string, string>();
@@ -75,7 +75,7 @@ describe('issue messages in the UI language', () => {
     for (const lang of languages) {
       const ways = { report: makeTranslate(qualityText[lang]), app: await appTranslate(lang) };
       for (const f of findings) {
-        const said = { report: issueText(ways.report, f), app: issueText(ways.app, f) };
+        const said = { report: issueText(ways.report, f.field, f), app: issueText(ways.app, f.field, f) };
         for (const how of ['report', 'app'] as const) {
           for (const fault of faults(said[how])) note(lang, how, f.code, fault, said[how]);
           // Chinese with the quoted values taken out must have no English sentence left in it.

@@ -60,18 +60,18 @@ describe('findings stored by an earlier version', () => {
     const db = openProject(path);
     try {
       const issues = issuesOfCustomer(db, ids[0]);
-      expect(issues.map((i) => [i.field, i.rule, i.code, i.params])).toEqual([
-        ['email', 'missing', 'missing', {}],
-        ['full_name', 'placeholder', 'legacyText', { text: '"n/a" is a placeholder, not a value' }],
+      expect(issues.map((i) => [i.field, i.rule, i.message])).toEqual([
+        ['email', 'missing', { code: 'missing', params: {} }],
+        ['full_name', 'placeholder', { code: 'legacyText', params: { text: '"n/a" is a placeholder, not a value' } }],
       ]);
-      expect(issues.map((i) => issueText(en, i))).toEqual(['email is empty', '"n/a" is a placeholder, not a value']);
+      expect(issues.map((i) => issueText(en, i.field, i.message))).toEqual(['email is empty', '"n/a" is a placeholder, not a value']);
       // Nothing is left to translate an old sentence from, so it stays as written; the flag row is said in Chinese.
-      expect(issues.map((i) => issueText(zh, i))).toEqual(['邮箱为空', '"n/a" is a placeholder, not a value']);
+      expect(issues.map((i) => issueText(zh, i.field, i.message))).toEqual(['邮箱为空', '"n/a" is a placeholder, not a value']);
 
       await profileProject(db, { now: new Date('2026-06-01T00:00:00Z') });
-      const again = issuesOfCustomer(db, ids[0]);
-      expect(again.find((i) => i.rule === 'placeholder')).toMatchObject({ code: 'placeholder', params: { value: 'n/a' } });
-      expect(issueText(zh, again.find((i) => i.rule === 'placeholder')!)).toBe('“n/a”是占位值，不是真实值');
+      const placeholder = issuesOfCustomer(db, ids[0]).find((i) => i.rule === 'placeholder')!;
+      expect(placeholder.message).toEqual({ code: 'placeholder', params: { value: 'n/a' } });
+      expect(issueText(zh, placeholder.field, placeholder.message)).toBe('“n/a”是占位值，不是真实值');
       expect((db.prepare("SELECT count(*) FROM quality_issues WHERE code = 'legacyText'").pluck().get() as number)).toBe(0);
     } finally {
       db.close();

@@ -49,7 +49,7 @@ describe('postcode and place agreement', () => {
     const cities = listIssues(t.db, { rule: 'postcode_city_mismatch' }).issues;
     expect(cities.map((i) => i.customerId)).toEqual([ids[4]]);
     expect(cities[0].field).toBe('city');
-    expect(issueText(makeTranslate(qualityText.en), cities[0])).toBe('city "Oakland" differs from "San Francisco", the city 4 of the 5 customers with postcode 94105 give');
+    expect(issueText(makeTranslate(qualityText.en), cities[0].field, cities[0].message)).toBe('city "Oakland" differs from "San Francisco", the city 4 of the 5 customers with postcode 94105 give');
     expect(cities[0].suggestion).toBe('San Francisco');
     // 12 present cities, 1 inconsistent.
     expect(metrics.byField.city.consistency).toMatchObject({ numerator: 11, denominator: 12, bad: 1 });

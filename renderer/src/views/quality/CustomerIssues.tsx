@@ -20,7 +20,7 @@ export function CustomerIssues({ id }: { id: number }) {
             <li key={`${i.field}-${i.rule}`} data-testid="customer-issue">
               <span className={`sev ${i.severity}`}>{t(`quality.severity.${i.severity}`)}</span>{' '}
               <strong>{t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}</strong>: {t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })}
-              <div className="muted small">{issueText(asTranslate(t), i)}{i.suggestion ? ` · ${t('quality.detail.suggestion', { value: i.suggestion })}` : ''}</div>
+              <div className="muted small">{issueText(asTranslate(t), i.field, i.message)}{i.suggestion ? ` · ${t('quality.detail.suggestion', { value: i.suggestion })}` : ''}</div>
             </li>
           ))}
         </ul>
