@@ -9,6 +9,7 @@
 import { consistencyFields } from './rules.ts';
 import type { Outcome } from './accuracy.ts';
 import type { RuleId } from './rules.ts';
+import type { IssueCode, IssueMessage } from '../../shared/domain/issue-message.ts';
 
 /** Age buckets for the timeliness histogram: a record falls in the first bucket whose maxDays ≥ its age in whole days. */
 export const ageBuckets: { label: string; minDays: number | null; maxDays: number | null }[] = [
@@ -29,8 +30,24 @@ export interface IssueColumns {
   record: number[];
   field: string[];
   rule: RuleId[];
-  message: string[];
+  /** The message's code and its parameters as the JSON text stored in quality_issues.params. */
+  code: IssueCode[];
+  params: string[];
   suggestion: (string | null)[];
+}
+
+export function emptyIssues(): IssueColumns {
+  return { record: [], field: [], rule: [], code: [], params: [], suggestion: [] };
+}
+
+/** Adds one finding about record index `record`: the one way every pass (checking, post-pass, entities, places) files an issue. */
+export function addIssue(issues: IssueColumns, record: number, field: string, rule: RuleId, message: IssueMessage, suggestion?: string): void {
+  issues.record.push(record);
+  issues.field.push(field);
+  issues.rule.push(rule);
+  issues.code.push(message.code);
+  issues.params.push(JSON.stringify(message.params));
+  issues.suggestion.push(suggestion ?? null);
 }
 
 /** Everything one range of customers yields; plain data, structured-cloneable. */
@@ -118,7 +135,7 @@ export class RangeAccumulator {
       formats,
       ...nanFilled(capacity),
       confusion: {},
-      issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
+      issues: emptyIssues(),
       chunks: { index: [], start: [], issueStart: [] },
     };
   }
@@ -156,13 +173,8 @@ export class RangeAccumulator {
     this.r.sourceOf[this.index] = sourceId;
   }
 
-  issue(field: string, rule: RuleId, message: string, suggestion?: string): void {
-    const i = this.r.issues;
-    i.record.push(this.index);
-    i.field.push(field);
-    i.rule.push(rule);
-    i.message.push(message);
-    i.suggestion.push(suggestion ?? null);
+  issue(field: string, rule: RuleId, message: IssueMessage, suggestion?: string): void {
+    addIssue(this.r.issues, this.index, field, rule, message, suggestion);
   }
 
   missing(bit: number): void {

@@ -10,6 +10,7 @@
  * Only FP and FN are stored as issues; TP and TN are the rest of the compared cells.
  */
 import type { RuleId } from './rules.ts';
+import type { IssueMessage } from '../../shared/domain/issue-message.ts';
 import { detectPlaceholder } from '../standardize/placeholder.ts';
 import { checkPhone } from '../standardize/phone.ts';
 import { resolveCountry } from '../standardize/country.ts';
@@ -83,12 +84,12 @@ export function compareWithReference(
   ref: ReferenceValue,
   /** The record's country (or the project default), to read national phone numbers. */
   country: string | undefined,
-  emit: (field: string, rule: RuleId, message: string) => void,
+  emit: (field: string, rule: RuleId, message: IssueMessage) => void,
 ): Outcome {
   const recorded = row[ref.field];
   const outcome = classify(ref.field, recorded, ref.value, country);
-  if (outcome === 'fn') emit(ref.field, 'reference_missing', `empty, but the reference has "${ref.value}"`);
-  else if (outcome === 'fp' && (ref.value === null || ref.value.trim() === '')) emit(ref.field, 'reference_unexpected', `"${recorded}" recorded, but the reference has no value`);
-  else if (outcome === 'fp') emit(ref.field, 'reference_mismatch', `"${recorded}" differs from the reference "${ref.value}"`);
+  if (outcome === 'fn') emit(ref.field, 'reference_missing', { code: 'referenceMissing', params: { reference: String(ref.value) } });
+  else if (outcome === 'fp' && (ref.value === null || ref.value.trim() === '')) emit(ref.field, 'reference_unexpected', { code: 'recordedWithoutReference', params: { value: String(recorded) } });
+  else if (outcome === 'fp') emit(ref.field, 'reference_mismatch', { code: 'differsFromReference', params: { value: String(recorded), reference: String(ref.value) } });
   return outcome;
 }

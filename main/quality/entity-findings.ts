@@ -15,10 +15,9 @@ import type { CountryCode } from 'libphonenumber-js';
 import { canonicalEmail, canonicalPhone } from '../standardize/contact.ts';
 import { dateOrderFor, isoDate, parseDate } from '../standardize/date.ts';
 import { normalizePostcode } from '../standardize/address.ts';
-import type { RangeResult } from './accumulators.ts';
+import { addIssue, type RangeResult } from './accumulators.ts';
 import { fieldBit } from './flag-schema.ts';
 import { indexOfId } from './run-index.ts';
-import type { RuleId } from './rules.ts';
 import { resolveCountry } from '../standardize/country.ts';
 import { recogniseGender } from '../standardize/gender.ts';
 
@@ -92,7 +91,7 @@ function judgeEntity(members: Member[], run: RangeResult): void {
   if (members.length < 2) return;
   const first = members[0];
   for (const m of members.slice(1)) {
-    push(run, m.index, 'record', 'probable_duplicate', `probably the same customer as customer ${first.id} (${first.fileName}); strongest match probability ${m.probability.toFixed(3)}`);
+    addIssue(run.issues, m.index, 'record', 'probable_duplicate', { code: 'probableDuplicate', params: { customer: first.id, file: first.fileName, probability: m.probability.toFixed(3) } });
   }
   if (new Set(members.map((m) => m.sourceId)).size < 2) return;
   for (const f of fields) {
@@ -104,7 +103,8 @@ function judgeEntity(members: Member[], run: RangeResult): void {
       if (m.values[f]!.key === majority) continue;
       // A disagreement only inside one source is that source's own duplicate, not a cross-source inconsistency.
       if (!holders.some((o) => o.sourceId !== m.sourceId && o.values[f]!.key !== m.values[f]!.key)) continue;
-      push(run, m.index, f, 'differs_across_sources', `${f} "${m.values[f]!.shown}" differs from "${witness.values[f]!.shown}" held by customer ${witness.id} (${witness.fileName}), the same customer`);
+      const params = { value: m.values[f]!.shown, other: witness.values[f]!.shown, customer: witness.id, file: witness.fileName };
+      addIssue(run.issues, m.index, f, 'differs_across_sources', { code: 'differsAcrossSources', params });
     }
   }
 }
@@ -117,12 +117,4 @@ function majorityKey(keys: string[]): string | undefined {
   let best = keys[0];
   for (const [k, n] of counts) if (n > counts.get(best)!) best = k;
   return best;
-}
-
-function push(run: RangeResult, index: number, field: string, rule: RuleId, message: string): void {
-  run.issues.record.push(index);
-  run.issues.field.push(field);
-  run.issues.rule.push(rule);
-  run.issues.message.push(message);
-  run.issues.suggestion.push(null);
 }

@@ -5,11 +5,13 @@
  * profiling a million customers write six million rows. Instead each run
  * stores one row per customer in quality_flags (a bit per field, the record's
  * age in days) and the quality_current_issues view expands the bits back into
- * issue rows. The view (migration 003), the metric counts and the drill-down
- * all read the predicates declared here, so they agree by construction; a
- * unit test checks the migration's view against viewSql().
+ * issue rows, each with its message code and parameters. The view (last
+ * created by migration 006), the metric counts and the drill-down all read
+ * the predicates declared here, so they agree by construction; a test checks
+ * a migrated project's view against viewSql().
  */
 import { rules, consistencyFields, timelinessField, type RuleId } from './rules.ts';
+import type { IssueCode } from '../../shared/domain/issue-message.ts';
 
 /**
  * Bit i of quality_flags.missing / .format is flagFields[i]. Pinned, never
@@ -36,47 +38,51 @@ export interface FlagBranch {
   field: string;
   /** SQL condition over the flags row aliased `f`. */
   predicate: string;
-  /** SQL expression for the message, over `f`. */
-  message: string;
+  /** The message code, and an SQL expression over `f` for its parameters as JSON (NULL: none). */
+  code: IssueCode;
+  params: string;
 }
 
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export const flagBranches: readonly FlagBranch[] = [
-  ...flagFields.map((field) => ({ rule: 'missing' as const, field, predicate: `f.missing & ${fieldBit(field)} <> 0`, message: q(`${field} is empty`) })),
+  ...flagFields.map((field) => ({ rule: 'missing' as const, field, predicate: `f.missing & ${fieldBit(field)} <> 0`, code: 'missing' as const, params: 'NULL' })),
   ...consistencyFields.map((field) => ({
     rule: 'format_inconsistent' as const,
     field,
     predicate: `f.format & ${fieldBit(field)} <> 0`,
-    message: `'written differently from most of this column in its file (mostly "' || coalesce((SELECT d.name FROM quality_formats d WHERE d.run_id = f.run_id AND d.source_id = f.source_id AND d.field = ${q(field)}), '?') || '")'`,
+    code: 'format' as const,
+    params: `json_object('format', coalesce((SELECT d.name FROM quality_formats d WHERE d.run_id = f.run_id AND d.source_id = f.source_id AND d.field = ${q(field)}), '?'))`,
   })),
   ...(['email', 'phone', 'mobile'] as const).map((field) => ({
     rule: (field === 'email' ? 'duplicate_email' : 'duplicate_phone') as RuleId,
     field,
     predicate: `f.dup_${field}_of IS NOT NULL`,
-    message: `${q(`same ${field === 'email' ? 'email' : `${field} number`} as customer `)} || f.dup_${field}_of`,
+    code: field === 'email' ? ('sameEmail' as const) : ('sameNumber' as const),
+    params: `json_object('customer', f.dup_${field}_of)`,
   })),
   {
     rule: 'stale',
     field: timelinessField,
     predicate: `f.timely = ${Timely.stale}`,
-    message: `'last updated ' || f.age_days || ' days ago (window ' || (SELECT json_extract(r.options_json, '$.timelinessDays') FROM quality_runs r WHERE r.id = f.run_id) || ' days)'`,
+    code: 'stale',
+    params: `json_object('days', f.age_days, 'window', (SELECT json_extract(r.options_json, '$.timelinessDays') FROM quality_runs r WHERE r.id = f.run_id))`,
   },
-  { rule: 'no_update_date', field: timelinessField, predicate: `f.timely = ${Timely.noDate}`, message: q('no readable update or creation date') },
+  { rule: 'no_update_date', field: timelinessField, predicate: `f.timely = ${Timely.noDate}`, code: 'noUpdateDate', params: 'NULL' },
 ];
 
 export const flagRules: ReadonlySet<string> = new Set(flagBranches.map((b) => b.rule));
 
 const current = "(SELECT id FROM quality_runs WHERE status = 'current')";
 
-/** The CREATE VIEW statement of migration 003, generated from the branches above. */
+/** The CREATE VIEW statement (last written by migration 006), generated from the branches above. */
 export function viewSql(): string {
-  const stored = `  SELECT i.run_id, i.customer_id, i.source_id, i.field, i.dimension, i.rule, i.severity, i.message, i.suggestion\n  FROM quality_issues i WHERE i.run_id = ${current}`;
+  const stored = `  SELECT i.run_id, i.customer_id, i.source_id, i.field, i.dimension, i.rule, i.severity, i.code, i.params, i.suggestion\n  FROM quality_issues i WHERE i.run_id = ${current}`;
   const branches = flagBranches.map((b) => {
     const def = rules[b.rule];
-    return `  SELECT f.run_id, f.customer_id, f.source_id, ${q(b.field)}, ${q(def.dimension)}, ${q(b.rule)}, ${q(def.severity)}, ${b.message}, NULL\n  FROM quality_flags f WHERE f.run_id = ${current} AND ${b.predicate}`;
+    return `  SELECT f.run_id, f.customer_id, f.source_id, ${q(b.field)}, ${q(def.dimension)}, ${q(b.rule)}, ${q(def.severity)}, ${q(b.code)}, ${b.params}, NULL\n  FROM quality_flags f WHERE f.run_id = ${current} AND ${b.predicate}`;
   });
-  return `CREATE VIEW quality_current_issues (run_id, customer_id, source_id, field, dimension, rule, severity, message, suggestion) AS\n${[stored, ...branches].join('\n  UNION ALL\n')};`;
+  return `CREATE VIEW quality_current_issues (run_id, customer_id, source_id, field, dimension, rule, severity, code, params, suggestion) AS\n${[stored, ...branches].join('\n  UNION ALL\n')};`;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { IssueFilter, RecordIssue, Dimension, Severity } from './types.ts';
+import type { IssueCode, IssueParamValue } from '../../shared/domain/issue-message.ts';
 import { issueConditions, matchingCustomersSql } from './issue-filter-sql.ts';
 
 /** Ids of the customers with at least one matching issue in the current run, ascending. */
@@ -21,17 +22,23 @@ interface IssueRow {
   dimension: Dimension;
   rule: string;
   severity: Severity;
-  message: string;
+  code: IssueCode;
+  params: string | null;
   suggestion: string | null;
 }
 
+/** A finding's parameters as stored (a JSON object, NULL when its code has none). */
+export function parseIssueParams(json: string | null): Record<string, IssueParamValue> {
+  return json === null ? {} : (JSON.parse(json) as Record<string, IssueParamValue>);
+}
+
 function toIssue(r: IssueRow): RecordIssue {
-  const i: RecordIssue = { customerId: r.customer_id, sourceId: r.source_id, field: r.field, dimension: r.dimension, rule: r.rule, severity: r.severity, message: r.message };
+  const i: RecordIssue = { customerId: r.customer_id, sourceId: r.source_id, field: r.field, dimension: r.dimension, rule: r.rule, severity: r.severity, message: { code: r.code, params: parseIssueParams(r.params) } };
   if (r.suggestion !== null) i.suggestion = r.suggestion;
   return i;
 }
 
-const columns = 'customer_id, source_id, field, dimension, rule, severity, message, suggestion';
+const columns = 'customer_id, source_id, field, dimension, rule, severity, code, params, suggestion';
 
 /** The issues of one customer, for the grid's "which rule it broke and why". */
 export function issuesOfCustomer(db: Database.Database, customerId: number): RecordIssue[] {

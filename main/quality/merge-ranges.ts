@@ -5,7 +5,7 @@
  * the threads' local format codes renumbered into one table per field, in
  * the order the formats first appear.
  */
-import { nanColumns, type Confusion, type NanColumn, type RangeResult } from './accumulators.ts';
+import { emptyIssues, nanColumns, type Confusion, type NanColumn, type RangeResult } from './accumulators.ts';
 
 interface Piece {
   part: RangeResult;
@@ -52,7 +52,7 @@ export function mergeRanges(parts: RangeResult[]): RangeResult {
     ...(Object.fromEntries(nanColumns.map((c) => [c, cat((n) => new Float64Array(n), (p) => p[c])])) as Record<NanColumn, Float64Array>),
     formats: {},
     confusion: {},
-    issues: { record: [], field: [], rule: [], message: [], suggestion: [] },
+    issues: emptyIssues(),
     chunks: { index: [0], start: [0], issueStart: [0] },
   };
   for (const field of Object.keys(parts[0].formats)) merged.formats[field] = mergeFormats(parts, list, count, field);
@@ -65,7 +65,8 @@ export function mergeRanges(parts: RangeResult[]): RangeResult {
       to.record.push(from.record[k] + shift);
       to.field.push(from.field[k]);
       to.rule.push(from.rule[k]);
-      to.message.push(from.message[k]);
+      to.code.push(from.code[k]);
+      to.params.push(from.params[k]);
       to.suggestion.push(from.suggestion[k]);
     }
     at += piece.count;

@@ -9,7 +9,7 @@
  * called a disagreement.
  */
 import type Database from 'better-sqlite3';
-import type { RangeResult } from './accumulators.ts';
+import { addIssue, type RangeResult } from './accumulators.ts';
 import { placeFields, type RuleId } from './rules.ts';
 
 /** A postcode's place is known when at least this many customers give it… */
@@ -115,10 +115,7 @@ export function flagPlaceMismatches(db: Database.Database, run: RangeResult, fie
     if (!own || !witness) continue;
     const value = String(own[m.field] ?? '').trim();
     const usual = String(witness[m.field] ?? '').trim();
-    run.issues.record.push(m.index);
-    run.issues.field.push(m.field);
-    run.issues.rule.push(ruleOf[m.field]);
-    run.issues.message.push(`${m.field} "${value}" differs from "${usual}", the ${m.field} ${m.agreeing} of the ${m.total} customers with postcode ${String(own.postcode ?? '').trim()} give`);
-    run.issues.suggestion.push(usual);
+    const params = { value, usual, agreeing: m.agreeing, total: m.total, postcode: String(own.postcode ?? '').trim() };
+    addIssue(run.issues, m.index, m.field, ruleOf[m.field], { code: 'placeMismatch', params }, usual);
   }
 }

@@ -4,18 +4,9 @@
  * (the dominant format is known only at the end) and exact duplicates (the
  * first customer with a key is only known in id order).
  */
-import type { IssueColumns, RangeResult } from './accumulators.ts';
+import { addIssue, type RangeResult } from './accumulators.ts';
 import { fieldBit } from './flag-schema.ts';
-import type { RuleId } from './rules.ts';
 import { robustStats, robustZ, outlierThreshold, type RobustStats } from '../standardize/income.ts';
-
-function add(issues: IssueColumns, record: number, field: string, rule: RuleId, message: string): void {
-  issues.record.push(record);
-  issues.field.push(field);
-  issues.rule.push(rule);
-  issues.message.push(message);
-  issues.suggestion.push(null);
-}
 
 export function flagIncomeOutliers(run: RangeResult): RobustStats | undefined {
   const stats = robustStats(run.incomes, run.count);
@@ -26,7 +17,8 @@ export function flagIncomeOutliers(run: RangeResult): RobustStats | undefined {
     if (!(income > 0)) continue;
     const z = robustZ(income, stats);
     if (z === undefined || Math.abs(z) <= outlierThreshold) continue;
-    add(run.issues, r, 'income', 'income_outlier', `income ${fmt(income)} is far ${z > 0 ? 'above' : 'below'} the project's median of ${fmt(median)} (robust z ${z.toFixed(1)})`);
+    const params = { value: fmt(income), median: fmt(median), z: z.toFixed(1) };
+    addIssue(run.issues, r, 'income', 'income_outlier', z > 0 ? { code: 'incomeAbove', params } : { code: 'incomeBelow', params });
   }
   return stats;
 }

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ProfileOptions, ProfileResult, SourceInfo } from './types.ts';
-import { ageBucketOf, ageBuckets, type RangeResult } from './accumulators.ts';
+import { addIssue, ageBucketOf, ageBuckets, type RangeResult } from './accumulators.ts';
 import type { CheckContext } from './check-record.ts';
 import { checkAll } from './parallel-check.ts';
 import { mergeRanges } from './merge-ranges.ts';
@@ -196,10 +196,6 @@ function flagDuplicateRecordIds(rows: DuplicateRecordId[], run: RangeResult): vo
   for (const r of rows) {
     const index = indexOfId(run.ids, run.count, r.id);
     if (index < 0) continue;
-    run.issues.record.push(index);
-    run.issues.field.push('source_record_id');
-    run.issues.rule.push('duplicate_record_id');
-    run.issues.message.push(`record id "${r.value}" already used by customer ${r.first} in the same source`);
-    run.issues.suggestion.push(null);
+    addIssue(run.issues, index, 'source_record_id', 'duplicate_record_id', { code: 'recordIdRepeated', params: { value: String(r.value), customer: r.first } });
   }
 }

@@ -100,10 +100,10 @@ export function writeRunRows(db: Database.Database, runId: number, rows: RunRows
 function writeRows(db: Database.Database, runId: number, { run, format, timely, duplicateOf, dominant }: RunRows): number {
   const i = run.issues;
   db.transaction(() => {
-    bulkInsert(db, 'INSERT INTO quality_issues (run_id, customer_id, source_id, field, dimension, rule, severity, message, suggestion)', 9, i.record.length, (k, out) => {
+    bulkInsert(db, 'INSERT INTO quality_issues (run_id, customer_id, source_id, field, dimension, rule, severity, code, params, suggestion)', 10, i.record.length, (k, out) => {
       const r = i.record[k];
       const def = rules[i.rule[k]];
-      out.push(runId, run.ids[r], run.sourceOf[r], i.field[k], def.dimension, i.rule[k], def.severity, i.message[k], i.suggestion[k]);
+      out.push(runId, run.ids[r], run.sourceOf[r], i.field[k], def.dimension, i.rule[k], def.severity, i.code[k], i.params[k], i.suggestion[k]);
     });
     const orNull = (n: number) => (Number.isNaN(n) ? null : n);
     bulkInsert(db, 'INSERT INTO quality_flags (run_id, customer_id, source_id, missing, format, timely, age_days, dup_email_of, dup_phone_of, dup_mobile_of)', 10, run.count, (r, out) => {

@@ -10,17 +10,6 @@ export const dimensions: readonly Dimension[] = ['completeness', 'validity', 'ac
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** One thing wrong with one field of one customer, as stored in quality_issues. */
-export interface RecordIssue {
-  customerId: number;
-  sourceId: number;
-  field: string;
-  dimension: Dimension;
-  rule: string;
-  severity: Severity;
-  message: string;
-  suggestion?: string;
-}
 
 /**
  * One measured number. `value` is null when the dimension cannot be measured
@@ -94,5 +83,9 @@ export interface ProfileOptions {
   batchSize?: number;
 }
 
-/** A drill-down filter: the contract's own type (shared/channels/quality.ts), so the two cannot drift apart. */
-export type { IssueFilter } from '../../shared/channels/quality.ts';
+/**
+ * A drill-down filter, and one thing wrong with one field of one customer (its
+ * message a code and parameters): the contract's own types
+ * (shared/channels/quality.ts), so the two cannot drift apart.
+ */
+export type { IssueFilter, RecordIssue } from '../../shared/channels/quality.ts';

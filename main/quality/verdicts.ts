@@ -18,10 +18,12 @@ import { recogniseGender, genderFormat } from '../standardize/gender.ts';
 import { checkName } from '../standardize/name.ts';
 import { phoneFormat } from './format-pattern.ts';
 import { isRegionCode, normalizePlace, normalizePostcode } from '../standardize/address.ts';
+import { withValue, type IssueMessage } from '../../shared/domain/issue-message.ts';
 
 export interface Finding {
   rule: RuleId;
-  message: string;
+  /** What the finding says, as a code and parameters: the words are made where it is shown. */
+  message: IssueMessage;
   suggestion?: string;
 }
 
@@ -71,7 +73,7 @@ export function judgeValue(field: string, value: string, raw: string | number, c
 
 function judgeRaw(field: string, value: string, raw: string | number, c: ValueContext): Verdict {
   const ph = typeof raw === 'string' ? detectPlaceholder(value, field) : undefined;
-  if (ph) return { findings: [{ rule: 'placeholder', message: ph.reason }], placeholder: true, format: undefined, key: undefined, income: undefined, time: undefined };
+  if (ph) return { findings: [{ rule: 'placeholder', message: withValue(ph, value) }], placeholder: true, format: undefined, key: undefined, income: undefined, time: undefined };
   switch (field) {
     case 'email': return judgeEmail(value);
     case 'phone':
@@ -85,18 +87,18 @@ function judgeRaw(field: string, value: string, raw: string | number, c: ValueCo
     }
     case 'country':
       // Only recognised values have a format worth comparing; the rest are already invalid.
-      return c.recordCountry ? vd(none, countryFormat(value)) : vd([{ rule: 'country_unrecognised', message: `"${value}" is not a country we recognise` }]);
+      return c.recordCountry ? vd(none, countryFormat(value)) : vd([{ rule: 'country_unrecognised', message: { code: 'notCountry', params: { value } } }]);
     case 'birth_date': return judgeBirthDate(value, c);
     case 'created_at':
-    case 'updated_at': return judgeStamp(field, value, c);
+    case 'updated_at': return judgeStamp(value, c);
     case 'income': return judgeIncome(value, raw);
     case 'gender':
-      return recogniseGender(value) ? vd(none, genderFormat(value)) : vd([{ rule: 'gender_unrecognised', message: `"${value}" is not a gender value we recognise` }]);
+      return recogniseGender(value) ? vd(none, genderFormat(value)) : vd([{ rule: 'gender_unrecognised', message: { code: 'notGender', params: { value } } }]);
     case 'full_name':
     case 'given_name':
     case 'family_name': {
       const problem = checkName(value);
-      return problem ? vd([{ rule: 'name_invalid', message: `"${value}" ${problem}` }]) : clean;
+      return problem ? vd([{ rule: 'name_invalid', message: withValue({ code: problem }, value) }]) : clean;
     }
     default:
       return clean;
@@ -111,8 +113,8 @@ export function dependsOnCountry(field: string): boolean {
 function judgeEmail(value: string): Verdict {
   const c = checkEmail(value);
   const key = hash53(value.toLowerCase());
-  if (c.status === 'invalid') return vd([{ rule: 'email_syntax', message: `"${value}" ${c.reason}`, suggestion: c.suggestion }], undefined, key);
-  if (c.status === 'typo') return vd([{ rule: 'email_domain_typo', message: `"${value}": ${c.reason}`, suggestion: c.suggestion }], undefined, key);
+  if (c.status === 'invalid') return vd([{ rule: 'email_syntax', message: withValue(c.reason, value), suggestion: c.suggestion }], undefined, key);
+  if (c.status === 'typo') return vd([{ rule: 'email_domain_typo', message: withValue(c.reason, value), suggestion: c.suggestion }], undefined, key);
   return vd(none, undefined, key);
 }
 
@@ -139,6 +141,9 @@ function phoneKey(digits: string, e164: boolean): number | undefined {
   return e164 ? Number(digits) : -Number(digits);
 }
 
+/** Problems of the number itself, the same in every country. */
+const notANumber = new Set(['containsLetters', 'fewDigits', 'manyDigits']);
+
 /**
  * A record without a country of its own: a national number is valid if it is
  * valid in the project's default country or in any country the project's
@@ -151,23 +156,23 @@ function checkPhoneAnywhere(value: string, c: ValueContext): PhoneCheck {
     if (country === c.country) continue;
     const p = checkPhone(value, country);
     if (p.status === 'valid') return p;
-    if (p.status === 'invalid' && /letters|digits/.test(p.reason)) return p;
+    if (p.status === 'invalid' && notANumber.has(p.reason.code)) return p;
   }
   const tried = [...new Set([c.country, ...c.projectCountries].filter(Boolean))];
-  return { status: 'invalid', reason: `is not a valid number in ${tried.join(', ')} (the record has no country)` };
+  return { status: 'invalid', reason: { code: 'notValidAnywhere', countries: tried.join(', ') } };
 }
 
 function judgePhone(field: 'phone' | 'mobile', value: string, c: ValueContext): Verdict {
   const p = checkPhoneAnywhere(value, c);
   if (p.status !== 'valid') {
-    const findings: Finding[] = p.status === 'invalid' ? [{ rule: 'phone_invalid', message: `"${value}" ${p.reason}` }] : none;
+    const findings: Finding[] = p.status === 'invalid' ? [{ rule: 'phone_invalid', message: withValue(p.reason, value) }] : none;
     return vd(findings, undefined, phoneKey(value.replace(/\D/g, ''), false));
   }
   let findings = none;
   const expected = c.recordCountry ? callingCodeOf(c.recordCountry) : undefined;
   const mismatch = p.international && expected !== undefined && expected !== p.callingCode;
-  if (mismatch) findings = [{ rule: 'phone_country_mismatch', message: `"${value}" has country code +${p.callingCode} but the record's country ${c.recordCountry} uses +${expected}` }];
-  if (field === 'mobile' && isLandlineOnly(p.type)) findings = [...findings, { rule: 'mobile_is_landline', message: `"${value}" is a landline number` }];
+  if (mismatch) findings = [{ rule: 'phone_country_mismatch', message: { code: 'countryCode', params: { value, code: p.callingCode, country: c.recordCountry!, expected: expected! } } }];
+  if (field === 'mobile' && isLandlineOnly(p.type)) findings = [...findings, { rule: 'mobile_is_landline', message: { code: 'landline', params: { value } } }];
   // Formats are compared among valid values that agree with their record: one issue per dimension at most.
   return vd(findings, mismatch ? undefined : phoneFormat(value), phoneKey(p.e164.slice(1), true));
 }
@@ -178,31 +183,31 @@ function judgePostcode(value: string, country: string | undefined): Verdict {
   if (c.status !== 'invalid') return vd(none, undefined, hash53(`${country ?? ''}\u0000${normalizePostcode(value)}`));
   // A well-formed postcode of another country disagrees with the record; anything else is malformed.
   if (c.fitsCountries.length > 0 && !c.suggestion) {
-    return vd([{ rule: 'postcode_country_mismatch', message: `"${value}" is not a ${country} postcode (it fits ${c.fitsCountries.slice(0, 4).join(', ')})` }]);
+    return vd([{ rule: 'postcode_country_mismatch', message: { code: 'postcodeOfOtherCountry', params: { value, country: country!, fits: c.fitsCountries.slice(0, 4).join(', ') } } }]);
   }
-  return vd([{ rule: 'postcode_invalid', message: c.reason, suggestion: c.suggestion }]);
+  return vd([{ rule: 'postcode_invalid', message: withValue(c.reason, value), suggestion: c.suggestion }]);
 }
 
 function judgeBirthDate(value: string, c: ValueContext): Verdict {
   const b = checkBirthDate(value, c.order, c.now);
-  if (b.status === 'unparseable') return vd([{ rule: 'date_unparseable', message: `"${value}" is not a date we can read` }]);
-  if (b.status === 'future') return vd([{ rule: 'birth_date_future', message: `birth date ${value} is in the future` }], b.date.format);
-  if (b.status === 'implausible') return vd([{ rule: 'age_implausible', message: `birth date ${value} gives an age of ${b.age}` }], b.date.format);
+  if (b.status === 'unparseable') return vd([{ rule: 'date_unparseable', message: { code: 'notDate', params: { value } } }]);
+  if (b.status === 'future') return vd([{ rule: 'birth_date_future', message: { code: 'birthDateFuture', params: { value } } }], b.date.format);
+  if (b.status === 'implausible') return vd([{ rule: 'age_implausible', message: { code: 'ageImplausible', params: { value, age: b.age } } }], b.date.format);
   return vd(none, b.date.format);
 }
 
-function judgeStamp(field: string, value: string, c: ValueContext): Verdict {
+function judgeStamp(value: string, c: ValueContext): Verdict {
   const d = parseDate(value, c.order, c.now);
-  if (!d) return vd([{ rule: 'date_unparseable', message: `"${value}" is not a date we can read` }]);
+  if (!d) return vd([{ rule: 'date_unparseable', message: { code: 'notDate', params: { value } } }]);
   // A stamp later today is not "future": exports carry times and time zones.
-  if (d.time > c.now.getTime() + dayMs) return vd([{ rule: 'date_future', message: `${field} ${value} is in the future` }], d.format);
+  if (d.time > c.now.getTime() + dayMs) return vd([{ rule: 'date_future', message: { code: 'dateFuture', params: { value } } }], d.format);
   return vd(none, d.format, undefined, undefined, d.time);
 }
 
 function judgeIncome(value: string, raw: string | number): Verdict {
   const parsed = parseIncome(raw);
-  if (!parsed) return vd([{ rule: 'income_unparseable', message: `"${value}" is not an amount we can read` }]);
-  if (parsed.value < 0) return vd([{ rule: 'income_negative', message: `income ${value} is negative` }], parsed.format);
+  if (!parsed) return vd([{ rule: 'income_unparseable', message: { code: 'notAmount', params: { value } } }]);
+  if (parsed.value < 0) return vd([{ rule: 'income_negative', message: { code: 'incomeNegative', params: { value } } }], parsed.format);
   return vd(none, parsed.format, undefined, parsed.value);
 }
 

@@ -6,6 +6,12 @@ import { fixRules } from '../fix/fix-rules.ts';
 import { editSuggestion, fixSummary } from '../fix/suggestion-queries.ts';
 import type { ServiceContext } from './service-context.ts';
 import { checkValue } from './value-check.ts';
+import { issueText } from '../../shared/i18n/issue-text.ts';
+import { qualityText } from '../../shared/i18n/quality-text.ts';
+import { makeTranslate } from '../../shared/i18n/translate.ts';
+
+/** Refusals from the service are sentences in English, as every other error it sends. */
+const english = makeTranslate(qualityText.en);
 
 /** Above this many suggestions an accept runs as a job with progress and cancel rather than while the user waits. */
 const INLINE_LIMIT = 5000;
@@ -42,7 +48,7 @@ export function fixHandlers(ctx: ServiceContext): Pick<Handlers, 'quality:before
       const row = editSuggestion(db, id, after, (field, value) => {
         const customer = db.prepare('SELECT customer_id FROM fix_suggestions WHERE id = ?').pluck().get(id) as number;
         const check = checkValue(db, ctx.sourceContexts(), customer, field as never, value === null ? '' : String(value));
-        return check.valid ? null : (check.problem?.message ?? 'This value is not valid.');
+        return check.valid ? null : check.problem ? issueText(english, field, check.problem.message) : 'This value is not valid.';
       });
       ctx.changed();
       return row;

@@ -4,12 +4,14 @@
  * suggestion when the domain is one typo away from a common provider.
  */
 import countries from 'i18n-iso-countries';
+import type { ValueProblem } from '../../shared/domain/issue-message.ts';
 import { knownEmailDomains, mailDomainsByCountry, nationalProviders, tldTypos } from './email-domains.ts';
 
+/** `reason`: what is wrong, as a message code and its parameters; the caller quotes the value. */
 export type EmailCheck =
   | { status: 'valid'; normalised: string }
-  | { status: 'invalid'; reason: string; suggestion?: string }
-  | { status: 'typo'; normalised: string; reason: string; suggestion: string };
+  | { status: 'invalid'; reason: ValueProblem; suggestion?: string }
+  | { status: 'typo'; normalised: string; reason: ValueProblem; suggestion: string };
 
 const localPart = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
 const domainLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
@@ -41,14 +43,14 @@ export function isKnownMailDomain(domain: string): boolean {
 
 export function checkEmail(raw: string): EmailCheck {
   const value = raw.trim();
-  if (/\s/.test(value)) return { status: 'invalid', reason: 'contains spaces', suggestion: fixable(value.replace(/\s+/g, '')) };
+  if (/\s/.test(value)) return { status: 'invalid', reason: { code: 'containsSpaces' }, suggestion: fixable(value.replace(/\s+/g, '')) };
   const at = value.lastIndexOf('@');
-  if (at < 0) return { status: 'invalid', reason: 'has no @' };
-  if (value.indexOf('@') !== at) return { status: 'invalid', reason: 'has more than one @' };
+  if (at < 0) return { status: 'invalid', reason: { code: 'noAt' } };
+  if (value.indexOf('@') !== at) return { status: 'invalid', reason: { code: 'severalAt' } };
   const local = value.slice(0, at);
   const domain = value.slice(at + 1).toLowerCase();
-  if (local.length === 0 || local.length > 64) return { status: 'invalid', reason: 'has no name before the @' };
-  if (!localPart.test(local)) return { status: 'invalid', reason: `the part before the @ ("${local}") has characters or dots an address cannot have` };
+  if (local.length === 0 || local.length > 64) return { status: 'invalid', reason: { code: 'noLocalPart' } };
+  if (!localPart.test(local)) return { status: 'invalid', reason: { code: 'badLocalPart', part: local } };
   const domainProblem = checkDomain(domain);
   if (domainProblem) {
     const repaired = repairDomain(domain);
@@ -57,15 +59,15 @@ export function checkEmail(raw: string): EmailCheck {
   const normalised = `${local}@${domain}`;
   const suggestion = suggestDomain(domain);
   if (suggestion) {
-    return { status: 'typo', normalised, reason: `domain "${domain}" looks like a typo of ${suggestion}`, suggestion: `${local}@${suggestion}` };
+    return { status: 'typo', normalised, reason: { code: 'emailTypo', domain, suggestion }, suggestion: `${local}@${suggestion}` };
   }
   return { status: 'valid', normalised };
 }
 
 /** Domains repeat heavily across customers: each is checked once (null = fine). */
-const domainCache = new Map<string, string | null>();
+const domainCache = new Map<string, ValueProblem | null>();
 
-function checkDomain(domain: string): string | undefined {
+function checkDomain(domain: string): ValueProblem | undefined {
   const cached = domainCache.get(domain);
   if (cached !== undefined) return cached ?? undefined;
   const problem = domainProblem(domain);
@@ -74,15 +76,15 @@ function checkDomain(domain: string): string | undefined {
   return problem;
 }
 
-function domainProblem(domain: string): string | undefined {
-  if (domain === '') return 'has no domain after the @';
-  if (domain.length > 253) return 'domain is too long';
+function domainProblem(domain: string): ValueProblem | undefined {
+  if (domain === '') return { code: 'noDomain' };
+  if (domain.length > 253) return { code: 'longDomain' };
   const labels = domain.split('.');
-  if (labels.length < 2) return `domain "${domain}" has no top-level part (like .com)`;
-  if (labels.some((l) => l === '')) return `domain "${domain}" has an empty part (two dots or a dot at an end)`;
-  if (!labels.every((l) => domainLabel.test(l))) return `domain "${domain}" has characters a domain cannot have`;
+  if (labels.length < 2) return { code: 'noTopLevel', domain };
+  if (labels.some((l) => l === '')) return { code: 'emptyDomainPart', domain };
+  if (!labels.every((l) => domainLabel.test(l))) return { code: 'badDomainCharacters', domain };
   const tld = labels[labels.length - 1];
-  if (!/^[a-z]{2,24}$|^xn--[a-z0-9-]+$/.test(tld)) return `"${tld}" is not a top-level domain`;
+  if (!/^[a-z]{2,24}$|^xn--[a-z0-9-]+$/.test(tld)) return { code: 'badTopLevel', tld };
   return undefined;
 }
 

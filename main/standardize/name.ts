@@ -4,7 +4,10 @@
  * have apostrophes, hyphens, particles and every script.
  */
 
-export function checkName(raw: string): string | undefined {
+/** What is wrong with a name, as a message code (shared/domain/issue-message.ts); the caller quotes the value. */
+export type NameProblem = 'nameHoldsEmail' | 'containsDigits' | 'noLetters' | 'repeatsCharacter';
+
+export function checkName(raw: string): NameProblem | undefined {
   const v = raw.trim();
   // ASCII names (most of them) in one pass: the same four questions, in the same order of precedence.
   let ascii = true;
@@ -27,21 +30,21 @@ export function checkName(raw: string): string | undefined {
     if (run >= 4) repeats = true;
   }
   if (ascii) {
-    if (at) return 'holds an email address, not a name';
-    if (digit) return 'contains digits';
-    if (!letter) return 'has no letters';
-    if (repeats) return 'repeats one character';
+    if (at) return 'nameHoldsEmail';
+    if (digit) return 'containsDigits';
+    if (!letter) return 'noLetters';
+    if (repeats) return 'repeatsCharacter';
     return undefined;
   }
   return generalCheckName(v);
 }
 
 /** checkName by the regexes alone (exported for the differential test). */
-export function generalCheckName(raw: string): string | undefined {
+export function generalCheckName(raw: string): NameProblem | undefined {
   const v = raw.trim();
-  if (/@/.test(v)) return 'holds an email address, not a name';
-  if (/\d/.test(v)) return 'contains digits';
-  if (!/\p{L}/u.test(v)) return 'has no letters';
-  if (/(.)\1{3,}/u.test(v)) return 'repeats one character';
+  if (/@/.test(v)) return 'nameHoldsEmail';
+  if (/\d/.test(v)) return 'containsDigits';
+  if (!/\p{L}/u.test(v)) return 'noLetters';
+  if (/(.)\1{3,}/u.test(v)) return 'repeatsCharacter';
   return undefined;
 }

@@ -4,11 +4,13 @@
  * the record's country or, failing that, the project's default.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { ValueProblem } from '../../shared/domain/issue-message.ts';
 import { fastInternational, fastNational, type PhoneType } from './phone-fast.ts';
 
+/** An invalid number's `reason`: a message code and its parameters; the caller quotes the value. */
 export type PhoneCheck =
   | { status: 'valid'; e164: string; country: string | undefined; callingCode: string; type: PhoneType | undefined; international: boolean }
-  | { status: 'invalid'; reason: string; callingCode?: string }
+  | { status: 'invalid'; reason: ValueProblem; callingCode?: string }
   | { status: 'unjudged'; reason: string };
 
 /** North American numbers dial abroad with 011; almost everyone else with 00. */
@@ -55,7 +57,7 @@ export function checkPhone(raw: string, country: string | undefined): PhoneCheck
 /** checkPhone with the general rewrites for every value (exported for the differential test). */
 export function generalCheckPhone(raw: string, country: string | undefined): PhoneCheck {
   const text = toAscii(raw.trim()).replace(extension, '').replace(/\(0\)/g, '');
-  if (/[a-z]/i.test(text)) return { status: 'invalid', reason: 'contains letters' };
+  if (/[a-z]/i.test(text)) return { status: 'invalid', reason: { code: 'containsLetters' } };
   return judgeDigits(text, text.replace(/\D/g, ''), /^\(?\s*\+/.test(text), country);
 }
 
@@ -67,8 +69,8 @@ function judgeDigits(text: string, digits: string, international: boolean, count
       international = true;
     }
   }
-  if (digits.length < 5) return { status: 'invalid', reason: `has only ${digits.length} digits` };
-  if (digits.length > 17) return { status: 'invalid', reason: `has ${digits.length} digits, more than any phone number` };
+  if (digits.length < 5) return { status: 'invalid', reason: { code: 'fewDigits', n: digits.length } };
+  if (digits.length > 17) return { status: 'invalid', reason: { code: 'manyDigits', n: digits.length } };
 
   const fast = international ? fastInternational(digits) : country ? fastNational(digits, country) : undefined;
   if (fast) {
@@ -76,12 +78,13 @@ function judgeDigits(text: string, digits: string, international: boolean, count
   }
   if (!international && !country) return { status: 'unjudged', reason: 'no country to read a national number in' };
   const parsed = parsePhoneNumberFromString(international ? `+${digits}` : text, country ? (country as CountryCode) : undefined);
+  // Not international here means a country was given (no country returned "unjudged" above).
   if (!parsed) {
-    return { status: 'invalid', reason: international ? 'is not a valid international number' : `is not a phone number in ${country}` };
+    return { status: 'invalid', reason: international ? { code: 'notValidInternational' } : { code: 'notPhoneIn', country: country! } };
   }
   if (!parsed.isValid()) {
     const where = parsed.country ?? (international ? `+${parsed.countryCallingCode}` : country);
-    return { status: 'invalid', reason: `is not a valid number for ${where}`, callingCode: parsed.countryCallingCode };
+    return { status: 'invalid', reason: { code: 'notValidFor', where: where! }, callingCode: parsed.countryCallingCode };
   }
   return {
     status: 'valid',

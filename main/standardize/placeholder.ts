@@ -39,9 +39,12 @@ const mashPattern = /^(?:(?:asdf|qwer|zxcv|hjkl|jkl;?|sdf)[a-z]*|([a-z])\1{2,})$
 /** Emails that say "I have none": noemail@, none@, no-email@, test@test.com, anything at example.com. */
 const emailPlaceholder = /^(?:no[-_.]?e?-?mail|none|noone|nobody|no|na|n\/a|null|unknown|test|dummy|fake|asdf|xxx+|abc)@|@(?:example\.(?:com|org|net)|test\.com|email\.com|none\.com|noemail\.com|nomail\.com|domain\.com|xxx\.com)$/;
 
+/** Why a value is a placeholder: a message code (shared/domain/issue-message.ts); the caller quotes the value. */
 export interface PlaceholderHit {
-  reason: string;
+  code: 'placeholder' | 'placeholderAddress' | 'standInName' | 'keyboardFiller' | 'testData' | PhoneFiller;
 }
+
+type PhoneFiller = 'repeatsDigit' | 'digitSequence';
 
 export function normaliseForPlaceholder(value: string): string {
   const v = value.trim().toLowerCase();
@@ -62,10 +65,10 @@ export function detectPlaceholder(raw: string, field?: string): PlaceholderHit |
   if (raw.length > maxGenericLength && field !== 'email' && !phoneField) return undefined;
   if (phoneField) {
     const fast = phonePlaceholderFast(raw);
-    if (fast !== null) return fast === undefined ? undefined : { reason: `"${raw.trim()}" ${fast}` };
+    if (fast !== null) return fast === undefined ? undefined : { code: fast };
   } else if (field === 'email') {
     // With an "@" only the email pattern can match: no generic placeholder, mash or test word contains one.
-    if (raw.includes('@')) return emailPlaceholder.test(raw.trim().toLowerCase()) ? { reason: `"${raw.trim()}" is a placeholder address` } : undefined;
+    if (raw.includes('@')) return emailPlaceholder.test(raw.trim().toLowerCase()) ? { code: 'placeholderAddress' } : undefined;
   } else if (field !== undefined && nameFields.has(field)) {
     const fast = namePlaceholderFast(raw);
     if (fast !== null) return fast;
@@ -87,21 +90,21 @@ export function generalPlaceholder(raw: string, field?: string): PlaceholderHit 
   if (field === 'country' && countryCodes.has(v)) return undefined;
   if (field === 'gender' && genderValues.has(v)) return undefined;
   if (field === 'income' && /^0+(?:[.,]0+)?$/.test(v)) return undefined;
-  if (generic.has(v)) return { reason: `"${raw.trim()}" is a placeholder, not a value` };
+  if (generic.has(v)) return { code: 'placeholder' };
   if (field !== undefined && nameFields.has(field)) {
-    if (placeholderNames.has(v)) return { reason: `"${raw.trim()}" is a stand-in name, not a person's` };
+    if (placeholderNames.has(v)) return { code: 'standInName' };
     // A full name built from a placeholder given and family name: "TEST TEST", "未知未知" (Chinese names have no space).
     const half = repeatedHalf(v);
-    if (half !== undefined && (generic.has(half) || placeholderNames.has(half))) return { reason: `"${raw.trim()}" is a placeholder, not a value` };
+    if (half !== undefined && (generic.has(half) || placeholderNames.has(half))) return { code: 'placeholder' };
   }
-  if (field === 'email' && emailPlaceholder.test(v)) return { reason: `"${raw.trim()}" is a placeholder address` };
+  if (field === 'email' && emailPlaceholder.test(v)) return { code: 'placeholderAddress' };
   if (field === 'phone' || field === 'mobile') {
     const hit = phonePlaceholder(v);
-    if (hit) return { reason: `"${raw.trim()}" ${hit}` };
+    if (hit) return { code: hit };
     return undefined;
   }
-  if (mashPattern.test(v)) return { reason: `"${raw.trim()}" looks like keyboard filler` };
-  if (/^(?:test|dummy|fake)[\s_-]?\d*$/.test(v)) return { reason: `"${raw.trim()}" is test data` };
+  if (mashPattern.test(v)) return { code: 'keyboardFiller' };
+  if (/^(?:test|dummy|fake)[\s_-]?\d*$/.test(v)) return { code: 'testData' };
   return undefined;
 }
 
@@ -139,8 +142,8 @@ function namePlaceholderFast(raw: string): PlaceholderHit | undefined | null {
   const first = raw[0].toLowerCase();
   const last = raw[n - 1].toLowerCase();
   if (nameSignatures.has(`${n} ${first} ${last}`) || doubledSignatures.has(`${n - spaces} ${first} ${last}`)) return null;
-  if (mashPatternI.test(raw)) return { reason: `"${raw}" looks like keyboard filler` };
-  if (testWordI.test(raw)) return { reason: `"${raw}" is test data` };
+  if (mashPatternI.test(raw)) return { code: 'keyboardFiller' };
+  if (testWordI.test(raw)) return { code: 'testData' };
   return undefined;
 }
 
@@ -152,22 +155,22 @@ function repeatedHalf(v: string): string | undefined {
 }
 
 /** Phone fillers: one digit repeated (000-000-0000, 1111111), or a run like 1234567890. */
-function phonePlaceholder(v: string): string | undefined {
+function phonePlaceholder(v: string): PhoneFiller | undefined {
   const digits = v.replace(/\D/g, '');
   if (digits.length < 5 || digits.length !== v.replace(/[\s().+\-/]/g, '').length) return undefined;
   // Ignore a country code: "+86 00000000000" is still filler.
   const national = v.startsWith('+') ? stripLikelyCallingCode(digits) : digits;
-  if (/^(\d)\1+$/.test(national)) return 'repeats one digit';
-  if ('01234567890123456789'.includes(national) || '98765432109876543210'.includes(national)) return 'is a digit sequence';
+  if (/^(\d)\1+$/.test(national)) return 'repeatsDigit';
+  if ('01234567890123456789'.includes(national) || '98765432109876543210'.includes(national)) return 'digitSequence';
   return undefined;
 }
 
 /**
  * phonePlaceholder for the common case, a value of ASCII digits, spaces and ( ) + - . / only (its own trim,
- * lower-casing and whitespace collapsing change nothing the checks read): the reason, undefined when it is a
+ * lower-casing and whitespace collapsing change nothing the checks read): its code, undefined when it is a
  * real value, or null when the value needs the general path (other characters, tabs, several spaces).
  */
-function phonePlaceholderFast(raw: string): string | undefined | null {
+function phonePlaceholderFast(raw: string): PhoneFiller | undefined | null {
   let start = 0;
   let end = raw.length;
   while (start < end && raw.charCodeAt(start) === 32) start++;
@@ -192,8 +195,8 @@ function phonePlaceholderFast(raw: string): string | undefined | null {
   if (end - start <= 3 && digits.length <= 1) return null;
   if (digits.length < 5) return undefined;
   const national = raw.charCodeAt(start) === 43 ? stripLikelyCallingCode(digits) : digits;
-  if (/^(\d)\1+$/.test(national)) return 'repeats one digit';
-  if ('01234567890123456789'.includes(national) || '98765432109876543210'.includes(national)) return 'is a digit sequence';
+  if (/^(\d)\1+$/.test(national)) return 'repeatsDigit';
+  if ('01234567890123456789'.includes(national) || '98765432109876543210'.includes(national)) return 'digitSequence';
   return undefined;
 }
 

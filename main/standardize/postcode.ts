@@ -3,6 +3,7 @@
  * saying "invalid" about a format we do not know would be a made-up finding.
  * Hong Kong and a few others have no postcodes at all, so they are not judged either.
  */
+import type { ValueProblem } from '../../shared/domain/issue-message.ts';
 
 const formats: Record<string, RegExp> = {
   US: /^\d{5}(?:-?\d{4})?$/,
@@ -44,7 +45,7 @@ const zeroPadded: Record<string, number> = { US: 5, DE: 5, FR: 5, IT: 5, ES: 5, 
 export type PostcodeCheck =
   | { status: 'valid' }
   | { status: 'unjudged' }
-  | { status: 'invalid'; reason: string; suggestion?: string; fitsCountries: string[] };
+  | { status: 'invalid'; reason: ValueProblem; suggestion?: string; fitsCountries: string[] };
 
 export function hasPostcodeFormat(country: string): boolean {
   return country in formats;
@@ -60,9 +61,7 @@ export function checkPostcode(raw: string, country: string | undefined): Postcod
     suggestion = value.padStart(width, '0');
   }
   const fitsCountries = Object.keys(formats).filter((c) => formats[c].test(value));
-  const reason = suggestion
-    ? `"${raw.trim()}" is too short for a ${country} postcode; leading zeros were probably lost`
-    : `"${raw.trim()}" is not a ${country} postcode`;
+  const reason: ValueProblem = suggestion ? { code: 'postcodeTooShort', country } : { code: 'notPostcodeOf', country };
   return { status: 'invalid', reason, suggestion, fitsCountries };
 }
 

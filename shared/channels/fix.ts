@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerFieldKeys } from '../domain/fields.ts';
 import { GridQuery } from './grid.ts';
+import { CodedMessage } from './quality.ts';
 
 /**
  * Fixing records (issue 9): standardisation suggestions reviewed in a grid,
@@ -154,8 +155,8 @@ export const EditResult = z.object({
 
 export const ValueCheck = z.object({
   valid: z.boolean(),
-  /** A finding code and its parameters (shown in the UI language), when not valid or worth a warning. */
-  problem: z.object({ rule: z.string(), message: z.string() }).nullable(),
+  /** The finding (rule, message code and parameters: worded in the UI language), when not valid or worth a warning. */
+  problem: z.object({ rule: z.string(), message: CodedMessage }).nullable(),
   /** The canonical form, when a standardiser has one. */
   suggestion: Cell,
 });

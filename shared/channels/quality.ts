@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCodes } from '../domain/issue-message.ts';
 
 /** Data-quality channels (issue 3): profile as a job, metrics, trend, drill-down, reference values, settings. */
 
@@ -46,6 +47,18 @@ export type QualityOverview = z.infer<typeof QualityOverview>;
 export const TrendPoint = z.object({ id: z.number(), takenAt: z.string(), reason: z.string(), records: z.number(), values: z.record(z.string(), z.number().nullable()) });
 export type TrendPoint = z.infer<typeof TrendPoint>;
 
+/**
+ * What a finding says: a message code and its parameters
+ * (shared/domain/issue-message.ts), put into words in the reader's language by
+ * shared/i18n/issue-text.ts. Every channel that shows a finding carries this.
+ */
+export const CodedMessage = z.object({
+  code: z.enum(issueCodes),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type CodedMessage = z.infer<typeof CodedMessage>;
+
+/** One thing wrong with one field of one customer. */
 export const RecordIssue = z.object({
   customerId: z.number(),
   sourceId: z.number(),
@@ -53,7 +66,7 @@ export const RecordIssue = z.object({
   dimension: Dimension,
   rule: z.string(),
   severity: Severity,
-  message: z.string(),
+  message: CodedMessage,
   suggestion: z.string().optional(),
 });
 export type RecordIssue = z.infer<typeof RecordIssue>;

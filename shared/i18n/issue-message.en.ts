@@ -1,7 +1,11 @@
 /**
- * Quality issue messages (en): exactly the engine's English, rebuilt from the
- * parts shared/i18n/issue-message.ts reads out of a stored message.
+ * Quality issue messages (en), one template per message code
+ * (shared/domain/issue-message.ts). The CLI and the JSON audit print these;
+ * they read as the engine's messages always have. `{{field}}` is the field's
+ * key, `{{fieldName}}` its translated name.
  */
+import type { IssueCode } from '../domain/issue-message.ts';
+
 export const issueMessage_en = {
   issueMessage: {
     placeholder: '"{{value}}" is a placeholder, not a value',
@@ -26,6 +30,7 @@ export const issueMessage_en = {
     emptyDomainPart: '"{{value}}" domain "{{domain}}" has an empty part (two dots or a dot at an end)',
     badDomainCharacters: '"{{value}}" domain "{{domain}}" has characters a domain cannot have',
     badTopLevel: '"{{value}}" "{{tld}}" is not a top-level domain',
+    emailTypo: '"{{value}}": domain "{{domain}}" looks like a typo of {{suggestion}}',
     containsLetters: '"{{value}}" contains letters',
     fewDigits: '"{{value}}" has only {{n}} digits',
     manyDigits: '"{{value}}" has {{n}} digits, more than any phone number',
@@ -35,30 +40,32 @@ export const issueMessage_en = {
     notValidAnywhere: '"{{value}}" is not a valid number in {{countries}} (the record has no country)',
     landline: '"{{value}}" is a landline number',
     countryCode: '"{{value}}" has country code +{{code}} but the record\'s country {{country}} uses +{{expected}}',
+    postcodeTooShort: '"{{value}}" is too short for a {{country}} postcode; leading zeros were probably lost',
+    notPostcodeOf: '"{{value}}" is not a {{country}} postcode',
     postcodeOfOtherCountry: '"{{value}}" is not a {{country}} postcode (it fits {{fits}})',
     notDate: '"{{value}}" is not a date we can read',
+    birthDateFuture: 'birth date {{value}} is in the future',
+    ageImplausible: 'birth date {{value}} gives an age of {{age}}',
+    dateFuture: '{{field}} {{value}} is in the future',
     notAmount: '"{{value}}" is not an amount we can read',
+    incomeNegative: 'income {{value}} is negative',
+    incomeAbove: "income {{value}} is far above the project's median of {{median}} (robust z {{z}})",
+    incomeBelow: "income {{value}} is far below the project's median of {{median}} (robust z {{z}})",
     notCountry: '"{{value}}" is not a country we recognise',
     notGender: '"{{value}}" is not a gender value we recognise',
     recordedWithoutReference: '"{{value}}" recorded, but the reference has no value',
     differsFromReference: '"{{value}}" differs from the reference "{{reference}}"',
-    missing: '{{fieldKey}} is empty',
+    referenceMissing: 'empty, but the reference has "{{reference}}"',
+    missing: '{{field}} is empty',
     format: 'written differently from most of this column in its file (mostly "{{format}}")',
     sameEmail: 'same email as customer {{customer}}',
-    sameNumber: 'same {{fieldKey}} number as customer {{customer}}',
+    sameNumber: 'same {{field}} number as customer {{customer}}',
     stale: 'last updated {{days}} days ago (window {{window}} days)',
     noUpdateDate: 'no readable update or creation date',
-    incomeAbove: "income {{income}} is far above the project's median of {{median}} (robust z {{z}})",
-    incomeBelow: "income {{income}} is far below the project's median of {{median}} (robust z {{z}})",
-    incomeNegative: 'income {{income}} is negative',
-    birthDateFuture: 'birth date {{date}} is in the future',
-    ageImplausible: 'birth date {{date}} gives an age of {{age}}',
-    dateFuture: '{{fieldKey}} {{date}} is in the future',
-    emailTypo: '"{{value}}": domain "{{domain}}" looks like a typo of {{suggestion}}',
     recordIdRepeated: 'record id "{{value}}" already used by customer {{customer}} in the same source',
-    placeMismatch: '{{fieldKey}} "{{value}}" differs from "{{usual}}", the {{fieldKey}} {{agreeing}} of the {{total}} customers with postcode {{postcode}} give',
-    referenceMissing: 'empty, but the reference has "{{reference}}"',
+    placeMismatch: '{{field}} "{{value}}" differs from "{{usual}}", the {{field}} {{agreeing}} of the {{total}} customers with postcode {{postcode}} give',
     probableDuplicate: 'probably the same customer as customer {{customer}} ({{file}}); strongest match probability {{probability}}',
-    differsAcrossSources: '{{fieldKey}} "{{value}}" differs from "{{other}}" held by customer {{customer}} ({{file}}), the same customer',
-  },
+    differsAcrossSources: '{{field}} "{{value}}" differs from "{{other}}" held by customer {{customer}} ({{file}}), the same customer',
+    legacyText: '{{text}}',
+  } satisfies Record<IssueCode, string>,
 };

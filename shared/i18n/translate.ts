@@ -21,12 +21,28 @@ function lookup(dict: Dict, key: string): unknown {
   return node;
 }
 
+/** A text split at its "{{name}}"s: literal, name, literal, name, …, literal. */
+const split = (text: string): string[] => text.split(/\{\{\s*(\w+)\s*\}\}/);
+
 export function makeTranslate(dict: Dict): Translate {
+  // A report says up to millions of findings with a few dozen templates: each key is looked up and split once.
+  const cache = new Map<string, string[] | null>();
+  const partsOf = (key: string): string[] | null => {
+    let parts = cache.get(key);
+    if (parts === undefined) {
+      const found = lookup(dict, key);
+      cache.set(key, (parts = typeof found === 'string' ? split(found) : null));
+    }
+    return parts;
+  };
   return (key, vars = {}) => {
     const count = typeof vars.count === 'number' ? vars.count : undefined;
-    const plural = count === undefined ? undefined : lookup(dict, `${key}_${count === 1 ? 'one' : 'other'}`);
-    const found = typeof plural === 'string' ? plural : lookup(dict, key);
-    const text = typeof found === 'string' ? found : typeof vars.defaultValue === 'string' ? vars.defaultValue : key;
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (vars[name] === undefined ? whole : String(vars[name])));
+    const parts = (count === undefined ? null : partsOf(`${key}_${count === 1 ? 'one' : 'other'}`)) ?? partsOf(key) ?? split(typeof vars.defaultValue === 'string' ? vars.defaultValue : key);
+    let text = parts[0];
+    for (let i = 1; i < parts.length; i += 2) {
+      const value = vars[parts[i]];
+      text += (value === undefined ? `{{${parts[i]}}}` : String(value)) + parts[i + 1];
+    }
+    return text;
   };
 }

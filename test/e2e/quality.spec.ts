@@ -40,6 +40,8 @@ test('a bar on the dashboard opens the grid with exactly its records, each with 
   const texts = await issueCells.allTextContents();
   expect(texts.length).toBeGreaterThan(0);
   for (const text of texts) expect(text.length).toBeGreaterThan(5);
+  // Each finding is said from its code's template, every parameter filled in.
+  for (const text of texts) expect(text).not.toMatch(/issueMessage\.|\{\{/);
 
   // The record's own panel says which rule it broke and why.
   await issueCells.first().click();
@@ -57,6 +59,34 @@ test('a bar on the dashboard opens the grid with exactly its records, each with 
   const records = Number((await page.getByTestId('drill-count').textContent())!.replace(/,/g, ''));
   expect(records).toBeGreaterThan(0);
   expect(records).toBeLessThanOrEqual(metrics.overall.consistency.bad);
+});
+
+test('in Chinese the grid and the record panel say each finding in Chinese, from its code and parameters', async ({ page, steward }) => {
+  const project = generatedProject(steward.home, 300);
+  profileWithCli(project);
+  const start = new StartPage(page);
+  await start.open(steward.url, 'zh-CN');
+  await start.openProject(project);
+  const quality = new QualityPage(page);
+  await quality.go();
+  // The rule broken by the most records.
+  await page.getByTestId('rule-table').locator('tbody tr').first().click();
+  const issueCells = new CustomersPage(page).grid().locator('.ag-cell[col-id="_quality_issue"]');
+  await expect(issueCells.first()).not.toBeEmpty();
+  // Quoted values stay as the records hold them; everything else is Chinese, with no key or unfilled parameter left.
+  const unquoted = (text: string) => text.replace(/"[^"]*"|“[^”]*”/g, '');
+  for (const text of await issueCells.allTextContents()) {
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(text).not.toMatch(/issueMessage\.|\{\{/);
+    expect(unquoted(text)).not.toMatch(/\b(is|has|the|of|not|same)\b/);
+  }
+  await issueCells.first().click();
+  const panel = page.getByTestId('customer-issues').getByTestId('customer-issue');
+  await expect(panel.first()).toBeVisible();
+  for (const text of await panel.allTextContents()) {
+    expect(text).not.toMatch(/issueMessage\.|\{\{/);
+    expect(unquoted(text)).not.toMatch(/\b(is|has|the|of|not|same)\b/);
+  }
 });
 
 test('an unprofiled project explains itself, Profile now fills the dashboard and a second run starts the trend', async ({ page, steward }) => {

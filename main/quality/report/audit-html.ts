@@ -12,7 +12,9 @@ import { dimensions } from '../types.ts';
 import { rules, type RuleId } from '../rules.ts';
 import { barChart, escapeHtml as esc, groupedBars } from './svg.ts';
 import { makeTranslate, type Language, type Translate } from '../../../shared/i18n/translate.ts';
-import { issueMessageText } from '../../../shared/i18n/issue-message.ts';
+import { issueText } from '../../../shared/i18n/issue-text.ts';
+import type { IssueCode } from '../../../shared/domain/issue-message.ts';
+import { parseIssueParams } from '../issues-query.ts';
 import { naReasonText } from '../../../shared/i18n/na-reason.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 
@@ -55,7 +57,7 @@ function fieldCharts(v: Voice, byField: Record<string, DimensionMetrics>): strin
     .join('');
 }
 
-interface IssueRow { source: string; recordId: string | null; field: string; rule: string; severity: string; message: string; suggestion: string | null }
+interface IssueRow { source: string; recordId: string | null; field: string; rule: string; severity: string; code: IssueCode; params: string | null; suggestion: string | null }
 
 export interface ReportOptions {
   /** Issues listed in the table; the rest are counted (default 500). */
@@ -72,7 +74,7 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
   const max = opts.maxIssueRows ?? 500;
   const rows = db
     .prepare(
-      `SELECT s.file_name source, c.source_record_id recordId, i.field, i.rule, i.severity, i.message, i.suggestion
+      `SELECT s.file_name source, c.source_record_id recordId, i.field, i.rule, i.severity, i.code, i.params, i.suggestion
        FROM quality_current_issues i JOIN customers c ON c.id = i.customer_id JOIN sources s ON s.id = i.source_id
        ORDER BY CASE i.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, i.customer_id, i.field LIMIT ?`,
     )
@@ -91,7 +93,7 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
     .map((r) => `<tr><td>${field(r.field)}</td><td><code>${esc(r.rule)}</code></td><td>${rule(r.rule)}</td><td>${esc(dimensionName(v, r.dimension))}</td>${severity(r.severity)}<td>${n(r.count)}</td></tr>`)
     .join('');
   const issueRows = rows
-    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(issueMessageText(t, r.message))}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
+    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(issueText(t, r.field, { code: r.code, params: parseIssueParams(r.params) }))}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
     .join('');
   const more = total > rows.length ? `<p class="more">${esc(t('quality.report.more', { shown: n(rows.length), total: n(total), rest: n(total - rows.length) }))}</p>` : '';
   const histogram = m.ageHistogram.length

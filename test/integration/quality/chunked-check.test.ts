@@ -87,7 +87,7 @@ describe('record-id repeats', () => {
       )
       .all() as { id: number; first: number; value: string }[];
     const found = listIssues(t.db, { rule: 'duplicate_record_id' }).issues.map((i) => [i.customerId, i.message]).sort((a, b) => Number(a[0]) - Number(b[0]));
-    expect(found).toEqual(expected.map((r) => [r.id, `record id "${r.value}" already used by customer ${r.first} in the same source`]));
+    expect(found).toEqual(expected.map((r) => [r.id, { code: 'recordIdRepeated', params: { value: String(r.value), customer: r.first } }]));
     // The later members in c.csv: A1 once, 5 twice (5, 5.0 and 5; not the text "5"), "  ", x, ü and 12345678901 once each.
     expect(found.filter(([id]) => other.ids.includes(Number(id))).length).toBe(7);
   });

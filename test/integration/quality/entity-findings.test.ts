@@ -62,13 +62,13 @@ describe('entity findings in the quality profile', () => {
 
     const dupes = listIssues(t.db, { rule: 'probable_duplicate' }).issues;
     expect(dupes.map((i) => i.customerId).sort()).toEqual([ids[1], ids[3]].sort());
-    expect(dupes.find((i) => i.customerId === ids[3])?.message).toContain(`customer ${ids[0]} (crm.csv)`);
+    expect(dupes.find((i) => i.customerId === ids[3])).toMatchObject({ message: { code: 'probableDuplicate', params: { customer: ids[0], file: 'crm.csv' } } });
 
     // Email: c1 and c2 agree (case does not matter), s1 differs → s1 is the minority. Phone, birth date and
     // country are the same values written differently → no finding.
     const differs = listIssues(t.db, { rule: 'differs_across_sources' }).issues;
     expect(differs.map((i) => [i.customerId, i.field])).toEqual([[ids[3], 'email']]);
-    expect(differs[0].message).toContain('"anna@smith-family.net" differs from "anna.smith@gmail.com"');
+    expect(differs[0].message).toMatchObject({ code: 'differsAcrossSources', params: { value: 'anna@smith-family.net', other: 'anna.smith@gmail.com' } });
     // Email consistency: 4 present emails, 1 inconsistent.
     expect(metrics.byField.email.consistency).toMatchObject({ numerator: 3, denominator: 4 });
   });

@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDb, addSource, type TestDb } from './test-db.ts';
 import { profileProject } from '../../../main/quality/profile.ts';
 import { listIssues } from '../../../main/quality/issues-query.ts';
+import { issueText } from '../../../shared/i18n/issue-text.ts';
+import { makeTranslate } from '../../../shared/i18n/translate.ts';
+import { qualityText } from '../../../shared/i18n/quality-text.ts';
 
 const now = new Date('2025-07-01T00:00:00Z');
 const fields = ['source_record_id', 'full_name', 'city', 'region', 'postcode', 'country'];
@@ -46,7 +49,7 @@ describe('postcode and place agreement', () => {
     const cities = listIssues(t.db, { rule: 'postcode_city_mismatch' }).issues;
     expect(cities.map((i) => i.customerId)).toEqual([ids[4]]);
     expect(cities[0].field).toBe('city');
-    expect(cities[0].message).toBe('city "Oakland" differs from "San Francisco", the city 4 of the 5 customers with postcode 94105 give');
+    expect(issueText(makeTranslate(qualityText.en), cities[0].field, cities[0].message)).toBe('city "Oakland" differs from "San Francisco", the city 4 of the 5 customers with postcode 94105 give');
     expect(cities[0].suggestion).toBe('San Francisco');
     // 12 present cities, 1 inconsistent.
     expect(metrics.byField.city.consistency).toMatchObject({ numerator: 11, denominator: 12, bad: 1 });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
-import { issueMessageText } from '../../../../shared/i18n/issue-message.ts';
+import { issueText } from '../../../../shared/i18n/issue-text.ts';
 import { asTranslate } from '../../i18n/as-translate.ts';
 
 /** The detail panel's "which rule this record broke and why", from the current profile. */
@@ -20,7 +20,7 @@ export function CustomerIssues({ id }: { id: number }) {
             <li key={`${i.field}-${i.rule}`} data-testid="customer-issue">
               <span className={`sev ${i.severity}`}>{t(`quality.severity.${i.severity}`)}</span>{' '}
               <strong>{t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}</strong>: {t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })}
-              <div className="muted small">{issueMessageText(asTranslate(t), i.message)}{i.suggestion ? ` · ${t('quality.detail.suggestion', { value: i.suggestion })}` : ''}</div>
+              <div className="muted small">{issueText(asTranslate(t), i.field, i.message)}{i.suggestion ? ` · ${t('quality.detail.suggestion', { value: i.suggestion })}` : ''}</div>
             </li>
           ))}
         </ul>

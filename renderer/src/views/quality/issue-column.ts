@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { IssueFilter, RecordIssue } from '../../../../shared/channels/quality.ts';
 import { api } from '../../api/client.ts';
-import { issueMessageText } from '../../../../shared/i18n/issue-message.ts';
+import { issueText } from '../../../../shared/i18n/issue-text.ts';
 import { asTranslate } from '../../i18n/as-translate.ts';
 
 /** Row property holding the matching issues' text, filled by withIssues. */
@@ -21,7 +21,7 @@ export async function withIssues<R extends Record<string, unknown>>(t: TFunction
   const issues = await api.invoke('quality:issues-for-customers', { ids, filter });
   const byId = new Map<number, RecordIssue[]>();
   for (const i of issues) byId.set(i.customerId, [...(byId.get(i.customerId) ?? []), i]);
-  const said = (i: RecordIssue) => `${t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })} (${t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}): ${issueMessageText(asTranslate(t), i.message)}`;
+  const said = (i: RecordIssue) => `${t(`quality.ruleName.${i.rule}`, { defaultValue: i.rule })} (${t(`quality.fieldName.${i.field}`, { defaultValue: i.field })}): ${issueText(asTranslate(t), i.field, i.message)}`;
   // Verified records show how they differ from their verified values, or that they agree.
   const none = filter.verified ? t('quality.drill.agrees') : '';
   return rows.map((r) => {
