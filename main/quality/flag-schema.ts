@@ -6,7 +6,7 @@
  * stores one row per customer in quality_flags (a bit per field, the record's
  * age in days) and the quality_current_issues view expands the bits back into
  * issue rows, each with its message code and parameters. The view (last
- * created by migration 006), the metric counts and the drill-down all read
+ * created by migration 007), the metric counts and the drill-down all read
  * the predicates declared here, so they agree by construction; a test checks
  * a migrated project's view against viewSql().
  */
@@ -21,6 +21,8 @@ import type { IssueCode } from '../../shared/domain/issue-message.ts';
 export const flagFields = [
   'source_record_id', 'full_name', 'given_name', 'family_name', 'gender', 'birth_date', 'email', 'phone', 'mobile',
   'company', 'street', 'city', 'region', 'postcode', 'country', 'income', 'created_at', 'updated_at',
+  // Added with migration 007 (the field came with fixes, migration 005).
+  'income_currency',
 ] as const;
 
 export function fieldBit(field: string): number {
@@ -75,7 +77,7 @@ export const flagRules: ReadonlySet<string> = new Set(flagBranches.map((b) => b.
 
 const current = "(SELECT id FROM quality_runs WHERE status = 'current')";
 
-/** The CREATE VIEW statement (last written by migration 006), generated from the branches above. */
+/** The CREATE VIEW statement (last written by migration 007), generated from the branches above. */
 export function viewSql(): string {
   const stored = `  SELECT i.run_id, i.customer_id, i.source_id, i.field, i.dimension, i.rule, i.severity, i.code, i.params, i.suggestion\n  FROM quality_issues i WHERE i.run_id = ${current}`;
   const branches = flagBranches.map((b) => {
