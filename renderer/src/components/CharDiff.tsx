@@ -3,6 +3,9 @@ import { charDiff } from './char-diff.ts';
 
 type Cell = string | number | null;
 
+/** A removed or added space would be an invisible stripe: it is shown as ␣. */
+const visible = (text: string): string => text.replace(/ /g, '␣');
+
 /**
  * A value before and after a change on one line, the removed characters
  * struck through in the first and the added ones marked in the second. An
@@ -17,11 +20,11 @@ export function CharDiff({ before, after, noAfter }: { before: Cell; after: Cell
   return (
     <span className="diff" data-testid="diff">
       <span className="diff-before" data-testid="diff-before">
-        {!a ? empty : parts ? parts.filter((p) => p.kind !== 'added').map((p, i) => (p.kind === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>)) : <del>{a}</del>}
+        {!a ? empty : parts ? parts.filter((p) => p.kind !== 'added').map((p, i) => (p.kind === 'removed' ? <del key={i}>{visible(p.text)}</del> : <span key={i}>{p.text}</span>)) : <del>{a}</del>}
       </span>
       <span className="diff-arrow" aria-hidden="true">→</span>
       <span className="diff-after" data-testid="diff-after">
-        {noAfter !== undefined ? <span className="diff-empty">{noAfter}</span> : !b ? empty : parts ? parts.filter((p) => p.kind !== 'removed').map((p, i) => (p.kind === 'added' ? <ins key={i}>{p.text}</ins> : <span key={i}>{p.text}</span>)) : <ins>{b}</ins>}
+        {noAfter !== undefined ? <span className="diff-empty">{noAfter}</span> : !b ? empty : parts ? parts.filter((p) => p.kind !== 'removed').map((p, i) => (p.kind === 'added' ? <ins key={i}>{visible(p.text)}</ins> : <span key={i}>{p.text}</span>)) : <ins>{b}</ins>}
       </span>
     </span>
   );

@@ -166,6 +166,8 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
             theme={gridTheme}
             localeText={localeText}
             rowModelType="infinite"
+        // The cell editor's popup (with its message and suggestion) may reach past the grid's edge.
+        popupParent={document.body}
             datasource={datasource}
             columnDefs={defs}
             cacheBlockSize={100}

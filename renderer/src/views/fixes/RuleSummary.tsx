@@ -41,14 +41,14 @@ export function RuleSummary({ rows, rules, autoApply, busy, onAuto, onDecide, on
                         <strong data-testid="rule-name">{ruleName(t, rule)}</strong>
                         {info?.safe && <span className="tag ok" title={t('fixes.rules.safeHelp')}>{t('fixes.rules.safe')}</span>}
                         {info?.flags && <span className="tag warnTag">{t('fixes.rules.flags')}</span>}
+                        {info?.safe && (
+                          <label className="check small auto" title={t('fixes.rules.autoHelp')}>
+                            <input type="checkbox" data-testid={`auto-${rule}`} checked={autoApply.includes(rule)} disabled={busy} onChange={(e) => onAuto(rule, e.target.checked)} />
+                            {t('fixes.rules.auto')}
+                          </label>
+                        )}
                       </div>
                       <div className="muted small" data-testid="rule-help">{ruleHelp(t, rule)}</div>
-                      {info?.safe && (
-                        <label className="check small auto" title={t('fixes.rules.autoHelp')}>
-                          <input type="checkbox" data-testid={`auto-${rule}`} checked={autoApply.includes(rule)} disabled={busy} onChange={(e) => onAuto(rule, e.target.checked)} />
-                          {t('fixes.rules.auto')}
-                        </label>
-                      )}
                     </th>
                   )}
                   <td>

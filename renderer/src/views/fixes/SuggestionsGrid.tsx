@@ -110,6 +110,8 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
         theme={gridTheme}
         localeText={gridLocale(i18n.language)}
         rowModelType="infinite"
+        // The cell editor's popup (with its message and suggestion) may reach past the grid's edge.
+        popupParent={document.body}
         datasource={datasource}
         columnDefs={columns}
         defaultColDef={{ sortable: false, suppressKeyboardEvent: ownKeys }}

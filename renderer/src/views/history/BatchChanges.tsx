@@ -38,19 +38,21 @@ export function BatchChanges({ batch, version }: { batch: BatchInfo; version: nu
           <table className="table compact" data-testid="change-list">
             <thead>
               <tr>
-                <th>{t('history.changes.customer')}</th><th>{t('history.changes.source')}</th><th>{t('history.changes.field')}</th>
+                <th>{t('history.changes.customer')}</th><th>{t('history.changes.field')}</th>
                 <th>{t('history.changes.change')}</th><th>{t('history.changes.reason')}</th><th />
               </tr>
             </thead>
             <tbody>
               {changes.data.rows.map((c) => (
                 <tr key={c.id} data-testid="change-row">
-                  <td>{c.label || t('fixes.grid.unnamed')} <span className="muted small">#{c.customerId}</span></td>
-                  <td className="muted small">{c.source}</td>
-                  <td>{fieldName(t, c.field)}</td>
-                  <td><CharDiff before={c.before} after={c.after} /></td>
-                  <td>{reason(c.reason)}{c.undoes !== null && <div className="muted small">{t('history.changes.undoesChange', { id: c.undoes })}</div>}</td>
                   <td>
+                    {c.label || t('fixes.grid.unnamed')} <span className="muted small">#{c.customerId}</span>
+                    <div className="muted small" title={t('history.changes.source')}>{c.source}</div>
+                  </td>
+                  <td className="nowrap">{fieldName(t, c.field)}</td>
+                  <td><CharDiff before={c.before} after={c.after} /></td>
+                  <td className="nowrap">{reason(c.reason)}{c.undoes !== null && <div className="muted small">{t('history.changes.undoesChange', { id: c.undoes })}</div>}</td>
+                  <td className="nowrap">
                     <button className="link" data-testid="revert-change" disabled={busy || !batch.active} title={t('history.changes.revertChange')} onClick={() => revertChange(c)}>
                       {t('history.changes.revertChangeShort')}
                     </button>

@@ -19,8 +19,8 @@ export function BatchList({ rows, selected, onSelect }: { rows: BatchInfo[]; sel
     <table className="table batches" data-testid="batch-list">
       <thead>
         <tr>
-          <th>{t('history.col.when')}</th><th>{t('history.col.actor')}</th><th>{t('history.col.kind')}</th>
-          <th>{t('history.col.what')}</th><th className="num">{t('history.col.changes')}</th><th>{t('history.col.state')}</th>
+          <th>{t('history.col.when')}</th><th className="nowrap">{t('history.col.actor')}</th><th className="nowrap">{t('history.col.kind')}</th>
+          <th>{t('history.col.what')}</th><th className="num nowrap">{t('history.col.changes')}</th><th className="nowrap">{t('history.col.state')}</th>
         </tr>
       </thead>
       <tbody>
@@ -35,12 +35,12 @@ export function BatchList({ rows, selected, onSelect }: { rows: BatchInfo[]; sel
             onClick={() => onSelect(b)}
             onKeyDown={(e) => arrowKeys(e, () => onSelect(b))}
           >
-            <td className="nowrap">{formatDateTime(lng, b.at)}</td>
-            <td>{t(`history.actor.${b.actor}`, { defaultValue: b.actor })}</td>
-            <td><span className={`kind kind-${b.kind}`}>{kindName(t, b.kind)}</span></td>
+            <td className="when">{formatDateTime(lng, b.at)}</td>
+            <td className="nowrap">{t(`history.actor.${b.actor}`, { defaultValue: b.actor })}</td>
+            <td className="nowrap"><span className={`kind kind-${b.kind}`}>{kindName(t, b.kind)}</span></td>
             <td data-testid="batch-sentence">{batchSentence(t, lng, b)} <span className="muted small">#{b.id}</span></td>
             <td className="num">{b.changes.toLocaleString(lng)}</td>
-            <td data-testid="batch-state">{b.active ? <span className="tag ok">{t('history.active')}</span> : <span className="tag">{t('history.undoneState')}</span>}</td>
+            <td className="nowrap" data-testid="batch-state">{b.active ? <span className="tag ok">{t('history.active')}</span> : <span className="tag">{t('history.undoneState')}</span>}</td>
           </tr>
         ))}
       </tbody>

@@ -35,10 +35,10 @@ export function HistoryView({ project }: { project: ProjectInfo }) {
       <div className="view-head">
         <h1>{t('history.title')}</h1>
         <div className="undo-redo">
-          <button data-testid="undo" disabled={busy || !undoLabel} title={t('history.shortcut.undo')} onClick={undo}>
+          <button data-testid="undo" disabled={busy || !undoLabel} title={`${undoLabel ? t('history.undoWhat', { what: undoLabel }) : t('history.nothingToUndo')} (${t('history.shortcut.undo')})`} onClick={undo}>
             {undoLabel ? t('history.undoWhat', { what: undoLabel }) : t('history.nothingToUndo')}
           </button>
-          <button className="secondary" data-testid="redo" disabled={busy || !redoLabel} title={t('history.shortcut.redo')} onClick={redo}>
+          <button className="secondary" data-testid="redo" disabled={busy || !redoLabel} title={`${redoLabel ? t('history.redoWhat', { what: redoLabel }) : t('history.nothingToRedo')} (${t('history.shortcut.redo')})`} onClick={redo}>
             {redoLabel ? t('history.redoWhat', { what: redoLabel }) : t('history.nothingToRedo')}
           </button>
         </div>

@@ -39,6 +39,7 @@ export function rootWork(t: TFunction, lng: string, p: Params): string {
   const kind = typeof p.rootKind === 'string' ? p.rootKind : typeof p.targetKind === 'string' ? p.targetKind : '';
   const root: Params = {};
   for (const [k, v] of Object.entries(p)) if (k.startsWith('root_')) root[k.slice(5)] = v;
+  if (p.rootKind === undefined) return t('history.sentence.unknownTarget', { kind: kindName(t, kind) });
   if (kind === 'fix' || kind === 'edit') return ownWork(t, lng, kind, root);
   if (kind === 'revert' && root.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(root.field)), customer: customer(t, root.customer, root.label), target: p.rootTarget });
   if (kind === 'revert') return t('history.sentence.revert', { target: p.rootTarget, what: rootWork(t, lng, root) });
