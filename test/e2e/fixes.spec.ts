@@ -24,7 +24,8 @@ const messy = join(process.cwd(), 'test/fixtures/messy-contacts.csv');
 const words = {
   en: {
     countryRule: 'Country as ISO code', phoneRule: 'Phone in international form',
-    suggestions: (n: number) => `${n} suggestion${n === 1 ? '' : 's'}`, selected: '4 selected', accepted: '4 suggestions accepted.',
+    suggestions: (n: number) => `${n} suggestion${n === 1 ? '' : 's'}`, selected: '5 selected', accepted: '5 suggestions accepted.',
+    status: { open: 'Open', accepted: 'Accepted', rejected: 'Rejected' },
     fewDigits: 'has only 2 digits', undone: 'Undone: Edited Phone of Jürgen Müller (#1)', redone: 'Redone: Edited Phone of Jürgen Müller (#1)',
     phoneBatch: 'Applied 5 suggestions: Phone in international form', redoBatch: 'Redo of batch #3: Edited Phone of Jürgen Müller (#1)',
     conflict: '1 of the 5 values this would set back was changed again after it.', reverted: 'Reverted: Batch #2',
@@ -32,7 +33,8 @@ const words = {
   },
   'zh-CN': {
     countryRule: '国家改为 ISO 代码', phoneRule: '电话改为国际格式',
-    suggestions: (n: number) => `${n} 条建议`, selected: '已选 4 条', accepted: '已接受 4 条建议。',
+    suggestions: (n: number) => `${n} 条建议`, selected: '已选 5 条', accepted: '已接受 5 条建议。',
+    status: { open: '待处理', accepted: '已接受', rejected: '已拒绝' },
     fewDigits: '只有 2 位数字', undone: '已撤销：编辑了Jürgen Müller（#1）的电话', redone: '已重做：编辑了Jürgen Müller（#1）的电话',
     phoneBatch: '应用了 5 条建议：电话改为国际格式', redoBatch: '重做批次 #3：编辑了Jürgen Müller（#1）的电话',
     conflict: '要恢复的 5 个值中，有 1 个在此之后又被更改过。', reverted: '已还原：批次 #2',
@@ -42,6 +44,7 @@ const words = {
 
 for (const lang of ['en', 'zh-CN'] as const) {
   test(`a steward fixes a messy export: find, accept from the keyboard, edit, undo, redo, reload, revert, export (${lang})`, async ({ page, steward }) => {
+    test.setTimeout(240_000);
     const w = words[lang];
     const shot = (name: string) => page.screenshot({ path: screenshotPath('views', `${lang}-${name}`) });
     const start = new StartPage(page);
@@ -64,14 +67,22 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(fixes.summaryRow('phone_e164', 'phone').getByTestId('count-open')).toHaveText('5');
     await expect(fixes.summaryRow('country_iso', 'country').getByTestId('count-open')).toHaveText('5');
 
-    // One suggestion with A: focus stays where it was and the next open one moves up into it.
+    // One suggestion with A: its row says accepted and focus moves to the next; R on that one rejects it, O reopens it.
     await fixes.show('country_iso', 'country');
     await expect(fixes.count()).toHaveText(w.suggestions(5));
     await expect(fixes.cell('after', 'Deutschland')).toContainText('DE');
     await fixes.focusFirstRow();
     await page.keyboard.press('a');
-    await expect(fixes.count()).toHaveText(w.suggestions(4));
+    await expect(fixes.status(0)).toHaveText(w.status.accepted);
+    await page.keyboard.press('r');
+    await expect(fixes.status(1)).toHaveText(w.status.rejected);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('o');
+    await expect(fixes.status(1)).toHaveText(w.status.open);
     await expect(fixes.summaryRow('country_iso', 'country').getByTestId('count-accepted')).toHaveText('1');
+    // Read again, the list holds what is still open.
+    await page.getByTestId('refresh-list').click();
+    await expect(fixes.count()).toHaveText(w.suggestions(4));
 
     // A whole rule: Space selects, Shift+↓ extends, A accepts the selection.
     await fixes.show('phone_e164', 'phone');
@@ -79,12 +90,14 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await fixes.focusFirstRow();
     await page.keyboard.press('Space');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
-    await expect(page.getByTestId('suggestion-selected')).toHaveText(w.selected.replace('4', '5'));
+    await expect(page.getByTestId('suggestion-selected')).toHaveText(w.selected);
     await shot('fixes');
     await page.keyboard.press('a');
-    await expect(page.getByTestId('fixes-no-match')).toBeVisible();
+    for (let i = 0; i < 5; i++) await expect(fixes.status(i)).toHaveText(w.status.accepted);
     await expect(fixes.summaryRow('phone_e164', 'phone').getByTestId('count-accepted')).toHaveText('5');
-    await expect(page.getByTestId('decide-notice')).toContainText(w.accepted.replace('4', '5'));
+    await page.getByTestId('refresh-list').click();
+    await expect(page.getByTestId('fixes-no-match')).toBeVisible();
+    await expect(page.getByTestId('decide-notice')).toContainText(w.accepted);
 
     // An edit in the customers grid, checked as it is typed; Ctrl+Enter takes the canonical form and saves it.
     const customers = new CustomersPage(page);
@@ -94,6 +107,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await field.fill('12');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await expect(editor.getByTestId('cell-editor-problem')).toContainText(w.fewDigits);
+    await shot('customers-edit-invalid');
     await field.fill('030 7654321');
     await expect(editor.getByTestId('cell-editor-suggestion')).toContainText('+49307654321');
     await shot('customers-edit');
@@ -147,6 +161,19 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.getByTestId('batch-changes').getByTestId('change-row')).toHaveCount(4);
     await shot('history');
 
+    // The log as CSV, to a path typed over the one browser mode proposes.
+    const log = join(steward.home, `history-${lang}.csv`);
+    await page.getByTestId('export-log').click();
+    await expect(page.getByTestId('export-log-path')).toHaveValue(/history-.*\.csv$/);
+    await page.getByTestId('export-log-path').fill(log);
+    await page.getByTestId('export-log-save').click();
+    await expect(page.getByTestId('export-log-saved')).toContainText(log);
+    const logLines = readFileSync(log, 'utf8').replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+    expect(logLines[0]).toBe('change_id,at,batch_id,batch_kind,batch,actor,source,source_record_id,customer_id,field,before,after,reason,undoes');
+    // 1 country + 5 phones + the edit, its undo and redo + 4 reverted phones.
+    expect(logLines).toHaveLength(1 + 13);
+    await page.keyboard.press('Escape');
+
     // Export what the grid holds now as CSV with a BOM, and read the file.
     await customers.go();
     await expect(customers.cell('phone', '+49 89 987654')).toBeVisible();
@@ -162,5 +189,25 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect(lines.find((l) => l.includes('K-1001'))).toContain('+49307654321');
     expect(lines.find((l) => l.includes('K-1002'))).toContain('+49 89 987654');
     expect(lines.find((l) => l.includes('K-1001'))).toContain(',DE,');
+    await exported.getByTestId('export-close').click();
+
+    // Someone else changes Müller's city while the steward types one in the detail panel: nothing is overwritten
+    // unseen; the panel says what the city holds now, and Enter again replaces it.
+    await customers.openRecord('family_name', 'Müller');
+    await customers.detail().getByTestId('detail-value-city').click();
+    await page.evaluate(async () => {
+      const res = await fetch('/api/invoke/customers:update', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-steward-token': sessionStorage.getItem('steward-token') ?? '' },
+        body: JSON.stringify({ id: 1, field: 'city', value: 'Potsdam' }),
+      });
+      if (!(await res.json()).ok) throw new Error('the other edit failed');
+    });
+    const city = customers.detail().getByTestId('detail-edit-city-field');
+    await city.fill('Hamburg');
+    await city.press('Enter');
+    await expect(customers.detail().getByTestId('detail-edit-city-stale')).toContainText('Potsdam');
+    await city.press('Enter');
+    await expect(customers.detail().getByTestId('detail-value-city')).toHaveText('Hamburg');
   });
 }

@@ -5,10 +5,12 @@ import { useEvent } from './hooks.ts';
 interface DataVersion {
   /** Goes up whenever customer records or suggestions may have changed. */
   version: number;
-  bump: () => void;
+  /** Who made the last change, when it said so: a view that already shows it need not read again. */
+  source: string | null;
+  bump: (source?: string) => void;
 }
 
-const Context = createContext<DataVersion>({ version: 0, bump: () => {} });
+const Context = createContext<DataVersion>({ version: 0, source: null, bump: () => {} });
 
 /** Jobs that write records or suggestions: when one ends, views showing them read again. */
 const writingJobs = new Set<JobDone['kind']>(['import', 'fix', 'fix-apply', 'history']);
@@ -20,10 +22,10 @@ const writingJobs = new Set<JobDone['kind']>(['import', 'fix', 'fix-apply', 'his
  * was started (Ctrl+Z works in every view).
  */
 export function DataVersionProvider({ children }: { children: ReactNode }) {
-  const [version, setVersion] = useState(0);
-  const bump = useCallback(() => setVersion((v) => v + 1), []);
-  useEvent('job:done', useCallback((d: JobDone) => writingJobs.has(d.kind) && d.status !== 'failed' && bump(), [bump]));
-  const value = useMemo(() => ({ version, bump }), [version, bump]);
+  const [state, setState] = useState<{ version: number; source: string | null }>({ version: 0, source: null });
+  const bump = useCallback((source?: string) => setState((s) => ({ version: s.version + 1, source: source ?? null })), []);
+  useEvent('job:done', useCallback((d: JobDone) => void (writingJobs.has(d.kind) && bump()), [bump]));
+  const value = useMemo(() => ({ ...state, bump }), [state, bump]);
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
 

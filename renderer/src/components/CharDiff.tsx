@@ -20,7 +20,7 @@ export function CharDiff({ before, after, noAfter }: { before: Cell; after: Cell
   return (
     <span className="diff" data-testid="diff">
       <span className="diff-before" data-testid="diff-before">
-        {!a ? empty : parts ? parts.filter((p) => p.kind !== 'added').map((p, i) => (p.kind === 'removed' ? <del key={i}>{visible(p.text)}</del> : <span key={i}>{p.text}</span>)) : <del>{a}</del>}
+        {!a ? empty : parts ? parts.filter((p) => p.kind !== 'added').map((p, i) => (p.kind === 'removed' ? <del key={i}>{visible(p.text)}</del> : <span key={i}>{p.text}</span>)) : noAfter !== undefined ? a : <del>{a}</del>}
       </span>
       <span className="diff-arrow" aria-hidden="true">→</span>
       <span className="diff-after" data-testid="diff-after">

@@ -7,6 +7,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 export function Dialog({ title, onClose, children, testId, wide = false }: { title: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  // Escape closes it wherever focus is (a button that disables itself while working drops focus to the page).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') (e.stopPropagation(), close.current());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>('button, input, select, textarea');
@@ -22,9 +32,6 @@ export function Dialog({ title, onClose, children, testId, wide = false }: { tit
         aria-modal="true"
         aria-label={title}
         data-testid={testId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') (e.stopPropagation(), onClose());
-        }}
       >
         <h2>{title}</h2>
         {children}

@@ -90,7 +90,7 @@ export function ValueInput({ customerId, field, initial, startText, onSave, onCa
         {!saving && !outcome && checking && <span className="muted">{t('edit.checking')}</span>}
         {!saving && !outcome && !checking && check?.problem && (
           <span className={invalid ? 'problem' : 'muted'} data-testid={`${testId}-problem`}>
-            {t(`quality.ruleName.${check.problem.rule}`, { defaultValue: check.problem.rule })}: {issueMessageText(asTranslate(t), check.problem.message)}
+            {t('edit.problem', { rule: t(`quality.ruleName.${check.problem.rule}`, { defaultValue: check.problem.rule }), message: issueMessageText(asTranslate(t), check.problem.message) })}
           </span>
         )}
         {!saving && suggestion !== null && (

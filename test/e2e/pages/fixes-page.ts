@@ -42,6 +42,11 @@ export class FixesPage {
     await this.grid().locator(`.ag-row[row-index="0"] .ag-cell[col-id="${colId}"]`).click();
   }
 
+  /** The status cell of the row at this index. */
+  status(rowIndex: number): Locator {
+    return this.grid().locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="status"]`);
+  }
+
   count(): Locator {
     return this.page.getByTestId('suggestion-count');
   }

@@ -9,6 +9,8 @@ export const fixes_en = {
     noCustomers: 'Import customers first: there is nothing to standardise.',
     nothing: 'Nothing to fix: every value is already in its standard form.',
     noMatch: 'No suggestion matches this filter.',
+    decidedInPlace: 'Decided rows stay in the list, with their new status, until it is read again.',
+    refresh: 'Refresh the list',
     lastRun: 'Last run {{when}} over {{records}} records ({{seconds}} s).',
     changedSince_one: '{{formatted}} customer changed since; its suggestions may be out of date.',
     changedSince_other: '{{formatted}} customers changed since; their suggestions may be out of date.',
@@ -17,6 +19,7 @@ export const fixes_en = {
     autoApplied_one: '{{formatted}} suggestion of the rules you apply automatically was applied.',
     autoApplied_other: '{{formatted}} suggestions of the rules you apply automatically were applied.',
     rules: {
+      totalOpen: '{{formatted}} open',
       title: 'Suggestions by rule',
       rule: 'Rule', field: 'Field', open: 'Open', accepted: 'Accepted', rejected: 'Rejected', stale: 'Out of date',
       safe: 'safe', safeHelp: 'A safe rule only rewrites a value in its standard form; it never guesses.',
@@ -90,6 +93,7 @@ export const fixes_en = {
     },
   },
   edit: {
+    problem: '{{rule}}: {{message}}',
     checking: 'Checking…',
     valid: 'Looks valid.',
     useSuggestion: 'Use {{value}}',

@@ -9,12 +9,15 @@ export const fixes_zhCN = {
     noCustomers: '请先导入客户：没有可标准化的数据。',
     nothing: '无需修正：所有值都已是标准形式。',
     noMatch: '没有符合此筛选条件的建议。',
+    decidedInPlace: '已处理的行会以新状态保留在列表中，直到重新读取。',
+    refresh: '刷新列表',
     lastRun: '上次运行于 {{when}}，共 {{records}} 条记录（{{seconds}} 秒）。',
     changedSince_other: '此后有 {{formatted}} 位客户发生了变化，相关建议可能已过期。',
     cancelled: '已取消查找修正；之前的建议保持不变。',
     failed: '查找修正失败',
     autoApplied_other: '已自动应用 {{formatted}} 条（来自设为自动应用的规则）建议。',
     rules: {
+      totalOpen: '{{formatted}} 条待处理',
       title: '按规则汇总的建议',
       rule: '规则', field: '字段', open: '待处理', accepted: '已接受', rejected: '已拒绝', stale: '已过期',
       safe: '安全', safeHelp: '安全规则只把值改写为标准形式，从不猜测。',
@@ -86,6 +89,7 @@ export const fixes_zhCN = {
     },
   },
   edit: {
+    problem: '{{rule}}：{{message}}',
     checking: '正在检查…',
     valid: '看起来有效。',
     useSuggestion: '使用 {{value}}',

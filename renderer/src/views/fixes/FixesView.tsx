@@ -4,7 +4,7 @@ import type { SuggestionFilter, SuggestionRow } from '../../../../shared/channel
 import { issueMessageText } from '../../../../shared/i18n/issue-message.ts';
 import { api } from '../../api/client.ts';
 import { useDataVersion } from '../../api/data-version.tsx';
-import { useLoad } from '../../api/hooks.ts';
+import { useDebounced, useLoad } from '../../api/hooks.ts';
 import { useRunningJob } from '../../api/use-running-job.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { errorText } from '../../components/error-text.ts';
@@ -16,7 +16,7 @@ import { KeyHint } from './KeyHint.tsx';
 import { RuleSummary } from './RuleSummary.tsx';
 import { SuggestionFilters, type SuggestionSort } from './SuggestionFilters.tsx';
 import { SuggestionsGrid } from './SuggestionsGrid.tsx';
-import { useDecide } from './use-decide.ts';
+import { IN_PLACE, useDecide } from './use-decide.ts';
 import './fixes.css';
 
 /**
@@ -28,14 +28,18 @@ import './fixes.css';
 export function FixesView() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { version, bump } = useDataVersion();
-  const summary = useLoad(() => api.invoke('fix:summary', {}), [version]);
+  const { version, source, bump } = useDataVersion();
+  // Counted over every suggestion (seconds on a large project): once a burst of decisions has settled.
+  const summaryVersion = useDebounced(version, 600);
+  const summary = useLoad(() => api.invoke('fix:summary', {}), [summaryVersion]);
   const rules = useLoad(() => api.invoke('fix:rules', {}), []);
   const sources = useLoad(() => api.invoke('sources:list', {}), []);
   const [autoApply, setAutoApply] = useState<string[] | null>(null);
   const [filter, setFilter] = useState<SuggestionFilter>({ status: 'open' });
   const [sort, setSort] = useState<SuggestionSort>('record');
   const [count, setCount] = useState<number | null>(null);
+  const [inFlight, setInFlight] = useState(0);
+  const onLoading = useCallback((d: 1 | -1) => setInFlight((n) => n + d), []);
   const [selection, setSelection] = useState<number[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [runNotice, setRunNotice] = useState<string | null>(null);
@@ -56,12 +60,19 @@ export function FixesView() {
     api.invoke('fix:run', {}).then((r) => run.follow(r.jobId), onError);
   };
 
-  // The grid reads again whenever records or suggestions may have changed (a decision here, an undo anywhere).
+  // The grid reads again whenever records or suggestions may have changed (an undo anywhere, a rule accepted
+  // at once), except after a decision it already shows in its rows; those it shows until asked to read again.
   const [refreshToken, setRefreshToken] = useState(0);
+  const [decidedInPlace, setDecidedInPlace] = useState(false);
+  const refresh = useCallback(() => (setDecidedInPlace(false), setRefreshToken((n) => n + 1)), []);
   const seen = useRef(version);
   useEffect(() => {
-    if (seen.current !== version) (seen.current = version, setRefreshToken((n) => n + 1));
-  }, [version]);
+    if (seen.current === version) return;
+    seen.current = version;
+    if (source !== IN_PLACE) refresh();
+  }, [version, source, refresh]);
+  const changeFilter = (f: SuggestionFilter): void => (setDecidedInPlace(false), setFilter(f));
+  const changeSort = (v: SuggestionSort): void => (setDecidedInPlace(false), setSort(v));
 
   const saveAuto = (rule: string, on: boolean): void => {
     const current = autoApply ?? rules.data?.settings.autoApply ?? [];
@@ -94,6 +105,12 @@ export function FixesView() {
       <div className="view-head">
         <h1>{t('fixes.title')}</h1>
         {s?.run && count !== null && <span className="muted" data-testid="suggestion-count">{t('fixes.count', { count, formatted: n(count) })}</span>}
+        {inFlight > 0 && <span className="loading-dot" data-testid="suggestions-loading">{t('app.loading')}</span>}
+        {decidedInPlace && (
+          <span className="muted small" data-testid="decided-in-place">
+            {t('fixes.decidedInPlace')} <button className="link" data-testid="refresh-list" onClick={refresh}>{t('fixes.refresh')}</button>
+          </span>
+        )}
       </div>
       <p className="muted intro">{t('fixes.intro')}</p>
       {summary.error && <ErrorBanner error={summary.error} />}
@@ -111,9 +128,9 @@ export function FixesView() {
         <>
           <RuleSummary
             rows={s.byRule} rules={rules.data?.rules ?? []} autoApply={autoApply ?? rules.data?.settings.autoApply ?? []} busy={busy}
-            onAuto={saveAuto} onDecide={(a, sel) => void decide(a, sel)} onShow={setFilter}
+            onAuto={saveAuto} onDecide={(a, sel) => void decide(a, sel)} onShow={changeFilter}
           />
-          <SuggestionFilters filter={filter} sort={sort} rules={ruleIds} sources={sources.data ?? []} onFilter={setFilter} onSort={setSort} />
+          <SuggestionFilters filter={filter} sort={sort} rules={ruleIds} sources={sources.data ?? []} onFilter={changeFilter} onSort={changeSort} />
           <div className="decide-bar" data-testid="decide-bar">
             {selection.length > 0 ? (
               <>
@@ -133,7 +150,8 @@ export function FixesView() {
           <div className="grid-and-empty">
             <SuggestionsGrid
               filter={filter} sort={sort} refreshToken={refreshToken} editor={editor}
-              onDecide={(a, ids) => void decide(a, { ids })} onCount={setCount} onSelection={setSelection} onError={onError}
+              onDecide={(a, ids) => decide(a, { ids }, { inPlace: true })} onDecidedInPlace={() => setDecidedInPlace(true)}
+              onCount={setCount} onLoading={onLoading} onSelection={setSelection} onError={onError}
             />
             {count === 0 && <div className="grid-empty empty" data-testid="fixes-no-match">{t('fixes.noMatch')}</div>}
           </div>

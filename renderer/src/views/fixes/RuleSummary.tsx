@@ -20,7 +20,12 @@ export function RuleSummary({ rows, rules, autoApply, busy, onAuto, onDecide, on
   const byRule = new Map<string, Row[]>();
   for (const r of rows) byRule.set(r.rule, [...(byRule.get(r.rule) ?? []), r]);
   return (
-    <section className="rule-summary" data-testid="rule-summary" aria-label={t('fixes.rules.title')}>
+    // Open while choosing what to review; folded away to give the grid the room when reviewing.
+    <details className="rule-summary" data-testid="rule-summary" open>
+      <summary>
+        {t('fixes.rules.title')} <span className="muted">· {t('fixes.rules.totalOpen', { formatted: n(rows.reduce((sum, r) => sum + r.open, 0)) })}</span>
+      </summary>
+      <div className="rule-table">
       <table className="table compact">
         <thead>
           <tr>
@@ -74,6 +79,7 @@ export function RuleSummary({ rows, rules, autoApply, busy, onAuto, onDecide, on
           );
         })}
       </table>
-    </section>
+      </div>
+    </details>
   );
 }

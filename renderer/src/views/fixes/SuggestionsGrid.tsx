@@ -2,7 +2,7 @@ import type { CellKeyDownEvent, GridApi, IDatasource, SuppressKeyboardEventParam
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SuggestionFilter, SuggestionRow } from '../../../../shared/channels/fix.ts';
+import type { DecideResult, SuggestionFilter, SuggestionRow } from '../../../../shared/channels/fix.ts';
 import { api } from '../../api/client.ts';
 import { editorKeys, type ValueEditorParams } from '../../grid/ValueCellEditor.tsx';
 import { gridLocale } from '../../grid/locale.ts';
@@ -13,6 +13,13 @@ import type { Decision } from './use-decide.ts';
 
 const decisionKeys: Record<string, Decision> = { a: 'accept', r: 'reject', o: 'reopen' };
 const plain = (e: KeyboardEvent): boolean => !e.ctrlKey && !e.metaKey && !e.altKey;
+
+/** A suggestion's state after a decision, as the service applies it (only from the states the decision acts on). */
+function decided(row: SuggestionRow, action: Decision): SuggestionRow['status'] {
+  if (action === 'accept') return row.status === 'open' && row.kind === 'change' ? 'accepted' : row.status;
+  if (action === 'reject') return row.status === 'open' ? 'rejected' : row.status;
+  return row.status === 'rejected' || row.status === 'stale' ? 'open' : row.status;
+}
 
 /**
  * Keys the review grid handles itself rather than ag-grid: A, R and O
@@ -30,12 +37,18 @@ function ownKeys(p: SuppressKeyboardEventParams): boolean {
  * The suggestions the filter matches, paged from SQL. Arrows move, Space
  * selects, Shift+arrows extend the selection, A/R/O accept, reject or reopen
  * the selection (or the focused row), Enter/F2 edit the proposed value.
- * After a decision focus stays where it was when the decided rows leave the
- * filter (the next one moves up into place), otherwise it moves one down.
+ * A decision shows in the rows themselves (their status changes, focus
+ * moves to the next row) rather than by reading every page again, which on
+ * a million suggestions takes seconds per key; the list is read again on
+ * request, when the filter changes, or when something was out of date.
  */
-export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, onCount, onSelection, onError }: {
+export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, onDecidedInPlace, onCount, onLoading, onSelection, onError }: {
   filter: SuggestionFilter; sort: SuggestionSort; refreshToken: number; editor: ValueEditorParams<SuggestionRow>;
-  onDecide: (action: Decision, ids: number[]) => void; onCount: (n: number) => void; onSelection: (ids: number[]) => void; onError: (e: Error) => void;
+  /** Decides; answers with the outcome, or null when it failed. */
+  onDecide: (action: Decision, ids: number[]) => Promise<DecideResult | null>;
+  onDecidedInPlace: () => void; onCount: (n: number) => void; onSelection: (ids: number[]) => void; onError: (e: Error) => void;
+  /** A page is being read (the first one of a new filter over a million suggestions takes seconds). */
+  onLoading: (delta: 1 | -1) => void;
 }) {
   const { t, i18n } = useTranslation();
   const grid = useRef<GridApi<SuggestionRow> | null>(null);
@@ -45,13 +58,20 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
 
   const datasource = useMemo<IDatasource>(() => ({
     getRows: (p) => {
-      api.invoke('fix:page', { startRow: p.startRow, endRow: p.endRow, filter, sort }).then(
+      onLoading(1);
+      api.invoke('fix:page', { startRow: p.startRow, endRow: p.endRow, filter, sort }).finally(() => onLoading(-1)).then(
         (page) => (onCount(page.lastRow), p.successCallback(page.rows, page.lastRow)),
         (e: Error) => (onError(e), p.failCallback()),
       );
     },
-  }), [filter, sort, onCount, onError]);
+  }), [filter, sort, onCount, onError, onLoading]);
   const columns = useMemo(() => suggestionColumns(t, editor), [t, editor]);
+
+  // A new filter or order shows other rows: a selection made among the old ones would act unseen.
+  useEffect(() => {
+    grid.current?.deselectAll();
+    anchor.current = null;
+  }, [filter, sort]);
 
   useEffect(() => {
     if (shownToken.current === refreshToken) return;
@@ -60,7 +80,7 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
     grid.current?.refreshInfiniteCache();
   }, [refreshToken]);
 
-  const decide = (action: Decision): void => {
+  const decide = async (action: Decision): Promise<void> => {
     const g = grid.current;
     if (!g) return;
     const selected = g.getSelectedRows().map((r) => r.id);
@@ -68,11 +88,23 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
     const row = focused ? g.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
     const ids = selected.length > 0 ? selected : row ? [row.id] : [];
     if (ids.length === 0) return;
-    if (focused) {
-      const stays = selected.length > 0 || filter.status !== undefined;
-      pendingFocus.current = { row: Math.min(stays ? focused.rowIndex : focused.rowIndex + 1, Math.max(0, g.getDisplayedRowCount() - 1)), col: focused.column.getColId() };
+    const result = await onDecide(action, ids);
+    if (!result) return;
+    if (result.jobId || result.stale > 0) {
+      // Read again (some values changed since the suggestion): focus stays where it was.
+      if (focused) pendingFocus.current = { row: focused.rowIndex, col: focused.column.getColId() };
+      return;
     }
-    onDecide(action, ids);
+    for (const id of ids) {
+      const node = g.getRowNode(String(id));
+      if (node?.data) node.setData({ ...node.data, status: decided(node.data, action) });
+    }
+    onDecidedInPlace();
+    if (selected.length > 0) g.deselectAll();
+    else if (focused && focused.rowIndex + 1 < g.getDisplayedRowCount()) {
+      g.ensureIndexVisible(focused.rowIndex + 1);
+      g.setFocusedCell(focused.rowIndex + 1, focused.column.getColId());
+    }
   };
 
   /** Shift+arrow: the rows from where the extension began to the focused one are selected. */
@@ -92,7 +124,7 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
     const ev = e.event as KeyboardEvent | undefined;
     if (!ev || e.api.getEditingCells().length > 0) return;
     const action = plain(ev) && !ev.shiftKey ? decisionKeys[ev.key.toLowerCase()] : undefined;
-    if (action) return decide(action);
+    if (action) return void decide(action);
     if ((ev.key === 'Enter' || ev.key === 'F2') && e.data?.status === 'open' && e.rowIndex !== null) {
       return e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: 'after' });
     }

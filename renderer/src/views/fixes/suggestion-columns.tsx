@@ -30,16 +30,16 @@ function StatusCell({ data, t }: P & { t: TFunction }) {
 /** The review grid's columns; the proposed value (the change column) is edited in place while the suggestion is open. */
 export function suggestionColumns(t: TFunction, editor: ValueEditorParams<SuggestionRow>): ColDef<SuggestionRow>[] {
   return [
-    { colId: 'customer', headerName: t('fixes.grid.customer'), width: 200, cellRenderer: CustomerCell, cellRendererParams: { t }, tooltipValueGetter: (p) => p.data && `${p.data.label} · ${p.data.source} · ${p.data.sourceRecordId ?? p.data.customerId}` },
-    { colId: 'field', headerName: t('fixes.grid.field'), width: 96, valueGetter: (p) => (p.data ? fieldName(t, p.data.field) : '') },
+    { colId: 'customer', headerName: t('fixes.grid.customer'), width: 190, cellRenderer: CustomerCell, cellRendererParams: { t }, tooltipValueGetter: (p) => p.data && `${p.data.label} · ${p.data.source} · ${p.data.sourceRecordId ?? p.data.customerId}` },
+    { colId: 'field', headerName: t('fixes.grid.field'), width: 110, valueGetter: (p) => (p.data ? fieldName(t, p.data.field) : '') },
     {
-      colId: 'after', headerName: t('fixes.grid.change'), flex: 1, minWidth: 220, cellRenderer: ChangeCell, cellRendererParams: { t },
+      colId: 'after', headerName: t('fixes.grid.change'), flex: 3, minWidth: 220, cellRenderer: ChangeCell, cellRendererParams: { t },
       editable: (p) => p.data?.status === 'open', ...valueEditorColumn(editor),
       tooltipValueGetter: (p) => p.data && `${p.data.before ?? ''} → ${p.data.after ?? ''}`,
     },
-    { colId: 'rule', headerName: t('fixes.grid.rule'), width: 150, valueGetter: (p) => (p.data ? ruleName(t, p.data.rule) : '') },
-    { colId: 'confidence', headerName: t('fixes.grid.confidence'), width: 110, type: 'rightAligned', valueGetter: (p) => (p.data && p.data.kind === 'change' ? `${Math.round(p.data.confidence * 100)}%` : p.data ? '—' : '') },
-    { colId: 'status', headerName: t('fixes.grid.status'), width: 96, cellRenderer: StatusCell, cellRendererParams: { t } },
-    { colId: 'why', headerName: t('fixes.grid.why'), flex: 1, minWidth: 200, valueGetter: (p) => (p.data ? suggestionWhy(t, p.data) : ''), tooltipValueGetter: (p) => (p.data ? suggestionWhy(t, p.data) : '') },
+    { colId: 'rule', headerName: t('fixes.grid.rule'), width: 160, valueGetter: (p) => (p.data ? ruleName(t, p.data.rule) : ''), tooltipValueGetter: (p) => (p.data ? ruleName(t, p.data.rule) : '') },
+    { colId: 'confidence', headerName: t('fixes.grid.confidence'), width: 120, type: 'rightAligned', valueGetter: (p) => (p.data && p.data.kind === 'change' ? `${Math.round(p.data.confidence * 100)}%` : p.data ? '—' : '') },
+    { colId: 'status', headerName: t('fixes.grid.status'), width: 112, cellRenderer: StatusCell, cellRendererParams: { t } },
+    { colId: 'why', headerName: t('fixes.grid.why'), flex: 2, minWidth: 200, valueGetter: (p) => (p.data ? suggestionWhy(t, p.data) : ''), tooltipValueGetter: (p) => (p.data ? suggestionWhy(t, p.data) : '') },
   ];
 }

@@ -7,6 +7,9 @@ import { useDataVersion } from '../../api/data-version.tsx';
 import { useRunningJob } from '../../api/use-running-job.ts';
 
 export type Decision = 'accept' | 'reject' | 'reopen';
+
+/** The data-version source of a decision the review grid showed in its rows itself. */
+export const IN_PLACE = 'fixes-in-place';
 export type Selection = { ids: number[] } | { filter: SuggestionFilter };
 
 /** "3 suggestions accepted. 1 was out of date …" in the UI language. */
@@ -38,16 +41,26 @@ export function useDecide() {
     bump();
   }, setError);
 
-  const decide = async (action: Decision, selection: Selection): Promise<void> => {
+  /**
+   * With inPlace, the caller shows the outcome in the rows it already has
+   * (when nothing was out of date): the change is announced as its own, so
+   * the review grid need not read every page again (seconds on a large project).
+   */
+  const decide = async (action: Decision, selection: Selection, opts: { inPlace?: boolean } = {}): Promise<DecideResult | null> => {
     setError(null);
     setNotice(null);
     try {
       const r = await api.invoke('fix:decide', { action, ...selection });
-      if (r.jobId) return job.follow(r.jobId);
+      if (r.jobId) {
+        job.follow(r.jobId);
+        return r;
+      }
       setNotice(decisionText(t, i18n.language, r));
-      bump();
+      bump(opts.inPlace && r.stale === 0 ? IN_PLACE : undefined);
+      return r;
     } catch (err) {
       setError(err as Error);
+      return null;
     }
   };
   return { decide, job, notice, error, clearNotice: () => setNotice(null), clearError: () => setError(null) };
