@@ -82,7 +82,7 @@ async function walk(page: Page, url: string, home: string, lang: string, size: s
     const notice = page.getByTestId('decide-notice');
     await progress.or(notice).first().waitFor();
     if (await progress.isVisible()) {
-      await expect(progress).toContainText('%');
+      await expect(progress).toContainText(/Applying|正在应用/, { timeout: 120_000 });
       await shot('apply-running');
       await page.getByTestId('cancel-job').click();
       await progress.waitFor({ state: 'hidden', timeout: 300_000 });
@@ -95,7 +95,7 @@ async function walk(page: Page, url: string, home: string, lang: string, size: s
 
   const customers = new CustomersPage(page);
   await customers.go();
-  await customers.grid().locator('.ag-row[row-index="0"] .ag-cell[col-id="phone"]').waitFor();
+  await customers.cell('source_record_id', /\S/).first().waitFor({ timeout: 120_000 });
   await customers.grid().locator('.ag-row[row-index="0"] .ag-cell[col-id="phone"]').dblclick();
   const editor = page.getByTestId('cell-editor');
   await editor.getByTestId('cell-editor-field').fill('12');

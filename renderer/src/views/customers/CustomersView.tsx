@@ -128,7 +128,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   }
   return (
     <div className="view grid-view" data-testid="customers-view">
-      <div className="view-head">
+      <div className="view-head customers-head">
         <h1>{t('customers.title')}</h1>
         <span className="muted" data-testid="customer-count">{count === null ? '' : t('customers.count', { count, formatted: count.toLocaleString() })}</span>
         {inFlight > 0 && <span className="loading-dot" data-testid="grid-loading">{t('app.loading')}</span>}

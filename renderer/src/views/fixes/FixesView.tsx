@@ -117,7 +117,7 @@ export function FixesView() {
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {decideError && <ErrorBanner error={decideError} onDismiss={clearError} />}
       {runNotice && <div className="note" data-testid="fix-notice">{runNotice}</div>}
-      {notice && <div className="success" role="status" data-testid="decide-notice">{notice} <button className="link" onClick={clearNotice}>{t('common.dismiss')}</button></div>}
+      {notice && <div className={notice.done ? 'success' : 'note'} role="status" data-testid="decide-notice">{notice.text} <button className="link" onClick={clearNotice}>{t('common.dismiss')}</button></div>}
       {!s && summary.loading && <p className="muted" data-testid="fixes-loading">{t('app.loading')}</p>}
       {s && <FixRunPanel summary={s} job={run} onRun={startRun} />}
       {applyJob.running && <ProgressBar progress={applyJob.progress} onCancel={applyJob.cancel} cancelling={applyJob.cancelling} />}

@@ -32,11 +32,11 @@ export function decisionText(t: TFunction, lng: string, r: Omit<DecideResult, 'j
 export function useDecide() {
   const { t, i18n } = useTranslation();
   const { bump } = useDataVersion();
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; done: boolean } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const job = useRunningJob((done) => {
-    if (done.status === 'succeeded') setNotice(decisionText(t, i18n.language, done.result as DecideResult));
-    else if (done.status === 'cancelled') setNotice(t('fixes.done.cancelled'));
+    if (done.status === 'succeeded') setNotice({ text: decisionText(t, i18n.language, done.result as DecideResult), done: true });
+    else if (done.status === 'cancelled') setNotice({ text: t('fixes.done.cancelled'), done: false });
     else setError(new Error(done.error?.message ?? t('error.internal')));
     bump();
   }, setError);
@@ -55,7 +55,7 @@ export function useDecide() {
         job.follow(r.jobId);
         return r;
       }
-      setNotice(decisionText(t, i18n.language, r));
+      setNotice({ text: decisionText(t, i18n.language, r), done: true });
       bump(opts.inPlace && r.stale === 0 ? IN_PLACE : undefined);
       return r;
     } catch (err) {
