@@ -70,6 +70,18 @@ export function rowsByIds(db: Db, ids: number[]): SuggestionRow[] {
   return ids.map((id) => byId.get(id)).filter((r): r is SuggestionRow => r !== undefined);
 }
 
+/**
+ * Customers changed since the run by something other than this run's own
+ * suggestions: accepting them (or undoing, redoing or reverting that) keeps
+ * the suggestions in step (syncSuggestionsAfterReversal), so it does not make
+ * them out of date. A reversal names what it is ultimately about in
+ * rootKind (older ones in targetKind).
+ */
+const CHANGED_SINCE = `SELECT count(DISTINCT l.entity_id) FROM change_log l
+  WHERE l.id > ? AND l.entity = 'customer' AND CAST(l.batch_id AS INTEGER) IN (
+    SELECT b.id FROM change_batches b
+    WHERE b.kind <> 'fix' AND coalesce(json_extract(b.params, '$.rootKind'), json_extract(b.params, '$.targetKind'), '') <> 'fix')`;
+
 export function fixSummary(db: Db): FixSummary {
   const run = db.prepare("SELECT id, finished_at, summary_json, options_json FROM fix_runs WHERE status = 'current'").get() as
     | { id: number; finished_at: string; summary_json: string; options_json: string }
@@ -90,7 +102,7 @@ export function fixSummary(db: Db): FixSummary {
   return {
     run: { id: run.id, finishedAt: run.finished_at, seconds: summary.seconds, records: summary.records },
     byRule: [...byKey.values()].sort((a, b) => b.open - a.open || a.rule.localeCompare(b.rule)),
-    changedSince: db.prepare('SELECT count(*) FROM customers WHERE change_seq > ?').pluck().get(maxChangeSeq) as number,
+    changedSince: db.prepare(CHANGED_SINCE).pluck().get(maxChangeSeq) as number,
     customers,
   };
 }

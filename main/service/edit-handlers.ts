@@ -17,6 +17,12 @@ function storedValue(field: CustomerFieldKey, value: CellValue): CellValue {
   return value;
 }
 
+/** Whose record it was, as the grid names it, kept with the batch so History can say so in any language. */
+function customerLabel(c: Record<string, unknown>): string {
+  const full = typeof c.full_name === 'string' ? c.full_name.trim() : '';
+  return full || [c.given_name, c.family_name].filter((v) => typeof v === 'string' && v.trim()).join(' ');
+}
+
 export function editHandlers(ctx: ServiceContext): Pick<Handlers, 'customers:update' | 'customers:check-value'> {
   return {
     'customers:update': async ({ id, field, value, expectBefore }) => {
@@ -26,7 +32,7 @@ export function editHandlers(ctx: ServiceContext): Pick<Handlers, 'customers:upd
       const after = storedValue(field as CustomerFieldKey, value);
       const result = writeBatch(
         db,
-        { kind: 'edit', actor: 'steward', description: `Edited ${field} of customer ${id}`, params: { field, customer: id } },
+        { kind: 'edit', actor: 'steward', description: `Edited ${field} of customer ${id}`, params: { field, customer: id, label: customerLabel(customers.detail(id).customer) } },
         [{ customerId: id, field: field as CustomerFieldKey, after, reason: 'manual', expectBefore }],
       );
       if (result.batchId !== null) ctx.changed();

@@ -15,8 +15,9 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history:pa
   };
   /** A big batch goes to a job; the job's result (a ReversalResult) arrives with job:done. */
   const asJob = (input: HistoryJobInput) => ({ total: 0, conflicts: 0, sample: [], batchId: null, changed: 0, jobId: ctx.jobs.start('history', ctx.project().path, input) });
+  // Every mode may write ('check' reverses at once when nothing conflicts), so none may start while a job writes.
   const reverseStack = (which: 'undo' | 'redo', mode: ConflictMode) => {
-    if (mode !== 'check') ctx.assertCanWrite();
+    ctx.assertCanWrite();
     const { db } = ctx.project();
     const target = nextToReverse(db, which);
     if (target.changes > INLINE_CHANGES) return asJob({ op: 'batch', batchId: target.id, kind: which, mode, actor: 'steward' });
@@ -28,7 +29,7 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history:pa
     'history:undo': async ({ mode }) => reverseStack('undo', mode),
     'history:redo': async ({ mode }) => reverseStack('redo', mode),
     'history:revert': async ({ batchId, changeId, mode }) => {
-      if (mode !== 'check') ctx.assertCanWrite();
+      ctx.assertCanWrite();
       const { db } = ctx.project();
       if (changeId !== undefined) return done(reverseChange(db, changeId, 'steward', mode));
       const batch = getBatch(db, batchId!);

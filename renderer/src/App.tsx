@@ -2,19 +2,23 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../shared/contract.ts';
 import { api } from './api/client.ts';
+import { DataVersionProvider } from './api/data-version.tsx';
 import { useEvent } from './api/hooks.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
 import { DuplicatesView } from './views/duplicates/DuplicatesView.tsx';
+import { FixesView } from './views/fixes/FixesView.tsx';
+import { HistoryView } from './views/history/HistoryView.tsx';
+import { UndoRedoProvider } from './views/history/undo-redo.tsx';
 import { QuarantineView } from './views/quarantine/QuarantineView.tsx';
 import { QualityView } from './views/quality/QualityView.tsx';
 import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
 import { StartView } from './views/start/StartView.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'history';
 
 export function App() {
   const { t } = useTranslation();
@@ -47,11 +51,16 @@ export function App() {
     { key: 'customers', label: t('nav.customers'), count: project.customers },
     { key: 'import', label: t('nav.import') },
     { key: 'quality', label: t('quality.nav') },
+    { key: 'fixes', label: t('nav.fixes') },
+    { key: 'duplicates', label: t('duplicates.title') },
+    { key: 'history', label: t('nav.history') },
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
-    { key: 'duplicates', label: t('duplicates.title') },
   ];
   return (
+    // Undo and redo (Ctrl+Z anywhere) and the views that must read again after a write need the open project.
+    <DataVersionProvider key={project.path}>
+    <UndoRedoProvider>
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">CRM Steward</div>
@@ -76,7 +85,11 @@ export function App() {
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}
         {view === 'duplicates' && <DuplicatesView />}
+        {view === 'fixes' && <FixesView />}
+        {view === 'history' && <HistoryView project={project} />}
       </main>
     </div>
+    </UndoRedoProvider>
+    </DataVersionProvider>
   );
 }

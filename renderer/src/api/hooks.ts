@@ -50,3 +50,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   }, [run, tick]);
   return { data, error, loading, reload: () => setTick((t) => t + 1) };
 }
+
+/** The value once it has stopped changing for `ms`: a burst of changes leads to one reload, not one each. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}

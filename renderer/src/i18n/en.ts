@@ -1,17 +1,20 @@
 /** English UI text. Keys mirror zh-CN.ts; a test checks both have the same keys. */
 export const en = {
   app: { loading: 'Loading…', language: 'Language' },
-  nav: { customers: 'Customers', import: 'Import', sources: 'Sources', quarantine: 'Quarantine', closeProject: 'Close project' },
-  common: { dismiss: 'Dismiss', cancel: 'Cancel', remove: 'Remove', close: 'Close', previous: 'Previous', next: 'Next', range: '{{from}}–{{to}} of {{total}}' },
+  nav: { customers: 'Customers', import: 'Import', sources: 'Sources', quarantine: 'Quarantine', fixes: 'Fixes', history: 'History', closeProject: 'Close project' },
+  common: { dismiss: 'Dismiss', cancel: 'Cancel', remove: 'Remove', close: 'Close', previous: 'Previous', next: 'Next', listSeparator: ', ', range: '{{from}}–{{to}} of {{total}}' },
   error: {
     invalid_input: 'That request was not valid', no_project: 'No project is open', project_not_found: 'Project not found',
     project_exists: 'A file with that name exists', project_unreadable: 'Cannot open this project', file_not_found: 'File not found',
     file_unreadable: 'Cannot read the file', already_imported: 'Already imported', encoding_mismatch: 'The file changes encoding', job_not_found: 'Job not found', cancelled: 'Cancelled',
-    not_supported: 'Not available here', unauthorized: 'Not authorised', not_found: 'Not found', internal: 'Something went wrong',
+    busy: 'The project is busy', not_supported: 'Not available here', unauthorized: 'Not authorised', not_found: 'Not found', internal: 'Something went wrong',
   },
   job: {
     starting: 'Starting…', cancelling: 'Cancelling…',
-    step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers' },
+    step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers',
+      context: 'Reading each source’s countries and date orders', suggest: 'Standardising values', fill: 'Filling from duplicates', save: 'Saving suggestions',
+      apply: 'Applying suggestions', export: 'Writing the file', undo: 'Undoing', redo: 'Redoing', revert: 'Reverting',
+    },
     rows_one: '{{formatted}} row', rows_other: '{{formatted}} rows',
   },
   start: {

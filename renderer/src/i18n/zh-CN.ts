@@ -1,16 +1,19 @@
 /** 简体中文界面文字。键与 en.ts 一致。 */
 export const zhCN = {
   app: { loading: '加载中…', language: '语言' },
-  nav: { customers: '客户', import: '导入', sources: '数据来源', quarantine: '隔离区', closeProject: '关闭项目' },
-  common: { dismiss: '关闭', cancel: '取消', remove: '移除', close: '关闭', previous: '上一页', next: '下一页', range: '第 {{from}}–{{to}} 条，共 {{total}} 条' },
+  nav: { customers: '客户', import: '导入', sources: '数据来源', quarantine: '隔离区', fixes: '修正', history: '历史', closeProject: '关闭项目' },
+  common: { dismiss: '关闭', cancel: '取消', remove: '移除', close: '关闭', previous: '上一页', next: '下一页', listSeparator: '、', range: '第 {{from}}–{{to}} 条，共 {{total}} 条' },
   error: {
     invalid_input: '请求无效', no_project: '未打开项目', project_not_found: '找不到项目', project_exists: '同名文件已存在',
     project_unreadable: '无法打开此项目', file_not_found: '找不到文件', file_unreadable: '无法读取文件', already_imported: '已导入过', encoding_mismatch: '文件编码前后不一致',
-    job_not_found: '找不到任务', cancelled: '已取消', not_supported: '此处不可用', unauthorized: '未授权', not_found: '未找到', internal: '出现错误',
+    job_not_found: '找不到任务', cancelled: '已取消', busy: '项目正忙', not_supported: '此处不可用', unauthorized: '未授权', not_found: '未找到', internal: '出现错误',
   },
   job: {
     starting: '正在开始…', cancelling: '正在取消…',
-    step: { queued: '正在等待当前任务完成', scan: '正在读取 {{file}}', import: '正在导入 {{file}}', link: '正在将交易和需求关联到客户' },
+    step: { queued: '正在等待当前任务完成', scan: '正在读取 {{file}}', import: '正在导入 {{file}}', link: '正在将交易和需求关联到客户',
+      context: '正在读取各来源的国家和日期顺序', suggest: '正在标准化值', fill: '正在从重复记录补全', save: '正在保存建议',
+      apply: '正在应用建议', export: '正在写入文件', undo: '正在撤销', redo: '正在重做', revert: '正在还原',
+    },
     rows_other: '{{formatted}} 行',
   },
   start: {

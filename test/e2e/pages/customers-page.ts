@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export class CustomersPage {
   constructor(readonly page: Page) {}
@@ -48,5 +48,31 @@ export class CustomersPage {
 
   detail() {
     return this.page.getByTestId('customer-detail');
+  }
+
+  /** Opens the in-place editor of a cell (double-click) and returns it. */
+  async edit(colId: string, text: string | RegExp) {
+    await this.cell(colId, text).first().dblclick();
+    const editor = this.page.getByTestId('cell-editor');
+    await editor.waitFor();
+    return editor;
+  }
+
+  exportDialog() {
+    return this.page.getByTestId('export-dialog');
+  }
+
+  /** Exports what the grid shows (or everything) to a path and waits for "Saved … to …". */
+  async exportTo(path: string, opts: { format?: 'csv' | 'xlsx'; scope?: 'filtered' | 'all' } = {}) {
+    await this.page.getByTestId('export-open').click();
+    const dialog = this.exportDialog();
+    await dialog.getByTestId(`export-format-${opts.format ?? 'csv'}`).check();
+    if (opts.scope) await dialog.getByTestId(`export-scope-${opts.scope}`).check();
+    // Browser mode proposes a path in the projects folder; the steward types another.
+    await expect(dialog.getByTestId('export-path')).toHaveValue(/customers-.*\.(csv|xlsx)$/);
+    await dialog.getByTestId('export-path').fill(path);
+    await dialog.getByTestId('export-start').click();
+    await dialog.getByTestId('export-saved').waitFor();
+    return dialog;
   }
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
+import { fixes_en } from '../../../renderer/src/i18n/areas/fixes.en.ts';
+import { fixes_zhCN } from '../../../renderer/src/i18n/areas/fixes.zh-CN.ts';
+import { fixRules } from '../../../main/fix/interim-standardise.ts';
+import { BatchKind } from '../../../shared/channels/fix.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
@@ -22,8 +26,8 @@ function keys(obj: object, prefix = ''): Set<string> {
 }
 
 describe('UI text', () => {
-  const english = keys({ ...en, ...qualityText.en, ...match_en });
-  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN });
+  const english = keys({ ...en, ...qualityText.en, ...match_en, ...fixes_en });
+  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN });
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);
@@ -49,6 +53,15 @@ describe('UI text', () => {
 
   it('names every quality rule in both languages', () => {
     const wanted = Object.keys(rules).map((r) => `quality.ruleName.${r}`);
+    expect(wanted.filter((k) => !english.has(k))).toEqual([]);
+    expect(wanted.filter((k) => !chinese.has(k))).toEqual([]);
+  });
+
+  it('names and explains every fix rule and every kind of history batch in both languages', () => {
+    const wanted = [
+      ...fixRules.flatMap((r) => [`fixes.rule.${r.id}.name`, `fixes.rule.${r.id}.help`]),
+      ...BatchKind.options.map((k) => `history.kind.${k}`),
+    ];
     expect(wanted.filter((k) => !english.has(k))).toEqual([]);
     expect(wanted.filter((k) => !chinese.has(k))).toEqual([]);
   });

@@ -5,18 +5,25 @@ import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { CustomerIssues } from '../quality/CustomerIssues.tsx';
 import { Verification } from './Verification.tsx';
+import { EditableValue } from './EditableValue.tsx';
+import { readOnlyColumns } from './columns.ts';
 
-/** The working record beside the row exactly as the source file had it, with its verification and quality issues. */
-export function CustomerDetail({ id, onClose, refresh = 0, onVerifiedChanged = () => {} }: { id: number; onClose: () => void; refresh?: number; onVerifiedChanged?: () => void }) {
+/**
+ * The working record beside the row exactly as the source file had it, with
+ * its verification and quality issues. Its values are edited in place.
+ */
+export function CustomerDetail({ id, onClose, refresh = 0, version = 0, onVerifiedChanged = () => {}, onEdited = () => {} }: {
+  id: number; onClose: () => void; refresh?: number; version?: number; onVerifiedChanged?: () => void; onEdited?: () => void;
+}) {
   const { t } = useTranslation();
-  const { data, error, loading } = useLoad(() => api.invoke('customers:get', { id }), [id]);
+  const { data, error, loading } = useLoad(() => api.invoke('customers:get', { id }), [id, version]);
   return (
     <aside className="detail" data-testid="customer-detail" aria-label={t('detail.title')}>
       <header className="detail-head">
         <h2>{t('detail.title')} #{id}</h2>
         <button className="link" data-testid="close-detail" onClick={onClose}>{t('common.close')}</button>
       </header>
-      {loading && <p className="muted">{t('app.loading')}</p>}
+      {loading && !data && <p className="muted">{t('app.loading')}</p>}
       {error && <ErrorBanner error={error} />}
       {data && (
         <div className="detail-body">
@@ -28,7 +35,11 @@ export function CustomerDetail({ id, onClose, refresh = 0, onVerifiedChanged = (
                 {customerFields.map((f) => (
                   <tr key={f.key}>
                     <th>{t(f.label)}</th>
-                    <td>{data.customer[f.key] === null ? <span className="muted">—</span> : String(data.customer[f.key])}</td>
+                    <td>
+                      {readOnlyColumns.has(f.key)
+                        ? data.customer[f.key] === null ? <span className="muted">—</span> : String(data.customer[f.key])
+                        : <EditableValue key={`${f.key}-${String(data.customer[f.key])}`} customerId={id} field={f.key} label={t(f.label)} value={data.customer[f.key] ?? null} onSaved={onEdited} />}
+                    </td>
                   </tr>
                 ))}
                 {Object.entries(data.extra).map(([k, v]) => (

@@ -4,13 +4,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
 import { api } from '../../api/client.ts';
+import { useDataVersion } from '../../api/data-version.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { cellText, type SaveOutcome } from '../../components/ValueInput.tsx';
+import { editorKeys } from '../../grid/ValueCellEditor.tsx';
 import { customerDatasource } from '../../grid/customer-datasource.ts';
 import { gridLocale } from '../../grid/locale.ts';
 import { gridTheme } from '../../grid/theme.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { columnDefs, defaultVisible } from './columns.ts';
 import { CustomerDetail } from './CustomerDetail.tsx';
+import { customerEditor } from './customer-edits.ts';
+import { ExportDialog, type ExportQuery } from './ExportDialog.tsx';
 import { verifiedColumn, withVerified } from './verified-column.ts';
 import { DrillBanner } from '../quality/DrillBanner.tsx';
 import { issueColumn, withIssues } from '../quality/issue-column.ts';
@@ -31,6 +36,8 @@ function storedVisible(): string[] {
  * Every customer in the project, paged from SQL; click or Enter opens the
  * record beside its source row. Rows can be ticked (or Space on a row) and
  * the selection marked verified, the reference accuracy is measured against.
+ * Values are edited in place (double-click, F2 or typing), checked as they
+ * are typed; the grid's current filter (or everything) can be exported.
  */
 export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality }: { project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void }) {
   const { t, i18n } = useTranslation();
@@ -46,6 +53,17 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   const [marking, setMarking] = useState(false);
   const [marked, setMarked] = useState<number | null>(null);
   const [verifyTick, setVerifyTick] = useState(0);
+  const [lateProblem, setLateProblem] = useState<string | null>(null);
+  const [exporting, setExporting] = useState<ExportQuery | null | false>(false);
+  const { version, bump } = useDataVersion();
+
+  // Records changed elsewhere (an undo, accepted fixes, an edit in the detail panel): read the pages again where they are.
+  const shownVersion = useRef(version);
+  useEffect(() => {
+    if (shownVersion.current === version) return;
+    shownVersion.current = version;
+    gridApi.current?.refreshInfiniteCache();
+  }, [version]);
 
   /** The verified ticks come with each page: reload the pages so they show what changed. */
   const verifiedChanged = (): void => {
@@ -82,7 +100,14 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
     () => customerDatasource({ quickFilter: quick, issue: drill?.filter, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
     [quick, project.customers, project.sources, drill, t],
   );
-  const defs = useMemo(() => (drill ? [verifiedColumn(t), issueColumn(t), ...columnDefs(t, visible)] : [verifiedColumn(t), ...columnDefs(t, visible)]), [t, visible, drill]);
+  const editor = useMemo(() => customerEditor(t, bump, (o: Exclude<SaveOutcome, { kind: 'saved' }>) => setLateProblem(o.kind === 'failed' ? o.message : o.current === null ? t('edit.staleEmpty') : t('edit.stale', { current: cellText(o.current) }))), [t, bump]);
+  const defs = useMemo(() => (drill ? [verifiedColumn(t), issueColumn(t), ...columnDefs(t, visible, editor)] : [verifiedColumn(t), ...columnDefs(t, visible, editor)]), [t, visible, drill, editor]);
+  /** What the grid shows now, for an export of exactly that (null: no filter, everything). */
+  const currentQuery = (): ExportQuery | null => {
+    const filterModel = (gridApi.current?.getFilterModel() ?? {}) as ExportQuery['filterModel'];
+    const any = quick !== '' || Object.keys(filterModel ?? {}).length > 0 || drill !== null;
+    return any ? { quickFilter: quick, filterModel, issue: drill?.filter } : null;
+  };
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
   const changeVisible = (v: string[]): void => {
@@ -103,7 +128,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   }
   return (
     <div className="view grid-view" data-testid="customers-view">
-      <div className="view-head">
+      <div className="view-head customers-head">
         <h1>{t('customers.title')}</h1>
         <span className="muted" data-testid="customer-count">{count === null ? '' : t('customers.count', { count, formatted: count.toLocaleString() })}</span>
         {inFlight > 0 && <span className="loading-dot" data-testid="grid-loading">{t('app.loading')}</span>}
@@ -116,9 +141,17 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
         )}
         <input className="search" type="search" data-testid="quick-search" placeholder={t('customers.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
         <ColumnChooser visible={visible} onChange={changeVisible} />
+        <button className="secondary" data-testid="export-open" onClick={() => setExporting(currentQuery())}>{t('export.button')}</button>
       </div>
+      {exporting !== false && <ExportDialog project={project} query={exporting} filteredCount={count} onClose={() => setExporting(false)} />}
       {drill && <DrillBanner drill={drill} count={count} onClear={onClearDrill} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {lateProblem && (
+        <div className="error-banner" role="alert" data-testid="edit-problem">
+          <span>{lateProblem}</span>
+          <button className="link" onClick={() => setLateProblem(null)}>{t('common.dismiss')}</button>
+        </div>
+      )}
       {marked !== null && (
         <div className="success verify-done" role="status" data-testid="verify-done">
           <span>{t('quality.verify.marked', { count: marked, formatted: marked.toLocaleString() })} {t('quality.verify.measureNext')}</span>
@@ -133,6 +166,8 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
             theme={gridTheme}
             localeText={localeText}
             rowModelType="infinite"
+        // The cell editor's popup (with its message and suggestion) may reach past the grid's edge.
+        popupParent={document.body}
             datasource={datasource}
             columnDefs={defs}
             cacheBlockSize={100}
@@ -140,6 +175,8 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
             infiniteInitialRowCount={100}
             rowBuffer={20}
             getRowId={(p) => String(p.data.id)}
+            // Enter opens the record (F2, a double-click or typing edits); while editing, Enter and Escape belong to the editor.
+            defaultColDef={{ suppressKeyboardEvent: (p) => editorKeys(p) || (!p.editing && p.event.key === 'Enter') }}
             rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: true }}
             selectionColumnDef={{ pinned: 'left', width: 44, headerTooltip: t('quality.verify.selectHelp') }}
             onGridReady={(e) => (gridApi.current = e.api)}
@@ -154,7 +191,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
             overlayNoRowsTemplate={t('customers.noMatch')}
           />
         </div>
-        {selected !== null && <CustomerDetail id={selected} refresh={verifyTick} onVerifiedChanged={verifiedChanged} onClose={() => (setSelected(null), gridApi.current?.getFocusedCell() && gridApi.current.setFocusedCell(gridApi.current.getFocusedCell()!.rowIndex, gridApi.current.getFocusedCell()!.column))} />}
+        {selected !== null && <CustomerDetail id={selected} refresh={verifyTick} version={version} onEdited={bump} onVerifiedChanged={verifiedChanged} onClose={() => (setSelected(null), gridApi.current?.getFocusedCell() && gridApi.current.setFocusedCell(gridApi.current.getFocusedCell()!.rowIndex, gridApi.current.getFocusedCell()!.column))} />}
       </div>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
+import type { CustomerRow } from '../../../../shared/contract.ts';
 import { customerFields } from '../../../../shared/domain/fields.ts';
+import { valueEditorColumn, type ValueEditorParams } from '../../grid/ValueCellEditor.tsx';
 
 /** Columns shown until the user chooses otherwise. */
 export const defaultVisible = ['source', 'source_record_id', 'full_name', 'given_name', 'family_name', 'email', 'phone', 'mobile', 'company', 'city', 'country', 'birth_date', 'updated_at'];
@@ -13,10 +15,16 @@ export function columnLabel(t: TFunction, id: string): string {
   return t(`field.${id}`);
 }
 
-export function columnDefs(t: TFunction, visible: string[]): ColDef[] {
+/** What identifies a record (and where it came from) is not a value a steward edits. */
+export const readOnlyColumns = new Set(['id', 'source', 'source_record_id']);
+
+/** The grid's columns; with an editor, every value column is edited in place (double-click, F2 or typing). */
+export function columnDefs(t: TFunction, visible: string[], editor?: ValueEditorParams<CustomerRow>): ColDef[] {
   return allColumnIds.map((id) => {
     const numeric = id === 'id' || id === 'income';
+    const editable = editor !== undefined && !readOnlyColumns.has(id);
     return {
+      ...(editable ? { editable: (p) => p.data !== undefined, ...valueEditorColumn(editor) } : {}),
       colId: id,
       field: id,
       headerName: columnLabel(t, id),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { problemText } from '../../components/problem-text.ts';
 
 const PAGE = 100;
@@ -46,11 +47,7 @@ export function QuarantineView() {
               ))}
             </tbody>
           </table>
-          <div className="toolbar">
-            <button className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('common.previous')}</button>
-            <span className="muted">{t('common.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}</span>
-            <button className="secondary" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t('common.next')}</button>
-          </div>
+          <Pager offset={offset} limit={PAGE} total={total} onChange={setOffset} />
         </>
       )}
     </div>

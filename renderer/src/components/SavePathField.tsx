@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+
+type Format = 'csv' | 'xlsx';
+
+const withExtension = (path: string, format: Format): string => path.replace(/\.(csv|xlsx)$/i, '') + `.${format}`;
+
+/**
+ * Where to save a file. The desktop app asks with its native dialog
+ * (Choose…); browser mode has none, so the service proposes a path in the
+ * projects folder and the field starts with it, editable. Changing the
+ * format changes the file's extension.
+ */
+export function SavePathField({ defaultName, format, value, onChange, disabled, testId }: {
+  defaultName: string; format: Format; value: string; onChange: (path: string) => void; disabled?: boolean; testId: string;
+}) {
+  const { t } = useTranslation();
+  // What the field holds when an answer arrives: a path typed meanwhile is not replaced by the proposal.
+  const latest = useRef(value);
+  latest.current = value;
+  const choose = async (): Promise<void> => {
+    const r = await api.invoke('dialog:save-file', { defaultName, format });
+    if (r.path) onChange(r.path);
+    else if (!latest.current) onChange(r.defaultPath);
+  };
+  useEffect(() => {
+    if (api.mode === 'browser' && !value) void choose();
+    // Asked once, when the field appears.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (value && !value.toLowerCase().endsWith(`.${format}`)) onChange(withExtension(value, format));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [format]);
+  return (
+    <label className="field save-path">
+      <span>{t('export.path')}</span>
+      <span className="path-row">
+        <input data-testid={testId} value={value} disabled={disabled} spellCheck={false} onChange={(e) => onChange(e.target.value)} />
+        {api.mode === 'electron' && <button type="button" className="secondary" disabled={disabled} onClick={() => void choose()}>{t('export.choose')}</button>}
+      </span>
+      <span className="muted small">{t('export.pathHelp')}</span>
+    </label>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GridQuery } from '../../../../shared/channels/grid.ts';
+import type { ProjectInfo } from '../../../../shared/contract.ts';
+import { api } from '../../api/client.ts';
+import { useRunningJob } from '../../api/use-running-job.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { SavePathField } from '../../components/SavePathField.tsx';
+
+/** The customers grid's filter as the export takes it (no sort: a file is written in record order). */
+export type ExportQuery = Omit<GridQuery, 'sortModel'>;
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Export the working records as CSV (optionally with a BOM for Excel) or
+ * XLSX: the customers the grid shows now, or all of them, to a path the user
+ * chooses. Runs as a job with progress and cancel, then says where the file is.
+ */
+export function ExportDialog({ project, query, filteredCount, onClose }: { project: ProjectInfo; query: ExportQuery | null; filteredCount: number | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
+  const [bom, setBom] = useState(true);
+  const [scope, setScope] = useState<'filtered' | 'all'>(query ? 'filtered' : 'all');
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const job = useRunningJob((done) => {
+    if (done.status === 'succeeded') setSaved(done.result as { path: string; rows: number });
+    else if (done.status === 'cancelled') setNotice(t('export.cancelled'));
+    else setError(new Error(`${t('export.failed')}: ${done.error?.message ?? ''}`));
+  }, setError);
+  const n = (x: number): string => x.toLocaleString(i18n.language);
+
+  const start = (): void => {
+    setError(null);
+    setNotice(null);
+    setSaved(null);
+    api.invoke('export:start', { path: path.trim(), format, bom: format === 'csv' && bom, query: scope === 'filtered' && query ? query : undefined })
+      .then((r) => job.follow(r.jobId), (e: Error) => setError(e));
+  };
+
+  return (
+    <Dialog title={t('export.title')} testId="export-dialog" onClose={() => !job.running && onClose()}>
+      <fieldset className="choices" disabled={job.running}>
+        <legend>{t('export.format')}</legend>
+        {(['csv', 'xlsx'] as const).map((f) => (
+          <label key={f} className="check">
+            <input type="radio" name="export-format" data-testid={`export-format-${f}`} checked={format === f} onChange={() => setFormat(f)} />
+            {t(`export.${f}`)}
+          </label>
+        ))}
+        {format === 'csv' && (
+          <label className="check">
+            <input type="checkbox" data-testid="export-bom" checked={bom} onChange={(e) => setBom(e.target.checked)} />
+            {t('export.bom')}
+          </label>
+        )}
+      </fieldset>
+      <fieldset className="choices" disabled={job.running}>
+        <legend>{t('export.scope')}</legend>
+        <label className="check">
+          <input type="radio" name="export-scope" data-testid="export-scope-filtered" disabled={!query} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+          {t('export.scopeFiltered', { formatted: filteredCount === null ? '…' : n(filteredCount) })}
+        </label>
+        <label className="check">
+          <input type="radio" name="export-scope" data-testid="export-scope-all" checked={scope === 'all'} onChange={() => setScope('all')} />
+          {t('export.scopeAll', { formatted: n(project.customers) })}
+        </label>
+        <p className="muted small" data-testid="export-filter">{query ? t('export.filterIncludes', { what: filterWords(t, query) }) : t('export.noFilter')}</p>
+      </fieldset>
+      <SavePathField testId="export-path" defaultName={`${project.name}-customers-${today()}.${format}`} format={format} value={path} onChange={setPath} disabled={job.running} />
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {notice && <div className="note" data-testid="export-notice">{notice}</div>}
+      {job.running && <ProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} />}
+      {saved && <div className="success" role="status" data-testid="export-saved">{t('export.saved', { count: saved.rows, formatted: n(saved.rows), path: saved.path })}</div>}
+      <div className="toolbar end">
+        <button className="secondary" data-testid="export-close" disabled={job.running} onClick={onClose}>{t('export.close')}</button>
+        <button data-testid="export-start" disabled={job.running || !path.trim()} onClick={start}>{job.running ? t('export.exporting') : t('export.start')}</button>
+      </div>
+    </Dialog>
+  );
+}
+
+function filterWords(t: ReturnType<typeof useTranslation>['t'], q: ExportQuery): string {
+  const parts: string[] = [];
+  if (q.quickFilter) parts.push(t('export.filterParts.quick', { text: q.quickFilter }));
+  const columns = Object.keys(q.filterModel ?? {}).length;
+  if (columns > 0) parts.push(t('export.filterParts.columns', { count: columns }));
+  if (q.issue) parts.push(t('export.filterParts.drill'));
+  return parts.join(t('common.listSeparator'));
+}

@@ -1,0 +1,60 @@
+import type { TFunction } from 'i18next';
+import type { BatchInfo } from '../../../../shared/channels/fix.ts';
+import { fieldName, ruleName } from '../fixes/fix-text.ts';
+
+type Batch = Pick<BatchInfo, 'kind' | 'params' | 'target' | 'description'>;
+type Params = Record<string, unknown>;
+
+/**
+ * A batch of the change history said in the UI language from its kind and
+ * parameters (the stored description is English, for the CLI and the log):
+ * "Applied 65 suggestions: Email in lower case", "Edited Email of Jade Boyer
+ * (#12)", "Undo of batch #5: …". An undo, redo or revert carries the
+ * parameters of the batch it is ultimately about, prefixed root_.
+ */
+export function batchSentence(t: TFunction, lng: string, b: Batch): string {
+  const p = b.params;
+  switch (b.kind) {
+    case 'fix':
+    case 'edit':
+      return ownWork(t, lng, b.kind, p);
+    case 'undo':
+    case 'redo':
+      return t(`history.sentence.${b.kind}`, { target: p.rootId ?? b.target, what: rootWork(t, lng, p) });
+    case 'revert':
+      if (p.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(p.field)), customer: customer(t, p.customer, p.label), target: b.target });
+      if (p.targetKind === 'undo') return t('history.sentence.revertOfUndo', { target: p.rootId ?? b.target, what: rootWork(t, lng, p) });
+      return t('history.sentence.revert', { target: b.target, what: rootWork(t, lng, p) });
+    default:
+      return t('history.sentence.other', { kind: kindName(t, b.kind), description: b.description });
+  }
+}
+
+export function kindName(t: TFunction, kind: string): string {
+  return t(`history.kind.${kind}`, { defaultValue: kind });
+}
+
+/** What the batch an undo or redo is about did, from its root_ parameters (older projects lack them: its kind then). */
+export function rootWork(t: TFunction, lng: string, p: Params): string {
+  const kind = typeof p.rootKind === 'string' ? p.rootKind : typeof p.targetKind === 'string' ? p.targetKind : '';
+  const root: Params = {};
+  for (const [k, v] of Object.entries(p)) if (k.startsWith('root_')) root[k.slice(5)] = v;
+  if (p.rootKind === undefined) return t('history.sentence.unknownTarget', { kind: kindName(t, kind) });
+  if (kind === 'fix' || kind === 'edit') return ownWork(t, lng, kind, root);
+  if (kind === 'revert' && root.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(root.field)), customer: customer(t, root.customer, root.label), target: p.rootTarget });
+  if (kind === 'revert') return t('history.sentence.revert', { target: p.rootTarget, what: rootWork(t, lng, root) });
+  return t('history.sentence.unknownTarget', { kind: kindName(t, kind) });
+}
+
+function ownWork(t: TFunction, lng: string, kind: 'fix' | 'edit', p: Params): string {
+  if (kind === 'edit') return t('history.sentence.edit', { field: fieldName(t, String(p.field ?? '')), customer: customer(t, p.customer, p.label) });
+  const rules = typeof p.rules === 'string' && p.rules ? p.rules.split(',').map((r) => ruleName(t, r)).join(', ') : '';
+  if (p.automatic) return t('history.sentence.fixAutomatic', { rules });
+  const count = typeof p.suggestions === 'number' ? p.suggestions : 0;
+  const formatted = count.toLocaleString(lng);
+  return rules ? t('history.sentence.fix', { count, formatted, rules }) : t('history.sentence.fixNoRule', { count, formatted });
+}
+
+function customer(t: TFunction, id: unknown, name: unknown): string {
+  return typeof name === 'string' && name ? t('history.sentence.namedCustomer', { name, id }) : t('history.sentence.customer', { id });
+}
