@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { issueMessageText } from '../../../shared/i18n/issue-message.ts';
+import { issueText } from '../../../shared/i18n/issue-text.ts';
 import { asTranslate } from '../i18n/as-translate.ts';
 import { useValueCheck } from './use-value-check.ts';
 
@@ -90,7 +90,7 @@ export function ValueInput({ customerId, field, initial, startText, onSave, onCa
         {!saving && !outcome && checking && <span className="muted">{t('edit.checking')}</span>}
         {!saving && !outcome && !checking && check?.problem && (
           <span className={invalid ? 'problem' : 'muted'} data-testid={`${testId}-problem`}>
-            {t('edit.problem', { rule: t(`quality.ruleName.${check.problem.rule}`, { defaultValue: check.problem.rule }), message: issueMessageText(asTranslate(t), check.problem.message) })}
+            {t('edit.problem', { rule: t(`quality.ruleName.${check.problem.rule}`, { defaultValue: check.problem.rule }), message: issueText(asTranslate(t), field, check.problem.message) })}
           </span>
         )}
         {!saving && suggestion !== null && (

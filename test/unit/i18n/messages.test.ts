@@ -3,7 +3,7 @@ import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
 import { fixes_en } from '../../../renderer/src/i18n/areas/fixes.en.ts';
 import { fixes_zhCN } from '../../../renderer/src/i18n/areas/fixes.zh-CN.ts';
-import { fixRules } from '../../../main/fix/interim-standardise.ts';
+import { fixRules } from '../../../main/fix/fix-rules.ts';
 import { BatchKind } from '../../../shared/channels/fix.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';

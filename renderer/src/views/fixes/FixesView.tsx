@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestionFilter, SuggestionRow } from '../../../../shared/channels/fix.ts';
-import { issueMessageText } from '../../../../shared/i18n/issue-message.ts';
 import { api } from '../../api/client.ts';
 import { useDataVersion } from '../../api/data-version.tsx';
 import { useDebounced, useLoad } from '../../api/hooks.ts';
@@ -87,10 +86,8 @@ export function FixesView() {
         const updated = await api.invoke('fix:edit', { id: row.id, after: text === '' ? null : text });
         return { outcome: { kind: 'saved' }, row: updated };
       } catch (err) {
-        // The service refuses a value validity rejects with the finding's English message: said again in the UI language.
-        const e = err as Error;
-        e.message = issueMessageText(asTranslate(t), e.message);
-        return { outcome: { kind: 'failed', message: errorText(t, e) } };
+        // The editor has already shown the finding in the UI language as it was typed; this is the service's refusal.
+        return { outcome: { kind: 'failed', message: errorText(t, err as Error) } };
       }
     },
     onLateProblem: (o) => setError(new Error(o.kind === 'failed' ? o.message : '')),
