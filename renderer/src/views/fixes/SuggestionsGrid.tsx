@@ -1,4 +1,4 @@
-import type { CellKeyDownEvent, GridApi, IDatasource, SuppressKeyboardEventParams } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, GridApi, IDatasource, RowSelectionOptions, SelectionColumnDef, SuppressKeyboardEventParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,11 @@ function ownKeys(p: SuppressKeyboardEventParams): boolean {
   const e = p.event;
   return e.key === 'Enter' || e.key === 'F2' || (plain(e) && e.key.length === 1 && e.key !== ' ');
 }
+
+// Options the grid re-applies whenever they are new objects (a column refresh mid-keystroke can drop focus).
+const defaultColDef: ColDef<SuggestionRow> = { sortable: false, suppressKeyboardEvent: ownKeys };
+const rowSelection: RowSelectionOptions<SuggestionRow> = { mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false };
+const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 44 };
 
 /**
  * The suggestions the filter matches, paged from SQL. Arrows move, Space
@@ -107,12 +112,17 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
     }
   };
 
-  /** Shift+arrow: the rows from where the extension began to the focused one are selected. */
-  const extend = (key: string): void => {
+  /**
+   * Shift+arrow: the rows from where the extension began to the row the key
+   * moves to are selected. The target is worked out from the row the key was
+   * pressed on, not read back from the grid's focus, so keys typed faster
+   * than the grid draws still each count once.
+   */
+  const extend = (key: string, at: number): void => {
     const g = grid.current;
-    const to = g?.getFocusedCell()?.rowIndex;
-    if (!g || to === undefined) return;
-    const from = (anchor.current ??= key === 'ArrowDown' ? to - 1 : to + 1);
+    if (!g) return;
+    const to = Math.max(0, Math.min(g.getDisplayedRowCount() - 1, key === 'ArrowDown' ? at + 1 : at - 1));
+    const from = (anchor.current ??= at);
     const [lo, hi] = [Math.max(0, Math.min(from, to)), Math.max(from, to)];
     for (let i = lo; i <= hi; i++) g.getDisplayedRowAtIndex(i)?.setSelected(true);
     // Moving back over the anchor's far side takes the rows left behind out again.
@@ -129,10 +139,11 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
       return e.api.startEditingCell({ rowIndex: e.rowIndex, colKey: 'after' });
     }
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      if (ev.shiftKey) extend(ev.key);
+      if (ev.shiftKey && e.rowIndex !== null) extend(ev.key, e.rowIndex);
       else anchor.current = null;
     }
-    if (ev.key === ' ') anchor.current = null;
+    // Space marks where a Shift+arrow extension starts.
+    if (ev.key === ' ') anchor.current = e.rowIndex;
   };
 
   return (
@@ -146,14 +157,14 @@ export function SuggestionsGrid({ filter, sort, refreshToken, editor, onDecide, 
         popupParent={document.body}
         datasource={datasource}
         columnDefs={columns}
-        defaultColDef={{ sortable: false, suppressKeyboardEvent: ownKeys }}
+        defaultColDef={defaultColDef}
         cacheBlockSize={100}
         maxBlocksInCache={50}
         infiniteInitialRowCount={50}
         rowBuffer={20}
         getRowId={(p) => String(p.data.id)}
-        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-        selectionColumnDef={{ pinned: 'left', width: 44 }}
+        rowSelection={rowSelection}
+        selectionColumnDef={selectionColumnDef}
         tooltipShowDelay={400}
         onGridReady={(e) => (grid.current = e.api)}
         onSelectionChanged={(e) => onSelection(e.api.getSelectedRows().map((r) => r.id))}
