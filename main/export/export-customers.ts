@@ -10,6 +10,7 @@ import { renameSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
+import { privateWriteStream } from '../lib/private-files.ts';
 import { CsvFileWriter, type CsvValue } from '../lib/csv.ts';
 import type { WhereClause } from '../store/grid-query.ts';
 import type { Db } from '../store/open-project.ts';
@@ -102,7 +103,8 @@ function csvSink(path: string, bom: boolean): Sink {
  * more rows than a sheet holds continue on the next sheet.
  */
 function xlsxSink(path: string): Sink {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  // Our own stream rather than ExcelJS's `filename`, so the file is created readable by the owner only.
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: privateWriteStream(path), useStyles: false, useSharedStrings: false });
   let header: CsvValue[] = [];
   let sheet: ExcelJS.Worksheet | null = null;
   let rowsInSheet = 0;

@@ -6,11 +6,11 @@
  * with the app's own words (shared/i18n).
  */
 import type Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
 import type { Dimension, DimensionMetrics, Metric, ProfileResult } from '../types.ts';
 import { dimensions } from '../types.ts';
 import { rules, type RuleId } from '../rules.ts';
 import { barChart, escapeHtml as esc, groupedBars } from './svg.ts';
+import { writePrivateFile } from '../../lib/private-files.ts';
 import { makeTranslate, type Language, type Translate } from '../../../shared/i18n/translate.ts';
 import { issueMessageText } from '../../../shared/i18n/issue-message.ts';
 import { naReasonText } from '../../../shared/i18n/na-reason.ts';
@@ -117,5 +117,5 @@ ${histogram ? `<h2>${esc(dimensionName(v, 'timeliness'))}</h2><div class="charts
 }
 
 export function writeAuditReport(db: Database.Database, result: ProfileResult, outPath: string, opts: ReportOptions = {}): void {
-  writeFileSync(outPath, renderAuditReport(db, result, opts), 'utf8');
+  writePrivateFile(outPath, renderAuditReport(db, result, opts));
 }

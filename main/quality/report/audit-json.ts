@@ -5,9 +5,9 @@
  * sit in memory as one string.
  */
 import type Database from 'better-sqlite3';
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ProfileResult } from '../types.ts';
+import { privateWriteStream } from '../../lib/private-files.ts';
 
 export interface AuditIssue {
   source: string;
@@ -19,7 +19,8 @@ export interface AuditIssue {
 }
 
 export async function writeAuditJson(db: Database.Database, result: ProfileResult, outPath: string): Promise<number> {
-  const out = createWriteStream(outPath, 'utf8');
+  const out = privateWriteStream(outPath);
+  out.setDefaultEncoding('utf8');
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
