@@ -69,9 +69,9 @@ export const commands: Record<string, Command> = {
     load: async () => (await import('./fix-commands.ts')).exportCommand,
   },
   serve: {
-    usage: 'crm-steward serve [--port <n>]',
-    summary: 'Run the app in browser mode on 127.0.0.1 and print its address with the session token.',
-    valued: ['port'],
+    usage: 'crm-steward serve [--port <n>] [--allow <folder>]...',
+    summary: 'Run the app in browser mode on 127.0.0.1 and print its address with the session token; it reads and writes files only in its own folders and the --allow ones.',
+    valued: ['port', 'allow'],
     load: async () => (await import('./serve-command.ts')).serveCommand,
   },
 };

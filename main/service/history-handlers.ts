@@ -3,6 +3,7 @@ import { changesPage, exportLog, historyState, nextToReverse, redo, undo } from 
 import { reverseBatch, reverseChange, type ConflictMode, type ReversalResult } from '../history/reverse-batch.ts';
 import type { HistoryJobInput } from '../jobs/fix-jobs.ts';
 import { getBatch } from '../store/history-repo.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** Batches with more changes than this are reversed (or checked) as a job, with progress and cancel. */
@@ -15,8 +16,9 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history:pa
   };
   /** A big batch goes to a job; the job's result (a ReversalResult) arrives with job:done. */
   const asJob = (input: HistoryJobInput) => ({ total: 0, conflicts: 0, sample: [], batchId: null, changed: 0, jobId: ctx.jobs.start('history', ctx.project().path, input) });
+  // Every mode may write ('check' reverses at once when nothing conflicts), so none may start while a job writes.
   const reverseStack = (which: 'undo' | 'redo', mode: ConflictMode) => {
-    if (mode !== 'check') ctx.assertCanWrite();
+    ctx.assertCanWrite();
     const { db } = ctx.project();
     const target = nextToReverse(db, which);
     if (target.changes > INLINE_CHANGES) return asJob({ op: 'batch', batchId: target.id, kind: which, mode, actor: 'steward' });
@@ -28,13 +30,17 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history:pa
     'history:undo': async ({ mode }) => reverseStack('undo', mode),
     'history:redo': async ({ mode }) => reverseStack('redo', mode),
     'history:revert': async ({ batchId, changeId, mode }) => {
-      if (mode !== 'check') ctx.assertCanWrite();
+      ctx.assertCanWrite();
       const { db } = ctx.project();
       if (changeId !== undefined) return done(reverseChange(db, changeId, 'steward', mode));
       const batch = getBatch(db, batchId!);
       if (batch && batch.changes > INLINE_CHANGES) return asJob({ op: 'batch', batchId: batch.id, kind: 'revert', mode, actor: 'steward' });
       return done(reverseBatch(db, batchId!, 'revert', 'steward', mode));
     },
-    'history:export': async ({ path }) => ({ path, rows: exportLog(ctx.project().db, path) }),
+    'history:export': async ({ path }) => {
+      // Only a .csv: the log must never be written over a project or any other file by a slip of the name.
+      if (!/\.csv$/i.test(path)) throw new AppError('invalid_input', 'The file name must end in .csv.');
+      return { path, rows: exportLog(ctx.project().db, path) };
+    },
   };
 }
