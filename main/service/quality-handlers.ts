@@ -11,14 +11,16 @@ import type { ServiceContext } from './service-context.ts';
 export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof qualityChannels> {
   return {
     'quality:profile-start': async () => ({ jobId: ctx.jobs.start('profile', ctx.project().path, { reason: 'on_demand' }) }),
-    'quality:overview': async () => qualityOverview(ctx.project().db, ctx.info()?.customers),
+    'quality:overview': async () => ctx.memo('quality:overview', () => qualityOverview(ctx.project().db, ctx.info()?.customers)),
     'quality:snapshots': async () => qualityTrend(ctx.project().db),
     'quality:issues-of-customer': async ({ id }) => issuesOfCustomer(ctx.project().db, id),
     'quality:issues-for-customers': async ({ ids, filter }) => issuesForCustomers(ctx.project().db, ids, filter),
     'quality:reference-import': async ({ path }) => {
       try {
         ctx.assertCanWrite();
-        return await importReferenceFile(ctx.project().db, path);
+        const imported = await importReferenceFile(ctx.project().db, path);
+        ctx.changed();
+        return imported;
       } finally {
         ctx.options.uploads?.discard([path]); // read once; the values are in the project now (or the user picks again)
       }
@@ -29,17 +31,23 @@ export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     // Verifying freezes the record's current values as its reference; accuracy compares later values with them.
     'quality:mark-verified': async ({ ids }) => {
       ctx.assertCanWrite();
-      return { verified: markVerified(ctx.project().db, ids) };
+      const verified = markVerified(ctx.project().db, ids);
+      ctx.changed();
+      return { verified };
     },
     'quality:unmark-verified': async ({ ids }) => {
       ctx.assertCanWrite();
-      return { unverified: unmarkVerified(ctx.project().db, ids) };
+      const unverified = unmarkVerified(ctx.project().db, ids);
+      ctx.changed();
+      return { unverified };
     },
     // An empty patch reads the settings (without writing: a read must not wait for a job's lock); any key given is stored.
     'quality:settings': async (patch) => {
       if (Object.keys(patch).length === 0) return getQualitySettings(ctx.project().db);
       ctx.assertCanWrite();
-      return setQualitySettings(ctx.project().db, patch);
+      const settings = setQualitySettings(ctx.project().db, patch);
+      ctx.changed();
+      return settings;
     },
   };
 }

@@ -119,6 +119,20 @@ export class ServiceContext {
   /** Profiles and sort indexes the service started by itself; the user did not ask for them, so leaving the project stops them. */
   private readonly automatic = new Set<string>();
 
+  /** Answers kept until the project's data changes (see memo). */
+  private readonly memos = new Map<string, unknown>();
+
+  /**
+   * An answer computed once per version of the data: every write through the
+   * service and every job's end calls changed(), which forgets them. The
+   * dashboard then reads what the service last announced, even in the moment
+   * between a job switching its results and saying it has finished.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
   /** Runs `then` once the job has finished, whatever its outcome. */
   afterJob(jobId: string, then: () => void): void {
     this.afterJobs.set(jobId, then);
@@ -186,6 +200,7 @@ export class ServiceContext {
   /** The project's records or suggestions changed: cached pages and counts are out of date. */
   changed(): void {
     this.counts = null;
+    this.memos.clear();
     this.current?.customers.invalidate();
     this.current?.suggestions.invalidate();
   }
@@ -200,6 +215,7 @@ export class ServiceContext {
   }
 
   close(): void {
+    this.memos.clear();
     this.current?.reads.close();
     this.current?.db.close();
     this.current = null;
