@@ -11,6 +11,7 @@ import { dimensions } from '../types.ts';
 import { rules, type RuleId } from '../rules.ts';
 import { barChart, escapeHtml as esc, groupedBars } from './svg.ts';
 import { writePrivateFile } from '../../lib/private-files.ts';
+import { maskFindingText, maskValue } from '../../standardize/mask-personal.ts';
 import { makeTranslate, type Language, type Translate } from '../../../shared/i18n/translate.ts';
 import { issueMessageText } from '../../../shared/i18n/issue-message.ts';
 import { naReasonText } from '../../../shared/i18n/na-reason.ts';
@@ -63,6 +64,8 @@ export interface ReportOptions {
   title?: string;
   /** The report's language (default English); the JSON output stays English. */
   lang?: Language;
+  /** For sharing: personal values in the issue table masked (standardize/mask-personal.ts), and the report says so. */
+  mask?: boolean;
 }
 
 export function renderAuditReport(db: Database.Database, result: ProfileResult, opts: ReportOptions = {}): string {
@@ -90,7 +93,9 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
   const ruleRows = m.byRule
     .map((r) => `<tr><td>${field(r.field)}</td><td><code>${esc(r.rule)}</code></td><td>${rule(r.rule)}</td><td>${esc(dimensionName(v, r.dimension))}</td>${severity(r.severity)}<td>${n(r.count)}</td></tr>`)
     .join('');
+  const shown = (r: IssueRow): IssueRow => (opts.mask ? { ...r, message: maskFindingText(r.field, r.message), suggestion: r.suggestion === null ? null : String(maskValue(r.field, r.suggestion)) } : r);
   const issueRows = rows
+    .map(shown)
     .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(issueMessageText(t, r.message))}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
     .join('');
   const more = total > rows.length ? `<p class="more">${esc(t('quality.report.more', { shown: n(rows.length), total: n(total), rest: n(total - rows.length) }))}</p>` : '';
@@ -105,7 +110,8 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${title}</title><style>${css}</style></head><body>
 <h1>${title}</h1>
-<p class="meta">${esc(meta)}</p>
+<p class="meta">${esc(meta)}</p>${opts.mask ? `
+<p class="meta" id="masked">${esc(t('quality.report.masked'))}</p>` : ''}
 <h2>${esc(t('quality.report.scores'))}</h2><div class="cards">${dimensions.map((d) => card(v, d, m.overall[d], m.timelinessDays)).join('')}</div>
 <h2>${esc(t('quality.report.byField'))}</h2><div class="charts">${fieldCharts(v, m.byField)}</div>
 <h2>${esc(t('quality.report.bySource'))}</h2><div class="charts">${sourceChart}</div>

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { once } from 'node:events';
 import type { ProfileResult } from '../types.ts';
 import { privateWriteStream } from '../../lib/private-files.ts';
+import { maskFindingText } from '../../standardize/mask-personal.ts';
 
 export interface AuditIssue {
   source: string;
@@ -18,7 +19,8 @@ export interface AuditIssue {
   message: string;
 }
 
-export async function writeAuditJson(db: Database.Database, result: ProfileResult, outPath: string): Promise<number> {
+/** `mask`: personal values in the issue messages masked for sharing, as in the HTML report. */
+export async function writeAuditJson(db: Database.Database, result: ProfileResult, outPath: string, opts: { mask?: boolean } = {}): Promise<number> {
   const out = privateWriteStream(outPath);
   out.setDefaultEncoding('utf8');
   const write = async (s: string) => {
@@ -34,7 +36,7 @@ export async function writeAuditJson(db: Database.Database, result: ProfileResul
     .iterate() as IterableIterator<AuditIssue>;
   let n = 0;
   for (const r of rows) {
-    await write(`${n === 0 ? '' : ','}\n${JSON.stringify(r)}`);
+    await write(`${n === 0 ? '' : ','}\n${JSON.stringify(opts.mask ? { ...r, message: maskFindingText(r.field, r.message) } : r)}`);
     n++;
   }
   await write('\n]}\n');
