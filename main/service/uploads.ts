@@ -8,7 +8,7 @@
  * fills the disk.
  */
 import { randomUUID } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -44,7 +44,7 @@ export class UploadArea {
 
   /** Deletes everything in the folder: uploads of an earlier session belong to pages that no longer exist. */
   clear(): void {
-    ensurePrivateDir(this.dir, true);
+    if (!existsSync(this.dir)) return; // created by the first upload
     for (const entry of readdirSync(this.dir)) rmSync(join(this.dir, entry), { recursive: true, force: true });
   }
 
