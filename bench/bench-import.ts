@@ -15,31 +15,22 @@
  * imports alternate N times, so both see the same load on a shared machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bundlePath, whyFromSource } from '../bin/cli-bundle.mjs';
-import { writeCsvExport } from '../resources/generator/write-export.ts';
+import { benchDataDir, importBenchCsv } from './datasets/import-csv.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
 const runs = Number(values.runs);
-const dataDir = join(import.meta.dirname, '.data');
-mkdirSync(dataDir, { recursive: true });
-const csv = join(dataDir, `customers-${rows}.csv`);
+const dataDir = benchDataDir;
+const csv = await importBenchCsv(rows);
 const bin = join(import.meta.dirname, '..', 'bin', 'crm-steward.mjs');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () => loadavg()[0].toFixed(2);
 
-if (!existsSync(csv)) {
-  const t = performance.now();
-  const summary = await writeCsvExport({
-    out: csv, rows, seed: 7, preset: 'salesforce', encoding: 'utf8', delimiter: ',', lineEnding: '\r\n',
-    quotedNewlineRate: 0.002, brokenRowRate: 0.0005, quoteAll: false, unterminatedQuote: 'last', generate: {},
-  } as Parameters<typeof writeCsvExport>[0]);
-  console.log(`generated ${summary.rows.toLocaleString()} rows (${summary.brokenRows} broken) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
 const bytes = statSync(csv).size;
 
 // What a user runs is the compiled command; measure that, built from these sources.

@@ -143,7 +143,7 @@ export const QuarantinedRow = z.object({
 });
 
 /** Every kind of long work; an area adds its kinds here. */
-export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history']);
+export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -178,6 +178,8 @@ const coreChannels = {
   'dialog:pick-files': { input: none, output: z.array(z.string()) },
   'import:preview': { input: z.object({ path: FilePath, encoding: Encoding.optional(), delimiter: Delimiter.optional() }), output: z.array(FilePreview) },
   'import:start': { input: z.object({ files: z.array(ImportFileRequest).min(1, 'Choose at least one file.') }), output: z.object({ jobId: z.string() }) },
+  /** The review of these files was closed without importing them: browser mode deletes its uploaded copies (other paths are left alone). */
+  'import:discard': { input: z.object({ paths: z.array(z.string()).max(1000) }), output: z.object({ discarded: z.number() }) },
   'job:get': { input: z.object({ jobId: z.string() }), output: JobState },
   'job:cancel': { input: z.object({ jobId: z.string() }), output: z.null() },
   'sources:list': { input: none, output: z.array(SourceSummary) },

@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'busy'
   | 'not_supported'
   | 'unauthorized'
+  /** A path outside the folders this mode of the app may read or write. */
+  | 'forbidden'
+  /** An upload larger than the cap. */
+  | 'too_large'
   | 'not_found'
   | 'internal';
 

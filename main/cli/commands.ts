@@ -27,8 +27,8 @@ export const commands: Record<string, Command> = {
     load: async () => (await import('./quality-commands.ts')).referenceCommand,
   },
   audit: {
-    usage: `crm-steward audit <file>... --report <out.html> [--json <out.json>] [--lang en|zh-CN] ${settingOptions}`,
-    summary: 'One-shot audit of export files: a self-contained HTML report (English or Chinese) and, with --json, every metric and issue.',
+    usage: `crm-steward audit <file>... --report <out.html> [--json <out.json>] [--lang en|zh-CN] [--mask] ${settingOptions}`,
+    summary: 'One-shot audit of export files: a self-contained HTML report (English or Chinese) and, with --json, every metric and issue; --mask hides email, phone, mobile, birth date and street in both.',
     valued: ['report', 'json', 'lang', 'default-country', 'timeliness-days'],
     load: async () => (await import('./quality-commands.ts')).auditCommand,
   },
@@ -63,15 +63,15 @@ export const commands: Record<string, Command> = {
     load: async () => (await import('./fix-commands.ts')).redoCommand,
   },
   export: {
-    usage: 'crm-steward export --project <path> --out <file.csv|file.xlsx> [--bom] [--json]',
-    summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX; formula-like cells are written as text.',
+    usage: 'crm-steward export --project <path> --out <file.csv|file.xlsx> [--bom] [--mask] [--json]',
+    summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX; formula-like cells are written as text; --mask hides email, phone, mobile, birth date and street for sharing.',
     valued: ['project', 'out'],
     load: async () => (await import('./fix-commands.ts')).exportCommand,
   },
   serve: {
-    usage: 'crm-steward serve [--port <n>]',
-    summary: 'Run the app in browser mode on 127.0.0.1 and print its address with the session token.',
-    valued: ['port'],
+    usage: 'crm-steward serve [--port <n>] [--allow <folder>]...',
+    summary: 'Run the app in browser mode on 127.0.0.1 and print its address with the session token; it reads and writes files only in its own folders and the --allow ones.',
+    valued: ['port', 'allow'],
     load: async () => (await import('./serve-command.ts')).serveCommand,
   },
 };

@@ -144,8 +144,9 @@ export async function exportCommand(args: ParsedArgs): Promise<number> {
   if (!format) throw new UsageError('--out must end in .csv or .xlsx.');
   return withProject(args, async (db) => {
     const progress = progressPrinter(args.options.has('json'));
-    const r = await exportCustomers(db, { path: out, format, bom: args.options.has('bom') }, { onProgress: (p) => progress(p) });
-    print(args, r, () => [`Wrote ${r.rows.toLocaleString('en-US')} customers to ${out}.`]);
+    const mask = args.options.has('mask');
+    const r = await exportCustomers(db, { path: out, format, bom: args.options.has('bom'), mask }, { onProgress: (p) => progress(p) });
+    print(args, r, () => [`Wrote ${r.rows.toLocaleString('en-US')} customers to ${out}${mask ? ' with email, phone, mobile, birth date and street masked and unmapped columns left out' : ''}.`]);
     return 0;
   });
 }

@@ -70,8 +70,9 @@ export async function auditCommand(args: ParsedArgs): Promise<number> {
     // throw-away project is open nowhere else, so it is written without the WAL.
     await writeAloneWithoutWal(db, () => importFiles(db, files.map((path) => ({ path, onDuplicate: 'import' as const })), { onProgress: progressPrinter(quiet) }));
     const result = await profile(db, 'audit', quiet);
-    writeAuditReport(db, result, report, { lang: lang as Language });
-    const issues = json ? await writeAuditJson(db, result, resolve(json)) : result.issueCount;
+    const mask = args.options.has('mask');
+    writeAuditReport(db, result, report, { lang: lang as Language, mask });
+    const issues = json ? await writeAuditJson(db, result, resolve(json), { mask }) : result.issueCount;
     printSummary(result);
     console.log(`Report: ${report}${json ? `\nJSON: ${resolve(json)} (${issues.toLocaleString('en-US')} issues)` : ''}`);
     return 0;

@@ -1,4 +1,4 @@
-import { ipcMain } from 'electron';
+import { ipcMain, type WebFrameMain } from 'electron';
 import { toErrorPayload } from '../../shared/errors.ts';
 import type { Service } from '../service/create-service.ts';
 
@@ -12,8 +12,10 @@ export interface Desktop {
   saveFile: (defaultPath: string, format: 'csv' | 'xlsx') => Promise<string | null>;
 }
 
-export function bindIpc(service: Service, desktop: Desktop): void {
-  ipcMain.handle('steward:invoke', async (_event, channel: unknown, input: unknown) => {
+/** `trusted` says whether a frame is the app window's main frame (harden.ts): nothing else is answered. */
+export function bindIpc(service: Service, desktop: Desktop, trusted: (frame: WebFrameMain | null) => boolean): void {
+  ipcMain.handle('steward:invoke', async (event, channel: unknown, input: unknown) => {
+    if (!trusted(event.senderFrame)) return { ok: false, error: { code: 'unauthorized', message: 'Only the CRM Steward window may call the service.' } };
     try {
       if (channel === 'dialog:pick-files') return { ok: true, data: await desktop.pickFiles() };
       if (channel === 'dialog:save-file') {

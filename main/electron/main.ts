@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createService } from '../service/create-service.ts';
+import { denyAllPermissions, hardenContents, isAppMainFrame } from './harden.ts';
 import { bindIpc } from './ipc.ts';
 
 /**
@@ -10,6 +11,7 @@ import { bindIpc } from './ipc.ts';
  * tests exercise without Electron.
  */
 const here = fileURLToPath(new URL('.', import.meta.url));
+const appPage = join(here, '../renderer/index.html');
 let win: BrowserWindow | null = null;
 
 function resourcesDir(): string {
@@ -27,17 +29,18 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
     },
   });
-  // The renderer never navigates away or opens windows: links to elsewhere are refused.
-  window.webContents.on('will-navigate', (e) => e.preventDefault());
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  void window.loadFile(join(here, '../renderer/index.html'));
+  void window.loadFile(appPage);
   return window;
 }
 
+// Every web contents, the window's and any other that might appear, is locked down the same way (harden.ts).
+app.on('web-contents-created', (_e, contents) => hardenContents(contents));
+
 app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  denyAllPermissions(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': ["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"] } });
   });
@@ -64,7 +67,7 @@ app.whenReady().then(() => {
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },
-  });
+  }, (frame) => isAppMainFrame(frame, win, pathToFileURL(appPage).href));
   win = createWindow();
   app.on('before-quit', () => service.dispose());
 });

@@ -10,6 +10,8 @@ import { renameSync, rmSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
+import { privateWriteStream } from '../lib/private-files.ts';
+import { isMaskedField, maskValue } from '../standardize/mask-personal.ts';
 import { CsvFileWriter, type CsvValue } from '../lib/csv.ts';
 import type { WhereClause } from '../store/grid-query.ts';
 import type { Db } from '../store/open-project.ts';
@@ -22,6 +24,11 @@ export interface ExportRequest {
   where?: WhereClause;
   /** Whether the WHERE refers to the sources table (s.). */
   joinSources?: boolean;
+  /**
+   * For sharing: personal fields masked (standardize/mask-personal.ts), and
+   * the sources' unmapped columns left out, since nothing says what they hold.
+   */
+  mask?: boolean;
 }
 
 export interface ExportResult {
@@ -52,8 +59,9 @@ export function extraColumns(db: Db): string[] {
 }
 
 export async function exportCustomers(db: Db, req: ExportRequest, opts: ExportOptions = {}): Promise<ExportResult> {
-  const extras = extraColumns(db);
+  const extras = req.mask ? [] : extraColumns(db);
   const columns = ['source', 'source_record_id', ...fields, ...extras];
+  const maskAt = req.mask ? columns.flatMap((c, i) => (isMaskedField(c) ? [i] : [])) : [];
   const where = req.where ?? { sql: '', params: [] };
   const total = db.prepare(`SELECT count(*) FROM customers c JOIN sources s ON s.id = c.source_id ${where.sql}`).pluck().get(...where.params) as number;
   const rows = db.prepare(
@@ -69,6 +77,7 @@ export async function exportCustomers(db: Db, req: ExportRequest, opts: ExportOp
       const extraJson = row.pop() as string | null;
       const extra = extraJson ? (JSON.parse(extraJson) as Record<string, string>) : null;
       for (const name of extras) row.push(extra && Object.hasOwn(extra, name) ? extra[name] : null);
+      for (const i of maskAt) row[i] = maskValue(columns[i], row[i]);
       writer.row(row);
       if (++done % 10_000 === 0) {
         throwIfCancelled(opts.signal, cancelled);
@@ -102,7 +111,8 @@ function csvSink(path: string, bom: boolean): Sink {
  * more rows than a sheet holds continue on the next sheet.
  */
 function xlsxSink(path: string): Sink {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: false, useSharedStrings: false });
+  // Our own stream rather than ExcelJS's `filename`, so the file is created readable by the owner only.
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: privateWriteStream(path), useStyles: false, useSharedStrings: false });
   let header: CsvValue[] = [];
   let sheet: ExcelJS.Worksheet | null = null;
   let rowsInSheet = 0;

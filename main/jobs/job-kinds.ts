@@ -1,5 +1,6 @@
 import { importFiles, type ImportFileRequest } from '../ingest/import-files.ts';
 import type { Db } from '../store/open-project.ts';
+import { buildSortIndex } from '../store/sort-indexes.ts';
 import type { JobContext } from '../lib/jobs.ts';
 import { fixJobs } from './fix-jobs.ts';
 import { matchJobs } from './match-jobs.ts';
@@ -13,6 +14,11 @@ import { qualityJobs } from './quality-jobs.ts';
 export const jobKinds = {
   import: (db: Db, input: { files: ImportFileRequest[] }, ctx: JobContext<Record<string, unknown>>) =>
     importFiles(db, input.files, { signal: ctx.signal, onProgress: (p) => ctx.onProgress({ ...p }) }),
+  /** The index a sorted grid column asked for, built off the thread that answers the grid. */
+  'sort-index': async (db: Db, input: { columns: string[] }) => {
+    for (const c of input.columns) buildSortIndex(db, c);
+    return { columns: input.columns };
+  },
   ...qualityJobs,
   ...matchJobs,
   ...fixJobs,

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { JobKindName } from './job-kinds.ts';
 import type { FromJob, JobWorkerData } from './job-worker.ts';
 import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
+import type { ProjectCounts } from '../store/project-counts.ts';
 
 interface RunningJob {
   jobId: string;
@@ -18,7 +19,8 @@ interface RunningJob {
 
 export interface JobListener {
   onProgress(p: JobProgress): void;
-  onDone(d: JobDone): void;
+  /** `after` says which project the job worked on and, when the worker could count it, what it holds now. */
+  onDone(d: JobDone, after: { projectPath: string; counts: ProjectCounts | null }): void;
 }
 
 /**
@@ -60,9 +62,9 @@ export class JobRunner {
         job.progress = { jobId, kind, step: String(m.progress.step ?? ''), done: Number(m.progress.done ?? 0), total: Number(m.progress.total ?? 0), rows: Number(m.progress.rows ?? 0), file: m.progress.file ? String(m.progress.file) : undefined };
         this.listener.onProgress(job.progress);
       } else if (m.type === 'done') {
-        this.finish(job, { jobId, kind, status: 'succeeded', result: m.result });
+        this.finish(job, { jobId, kind, status: 'succeeded', result: m.result }, m.counts);
       } else {
-        this.finish(job, { jobId, kind, status: m.error.code === 'cancelled' ? 'cancelled' : 'failed', error: m.error });
+        this.finish(job, { jobId, kind, status: m.error.code === 'cancelled' ? 'cancelled' : 'failed', error: m.error }, m.counts);
       }
     });
     worker.on('error', (err) => this.finish(job, { jobId, kind, status: 'failed', error: { code: 'internal', message: err.message } }));
@@ -71,14 +73,16 @@ export class JobRunner {
     });
   }
 
-  private finish(job: RunningJob, done: JobDone): void {
+  private finish(job: RunningJob, done: JobDone, counts: ProjectCounts | null = null): void {
     if (job.done) return;
     job.done = done;
-    this.listener.onDone(done);
+    // What was waiting starts before whatever this job's end starts: a sort index the grid asked
+    // for during an import is built before the profile the import's end queues.
     if (!this.running()) {
       const next = this.queue.shift();
       if (next) this.launch(next);
     }
+    this.listener.onDone(done, { projectPath: job.projectPath, counts });
   }
 
   cancel(jobId: string): void {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../shared/errors.ts';
 import { openProject } from '../store/open-project.ts';
+import { projectCounts, type ProjectCounts } from '../store/project-counts.ts';
 import { jobKinds, type JobKindName } from './job-kinds.ts';
 
 export interface JobWorkerData {
@@ -11,10 +12,11 @@ export interface JobWorkerData {
   cancelFlag: SharedArrayBuffer;
 }
 
+/** `counts` is the project as the job left it, counted here rather than on the thread that answers requests. */
 export type FromJob =
   | { type: 'progress'; progress: Record<string, unknown> }
-  | { type: 'done'; result: unknown }
-  | { type: 'failed'; error: { code: string; message: string } };
+  | { type: 'done'; result: unknown; counts: ProjectCounts | null }
+  | { type: 'failed'; error: { code: string; message: string }; counts: ProjectCounts | null };
 
 const PROGRESS_INTERVAL_MS = 100; // about ten updates a second is smooth and cheap
 
@@ -40,9 +42,9 @@ db.pragma('wal_autocheckpoint = 0'); // checkpoint once after the job, not in th
 try {
   const run = jobKinds[data.kind] as (db: unknown, input: unknown, ctx: unknown) => Promise<unknown>;
   const result = await run(db, data.input, { signal, onProgress });
-  parentPort!.postMessage({ type: 'done', result } satisfies FromJob);
+  parentPort!.postMessage({ type: 'done', result, counts: countsOrNull() } satisfies FromJob);
 } catch (err) {
-  parentPort!.postMessage({ type: 'failed', error: toErrorPayload(err) } satisfies FromJob);
+  parentPort!.postMessage({ type: 'failed', error: toErrorPayload(err), counts: countsOrNull() } satisfies FromJob);
 } finally {
   // The UI already has the result; folding the WAL back happens off its thread. PASSIVE: a
   // TRUNCATE checkpoint blocks new writers while it waits for readers, and a service write that
@@ -53,4 +55,12 @@ try {
     // another connection is reading: the next checkpoint will do it
   }
   db.close();
+}
+
+function countsOrNull(): ProjectCounts | null {
+  try {
+    return projectCounts(db);
+  } catch {
+    return null; // the service counts for itself
+  }
 }

@@ -6,7 +6,8 @@
  * must open as text, not run (OWASP "CSV injection"). A leading apostrophe
  * is what Excel, LibreOffice and Google Sheets all read as "this is text".
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, writeSync } from 'node:fs';
+import { openPrivateFile } from './private-files.ts';
 
 export type CsvValue = string | number | null | undefined;
 
@@ -53,7 +54,7 @@ export class CsvFileWriter {
   private buffer = '';
 
   constructor(path: string, opts: { bom?: boolean } = {}) {
-    this.fd = openSync(path, 'w', 0o600);
+    this.fd = openPrivateFile(path);
     if (opts.bom) this.buffer = '\ufeff';
   }
 

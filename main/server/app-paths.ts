@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, found from this file, for resources and the built renderer when running from source. */
@@ -18,6 +18,14 @@ export function defaultPaths(env: NodeJS.ProcessEnv = process.env): { dataDir: s
     demoDir: join(repoRoot, 'resources', 'demo'),
     rendererDir: join(repoRoot, 'renderer', 'dist'),
   };
+}
+
+/**
+ * Folders browser mode may read and write besides its data and projects
+ * folders: CRM_STEWARD_ALLOW (separated like PATH) and each `serve --allow`.
+ */
+export function allowedDirs(env: NodeJS.ProcessEnv = process.env, fromArgs: string[] = []): string[] {
+  return [...(env.CRM_STEWARD_ALLOW ?? '').split(delimiter), ...fromArgs].filter((d) => d.trim() !== '');
 }
 
 export function appVersion(): string {

@@ -1,13 +1,15 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { basename, extname, join, normalize } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { timingSafeEqual } from 'node:crypto';
+import { join } from 'node:path';
 import { events, type EventName } from '../../shared/contract.ts';
 import { AppError, toErrorPayload } from '../../shared/errors.ts';
 import { createService, type Service } from '../service/create-service.ts';
+import { filesUnder } from '../service/file-access.ts';
 import type { ServiceOptions } from '../service/service-context.ts';
+import { UploadArea } from '../service/uploads.ts';
+import { EVENTS_PATH, refuseForeign, refuseUnauthorised } from './request-guard.ts';
+import { securityHeaders, sendError, sendJson } from './respond.ts';
+import { serveStatic } from './static-files.ts';
 
 export interface BrowserServer {
   url: string;
@@ -17,59 +19,80 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-const mime: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json', '.ico': 'image/x-icon',
-};
+export interface BrowserServerOptions extends Omit<ServiceOptions, 'emit' | 'mode' | 'fileAccess' | 'uploads'> {
+  rendererDir: string;
+  port?: number;
+  /** Folders besides the data and projects folders whose files a request may name (serve --allow). */
+  allowedDirs?: string[];
+  /** The largest upload accepted, in bytes. */
+  maxUploadBytes?: number;
+}
 
 const MAX_JSON_BYTES = 16 << 20;
 
 /**
  * Browser mode: the built renderer and the same service on 127.0.0.1 only.
- * Every API call must carry the random session token printed at start-up,
- * and the Host header must name loopback, so neither another local user's
- * page nor a DNS-rebinding site can drive the service.
+ * Every API call must carry the random session token printed at start-up
+ * and come from the app's own page (request-guard.ts); the service reads and
+ * writes only inside its data and projects folders, the allowed folders and
+ * the uploads (file-access.ts), which are deleted once they have served.
  */
-export async function startBrowserServer(opts: Omit<ServiceOptions, 'emit' | 'mode'> & { rendererDir: string; port?: number }): Promise<BrowserServer> {
+export async function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {
   const token = randomBytes(24).toString('base64url');
   const clients = new Set<ServerResponse>();
+  const uploads = new UploadArea(join(opts.dataDir, 'uploads'), opts.maxUploadBytes);
+  uploads.clear();
   const service = createService({
     ...opts,
     mode: 'browser',
+    fileAccess: filesUnder([opts.dataDir, opts.projectsDir, ...(opts.allowedDirs ?? [])]),
+    uploads,
     emit: (event, payload) => {
       const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
       for (const res of clients) res.write(frame);
     },
   });
-  const uploads = join(opts.dataDir, 'uploads');
+  let port = 0;
 
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err) => sendJson(res, 500, { ok: false, error: toErrorPayload(err) }));
+    handle(req, res).catch((err: unknown) => {
+      // A fault of ours: logged here, answered with a sentence (its message may name internal paths).
+      console.error('browser mode: request failed:', err);
+      sendError(res, { code: 'internal', message: 'Something went wrong in the CRM Steward service; the details are in its log.' });
+    });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) return sendJson(res, 403, { ok: false, error: { code: 'unauthorized', message: 'Browser mode answers on 127.0.0.1 only.' } });
-    if (!url.pathname.startsWith('/api/')) return serveStatic(opts.rendererDir, url.pathname, res);
-    const given = String(req.headers['x-steward-token'] ?? url.searchParams.get('token') ?? '');
-    if (!sameToken(given, token)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong session token: open the URL printed when browser mode started.' } });
-    if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res, clients);
-    if (url.pathname === '/api/upload' && req.method === 'POST') return sendJson(res, 200, { ok: true, data: await receiveUpload(req, uploads, url.searchParams.get('name') ?? 'upload.csv') });
-    const match = /^\/api\/invoke\/([\w:-]+)$/.exec(url.pathname);
-    if (match && req.method === 'POST') {
-      try {
-        const data = await service.invokeUnknown(match[1], await readJson(req));
-        return sendJson(res, 200, { ok: true, data: data ?? null });
-      } catch (err) {
-        const error = toErrorPayload(err);
-        return sendJson(res, error.code === 'internal' ? 500 : 400, { ok: false, error });
-      }
+    const foreign = refuseForeign(req, port);
+    if (foreign) return sendError(res, foreign);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return sendError(res, { code: 'invalid_input', message: 'The address cannot be read.' });
     }
-    sendJson(res, 404, { ok: false, error: { code: 'not_found', message: `No endpoint ${url.pathname}.` } });
+    if (!url.pathname.startsWith('/api/')) return serveStatic(opts.rendererDir, url.pathname, res);
+    const refused = refuseUnauthorised(req, url, token);
+    if (refused) return sendError(res, refused);
+    if (url.pathname === EVENTS_PATH && req.method === 'GET') return openEventStream(res, clients);
+    try {
+      if (url.pathname === '/api/upload' && req.method === 'POST') {
+        const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+        return sendJson(res, 200, { ok: true, data: { path: await uploads.receive(req, uploadName(req.url ?? ''), length) } });
+      }
+      const match = /^\/api\/invoke\/([\w:-]+)$/.exec(url.pathname);
+      if (match && req.method === 'POST') return sendJson(res, 200, { ok: true, data: (await service.invokeUnknown(match[1], await readJson(req))) ?? null });
+    } catch (err) {
+      const error = toErrorPayload(err);
+      // The rest of a refused body is not read; closing the connection stops the client sending it.
+      if (!req.complete) res.setHeader('connection', 'close');
+      return sendError(res, error);
+    }
+    sendError(res, { code: 'not_found', message: `No endpoint ${url.pathname}.` });
   }
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
@@ -79,68 +102,52 @@ export async function startBrowserServer(opts: Omit<ServiceOptions, 'emit' | 'mo
       for (const res of clients) res.end();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       service.dispose();
+      uploads.clear();
     },
   };
 }
 
-function sameToken(given: string, token: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_JSON_BYTES) throw new AppError('invalid_input', 'The request is too large.');
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
+/**
+ * The upload's file name from `?name=`, decoded strictly: a `%` escape that
+ * does not decode is refused rather than turned into replacement characters.
+ */
+function uploadName(rawUrl: string): string {
+  const query = rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '';
+  const raw = query.split('&').find((p) => p.startsWith('name='))?.slice(5);
+  if (raw === undefined) throw new AppError('invalid_input', 'An upload needs ?name= with the file\'s name.');
   try {
-    return JSON.parse(text);
+    return decodeURIComponent(raw.replaceAll('+', ' '));
   } catch {
-    throw new AppError('invalid_input', 'The request body is not valid JSON.');
+    throw new AppError('invalid_input', 'The upload\'s file name has a % escape that does not decode.');
   }
 }
 
-/** Browser mode cannot hand the service a path, so a chosen file is copied into the data folder first. */
-async function receiveUpload(req: IncomingMessage, dir: string, name: string): Promise<{ path: string }> {
-  const folder = join(dir, randomUUID());
-  mkdirSync(folder, { recursive: true });
-  const path = join(folder, basename(name).replace(/[\\/:*?"<>|]/g, '_') || 'upload');
-  await pipeline(req, createWriteStream(path));
-  return { path };
+/** The JSON body; one over the cap is refused without reading the rest (and without closing the socket before the answer). */
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= MAX_JSON_BYTES) return void chunks.push(chunk);
+      req.off('data', onData).pause();
+      reject(new AppError('too_large', 'The request is too large.'));
+    };
+    req.on('data', onData).on('error', reject).on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (text.trim() === '') return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new AppError('invalid_input', 'The request body is not valid JSON.'));
+      }
+    });
+  });
 }
 
 function openEventStream(res: ServerResponse, clients: Set<ServerResponse>): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+  res.writeHead(200, { ...securityHeaders, 'content-type': 'text/event-stream', connection: 'keep-alive' });
   res.write(`event: hello\ndata: ${JSON.stringify(Object.keys(events) as EventName[])}\n\n`);
   clients.add(res);
   res.on('close', () => clients.delete(res));
-}
-
-function serveStatic(root: string, pathname: string, res: ServerResponse): void {
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(root, rel);
-  if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(500, { 'content-type': 'text/plain' });
-    res.end('The renderer is not built: run `npm run build:renderer`.');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': mime[extname(file)] ?? 'application/octet-stream',
-    // The same policy as the desktop window: nothing loads from outside this origin.
-    'content-security-policy': "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'",
-  });
-  res.end(readFileSync(file));
 }

@@ -6,6 +6,7 @@ import { exportHandlers } from './export-handlers.ts';
 import { fixHandlers } from './fix-handlers.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { matchHandlers } from './match-handlers.ts';
+import { guardPaths } from './path-guard.ts';
 import { projectHandlers } from './project-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
 import { ServiceContext, type ServiceOptions } from './service-context.ts';
@@ -32,8 +33,13 @@ export function createService(options: ServiceOptions): Service {
       const first = parsed.error.issues[0];
       throw new AppError('invalid_input', `Invalid ${channel} request: ${first.path.join('.') || 'input'}: ${first.message}`);
     }
+    guardPaths(channel, parsed.data, context.files);
     const handler = handlers[channel] as (i: unknown) => Promise<unknown>;
-    return handler(parsed.data);
+    try {
+      return await handler(parsed.data);
+    } catch (err) {
+      throw lockedAsBusy(err);
+    }
   }
 
   return {
@@ -43,4 +49,17 @@ export function createService(options: ServiceOptions): Service {
     invokeUnknown,
     dispose: () => context.close(),
   };
+}
+
+/**
+ * SQLite's "database is locked" after the service's short busy timeout (a
+ * job was saving its results) is a state the user can wait out, not a fault:
+ * it crosses as 'busy' with a sentence.
+ */
+function lockedAsBusy(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+    return new AppError('busy', 'The project is busy saving the results of a running job; try again in a moment.');
+  }
+  return err;
 }

@@ -5,10 +5,16 @@ import { pageQuarantine } from '../store/quarantine-repo.ts';
 import { listSources } from '../store/sources-repo.ts';
 import type { ServiceContext } from './service-context.ts';
 
-export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'quarantine:page'> {
+export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'import:discard' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'quarantine:page'> {
   return {
     'import:preview': async ({ path, encoding, delimiter }) => previewSources(ctx.project().db, path, { encoding, delimiter }),
-    'import:start': async ({ files }) => ({ jobId: ctx.jobs.start('import', ctx.project().path, { files }) }),
+    'import:start': async ({ files }) => {
+      const jobId = ctx.jobs.start('import', ctx.project().path, { files });
+      // Imported or not, the rows are in the project or the user starts over: the uploaded copies have served.
+      ctx.afterJob(jobId, () => ctx.options.uploads?.discard(files.map((f) => f.path)));
+      return { jobId };
+    },
+    'import:discard': async ({ paths }) => ({ discarded: ctx.options.uploads?.discard(paths) ?? 0 }),
     'job:get': async ({ jobId }) => {
       const job = ctx.jobs.get(jobId);
       return { jobId, kind: job.kind, status: job.done?.status ?? 'running', progress: job.progress, done: job.done };

@@ -7,13 +7,13 @@ import type { ServiceContext } from './service-context.ts';
 
 export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'export:start' | 'dialog:save-file'> {
   return {
-    'export:start': async ({ path, format, bom, query }) => {
+    'export:start': async ({ path, format, bom, mask, query }) => {
       if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the file to write.');
       if (!path.toLowerCase().endsWith(`.${format}`)) throw new AppError('invalid_input', `The file name must end in .${format}.`);
       const where = query
         ? buildWhere({ filterModel: query.filterModel ?? {}, quickFilter: query.quickFilter ?? '', sourceId: query.sourceId, ids: query.ids, restrictTo: query.issue ? matchingCustomersSql(query.issue) : undefined })
         : undefined;
-      return { jobId: ctx.jobs.start('export', ctx.project().path, { path, format, bom, where }) };
+      return { jobId: ctx.jobs.start('export', ctx.project().path, { path, format, bom, mask, where }) };
     },
     // The desktop app answers this with a native save dialog (main/electron/ipc.ts); elsewhere the view asks for a path.
     'dialog:save-file': async ({ defaultName }) => ({ path: null, defaultPath: join(ctx.options.projectsDir, defaultName) }),

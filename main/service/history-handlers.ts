@@ -3,6 +3,7 @@ import { changesPage, exportLog, historyState, nextToReverse, redo, undo } from 
 import { reverseBatch, reverseChange, type ConflictMode, type ReversalResult } from '../history/reverse-batch.ts';
 import type { HistoryJobInput } from '../jobs/fix-jobs.ts';
 import { getBatch } from '../store/history-repo.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** Batches with more changes than this are reversed (or checked) as a job, with progress and cancel. */
@@ -36,6 +37,10 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history:pa
       if (batch && batch.changes > INLINE_CHANGES) return asJob({ op: 'batch', batchId: batch.id, kind: 'revert', mode, actor: 'steward' });
       return done(reverseBatch(db, batchId!, 'revert', 'steward', mode));
     },
-    'history:export': async ({ path }) => ({ path, rows: exportLog(ctx.project().db, path) }),
+    'history:export': async ({ path }) => {
+      // Only a .csv: the log must never be written over a project or any other file by a slip of the name.
+      if (!/\.csv$/i.test(path)) throw new AppError('invalid_input', 'The file name must end in .csv.');
+      return { path, rows: exportLog(ctx.project().db, path) };
+    },
   };
 }

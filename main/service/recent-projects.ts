@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { ensurePrivateDir, writePrivateFile } from '../lib/private-files.ts';
 
 export interface RecentProject {
   path: string;
@@ -10,12 +11,16 @@ export interface RecentProject {
 
 const MAX_RECENT = 12;
 
-/** The recent-projects list lives in the app's data folder, outside any project. */
+/**
+ * The recent-projects list lives in the app's data folder, outside any
+ * project. It says where customer data is, so the folder and the list are
+ * readable by the owner only.
+ */
 export class RecentProjects {
   private readonly file: string;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir, true);
     this.file = join(dataDir, 'recent-projects.json');
   }
 
@@ -32,7 +37,7 @@ export class RecentProjects {
   touch(path: string): void {
     const items = this.list().filter((i) => i.path !== path).map(({ path: p, openedAt }) => ({ path: p, openedAt }));
     items.unshift({ path, openedAt: new Date().toISOString() });
-    writeFileSync(this.file, JSON.stringify(items.slice(0, MAX_RECENT), null, 2));
+    writePrivateFile(this.file, JSON.stringify(items.slice(0, MAX_RECENT), null, 2));
   }
 }
 

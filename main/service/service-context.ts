@@ -2,10 +2,15 @@ import type { EventName, EventPayload, ProjectInfo } from '../../shared/contract
 import { AppError } from '../../shared/errors.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { CustomersRepo } from '../store/customers-repo.ts';
+import { IdQueryThread } from '../store/id-query-thread.ts';
+import { buildSortIndex } from '../store/sort-indexes.ts';
 import { SuggestionPages } from '../fix/suggestion-queries.ts';
 import { readSourceContexts, type SourceContext } from '../fix/source-context.ts';
 import { openProject, type Db } from '../store/open-project.ts';
+import { projectCounts, type ProjectCounts } from '../store/project-counts.ts';
+import { anyFile, type FileAccess } from './file-access.ts';
 import { projectName, RecentProjects } from './recent-projects.ts';
+import type { UploadArea } from './uploads.ts';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -19,12 +24,18 @@ export interface ServiceOptions {
   mode: 'electron' | 'browser' | 'cli';
   version: string;
   emit: Emit;
+  /** Which files a request may name: any (desktop, CLI; the default) or only browser mode's folders. */
+  fileAccess?: FileAccess;
+  /** Browser mode's uploaded copies of the user's files, deleted once they have served. */
+  uploads?: UploadArea;
 }
 
 interface OpenProjectState {
   path: string;
   db: Db;
   customers: CustomersRepo;
+  /** The thread for the grid's heavy searches and unindexed sorts. */
+  reads: IdQueryThread;
   suggestions: SuggestionPages;
   /** Each source's dominant country and date orders, for checking typed values; read when first needed. */
   sourceContexts: Map<number, SourceContext> | null;
@@ -32,25 +43,50 @@ interface OpenProjectState {
 
 /**
  * Jobs that read the project and write their results in one short
- * transaction at the end (run, then switch), or only read it: the service
- * may write while they run, and what it writes is "changed since" for them.
- * The others (import, fix runs, large accepts, reversals) hold the write lock
+ * transaction at the end (run, then switch), or only read it, or (a sort
+ * index) hold the lock for a second at most: the service may write while
+ * they run, and what it writes is "changed since" for them. The others (import, fix runs, large accepts, reversals) hold the write lock
  * for their whole length, so a write asked for meanwhile is refused at once.
  */
-const readOnlyJobs = new Set(['export', 'profile', 'match']);
+const readOnlyJobs = new Set(['export', 'profile', 'match', 'sort-index']);
+
+/** Below this many customers a sort index takes a tenth of a second or less: it is built at once, no job needed. */
+const INLINE_SORT_INDEX_ROWS = 100_000;
+/** From this many customers a search or an unindexed sort can take longer than a request should wait: it runs on the read thread. */
+const OFF_THREAD_ROWS = 100_000;
+
+/**
+ * The service answers every request on one thread, and better-sqlite3 waits
+ * for a lock on that thread: with the store's 10 s busy timeout, one write
+ * queued behind a job's lock froze every read (the dashboard, the grid,
+ * app:info) for 10 s and then failed. Writes during a writing job are refused
+ * before they touch SQLite (assertCanWrite); this bounds the rest (the short
+ * final transaction of a profile or match run) to a wait no one notices,
+ * after which the write is answered "busy".
+ */
+const SERVICE_BUSY_TIMEOUT_MS = 100;
 
 /** The service's state: at most one open project, its repositories and the job runner. */
 export class ServiceContext {
   readonly recent: RecentProjects;
   readonly jobs: JobRunner;
+  readonly files: FileAccess;
   private current: OpenProjectState | null = null;
+  /** The project's counts, valid until its data changes (counting a million rows takes a tenth of a second). */
+  private counts: ProjectCounts | null = null;
+  /** What to do when a job has finished, by job id (deleting the uploads an import read). */
+  private readonly afterJobs = new Map<string, () => void>();
 
   constructor(readonly options: ServiceOptions) {
     this.recent = new RecentProjects(options.dataDir);
+    this.files = options.fileAccess ?? anyFile;
     this.jobs = new JobRunner({
       onProgress: (p) => options.emit('job:progress', p),
-      onDone: (d) => {
+      onDone: (d, after) => {
+        this.afterJobs.get(d.jobId)?.();
+        this.afterJobs.delete(d.jobId);
         this.changed();
+        if (after.counts && after.projectPath === this.current?.path) this.counts = after.counts;
         if (this.current && d.kind === 'import') this.current.sourceContexts = null;
         options.emit('job:done', d);
         options.emit('project:changed', this.info());
@@ -80,8 +116,58 @@ export class ServiceContext {
     }
   }
 
-  /** Profiles the service started by itself; the user did not ask for them, so leaving the project stops them. */
+  /** Profiles and sort indexes the service started by itself; the user did not ask for them, so leaving the project stops them. */
   private readonly automatic = new Set<string>();
+
+  /** Answers kept until the project's data changes (see memo). */
+  private readonly memos = new Map<string, unknown>();
+
+  /**
+   * An answer computed once per version of the data: every write through the
+   * service and every job's end calls changed(), which forgets them. The
+   * dashboard then reads what the service last announced, even in the moment
+   * between a job switching its results and saying it has finished.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  /** Runs `then` once the job has finished, whatever its outcome. */
+  afterJob(jobId: string, then: () => void): void {
+    this.afterJobs.set(jobId, then);
+  }
+
+  /**
+   * A sort index on a big project is built as a job: in a worker (a second's
+   * work at a million rows must not hold up every other request), and queued
+   * behind a job that writes rather than waiting on its lock. The grid sorts
+   * without the index until it exists. One such job at a time; a later sort
+   * asks again. A small project, with no job running, gets it at once.
+   */
+  private requestSortIndexes(path: string, columns: string[]): void {
+    if (!this.jobs.busy() && (this.info()?.customers ?? 0) < INLINE_SORT_INDEX_ROWS) {
+      for (const c of columns) buildSortIndex(this.project().db, c);
+      return;
+    }
+    const waiting = this.sortIndexJob && !this.jobs.get(this.sortIndexJob.jobId).started && !this.jobs.get(this.sortIndexJob.jobId).done ? this.sortIndexJob : null;
+    if (waiting) {
+      // Still queued: its input is read when it starts, so the new columns join it.
+      for (const c of columns) if (!waiting.columns.includes(c)) waiting.columns.push(c);
+      return;
+    }
+    try {
+      const input = { columns: [...columns] };
+      const jobId = this.jobs.start('sort-index', path, input);
+      this.automatic.add(jobId);
+      this.sortIndexJob = { jobId, columns: input.columns };
+    } catch {
+      // A sort-index job is already running: a later sort asks again.
+    }
+  }
+
+  /** The last sort-index job started, and the columns it will build. */
+  private sortIndexJob: { jobId: string; columns: string[] } | null = null;
 
   async open(path: string, create: boolean): Promise<ProjectInfo> {
     const pending = this.jobs.pending();
@@ -89,10 +175,17 @@ export class ServiceContext {
       for (const id of pending) this.jobs.cancel(id);
       for (const id of pending) await this.jobs.wait(id);
     }
-    if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
+    if (this.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before switching projects.');
     const db = openProject(path, { create });
+    db.pragma(`busy_timeout = ${SERVICE_BUSY_TIMEOUT_MS}`);
     this.close();
-    this.current = { path, db, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
+    const reads = new IdQueryThread(path);
+    const customers = new CustomersRepo(db, {
+      requestSortIndexes: (columns) => this.requestSortIndexes(path, columns),
+      countAll: () => this.info()!.customers,
+      offThread: { run: (sql, params) => reads.run(sql, params), worthIt: () => this.info()!.customers >= OFF_THREAD_ROWS },
+    });
+    this.current = { path, db, customers, reads, suggestions: new SuggestionPages(db), sourceContexts: null };
     this.recent.touch(path);
     const info = this.info()!;
     this.options.emit('project:changed', info);
@@ -106,6 +199,8 @@ export class ServiceContext {
 
   /** The project's records or suggestions changed: cached pages and counts are out of date. */
   changed(): void {
+    this.counts = null;
+    this.memos.clear();
     this.current?.customers.invalidate();
     this.current?.suggestions.invalidate();
   }
@@ -120,8 +215,11 @@ export class ServiceContext {
   }
 
   close(): void {
+    this.memos.clear();
+    this.current?.reads.close();
     this.current?.db.close();
     this.current = null;
+    this.counts = null;
   }
 
   project(): OpenProjectState {
@@ -131,15 +229,6 @@ export class ServiceContext {
 
   info(): ProjectInfo | null {
     if (!this.current) return null;
-    const count = (sql: string): number => (this.current!.db.prepare(sql).get() as { n: number }).n;
-    return {
-      path: this.current.path,
-      name: projectName(this.current.path),
-      customers: count('SELECT count(*) n FROM customers'),
-      sources: count('SELECT count(*) n FROM sources'),
-      quarantined: count('SELECT count(*) n FROM quarantine'),
-      transactions: count('SELECT count(*) n FROM transactions'),
-      needs: count('SELECT count(*) n FROM needs'),
-    };
+    return { path: this.current.path, name: projectName(this.current.path), ...(this.counts ??= projectCounts(this.current.db)) };
   }
 }

@@ -1,10 +1,11 @@
 import type { ColumnFilter, CustomerRow } from '../../shared/contract.ts';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
-import { buildOrder, buildWhere, gridColumns, type WhereClause } from './grid-query.ts';
+import { buildOrder, buildWhere, type WhereClause } from './grid-query.ts';
 import type { Db } from './open-project.ts';
 import { rawRow } from './raw-rows-repo.ts';
 import { getSource, type SourceSummary } from './sources-repo.ts';
+import { buildSortIndex, missingSortIndexes } from './sort-indexes.ts';
 
 export interface PageQuery {
   startRow: number;
@@ -20,26 +21,44 @@ export interface PageQuery {
 
 const selectColumns = `c.id, s.file_name AS source, c.source_id, ${customerFieldKeys.map((k) => `c.${k}`).join(', ')}`;
 
-/**
- * Sorting a million rows needs an index on the sort column; rather than make
- * every import pay for eighteen indexes, one is built the first time a
- * column is sorted (about a second at a million rows) and kept.
- */
-function ensureSortIndex(db: Db, colId: string): void {
-  if (colId === 'id' || colId === 'source' || !gridColumns[colId]) return;
-  db.exec(`CREATE INDEX IF NOT EXISTS customers_sort_${colId} ON customers(${colId})`);
-}
-
-/** Filtered id lists kept for paging; a few are enough for back-and-forth between two searches. */
+/** Id lists kept for paging; a few are enough for back-and-forth between two searches. */
 const CACHED_RESULTS = 3;
+
+type IdList = ArrayLike<number> & { slice(start: number, end: number): ArrayLike<number> };
+
+export interface CustomersRepoOptions {
+  /**
+   * Told which sorted columns have no index yet; the page is sorted without
+   * one meanwhile (slower, the same rows). By default the index is built at
+   * once, on this connection.
+   */
+  requestSortIndexes?: (colIds: string[]) => void;
+  /** Shares the owner's customer count (the service keeps one). */
+  countAll?: () => number;
+  /**
+   * Where the heavy id queries run (a search, a sort without its index) when
+   * `worthIt` says the table is big enough: another thread, so the one that
+   * answers every request is not held up. Here, on this connection, by default.
+   */
+  offThread?: { run(sql: string, params: unknown[]): Promise<IdList>; worthIt(): boolean };
+}
 
 export class CustomersRepo {
   /** Row count of the whole table, valid until the data changes. */
   private total: number | null = null;
-  /** Sorted ids of filtered results, valid until the data changes: a search over a million rows is scanned once, then paged from memory. */
-  private results = new Map<string, number[]>();
+  /** Sorted ids of searches and unindexed sorts, valid until the data changes: a million rows are scanned once, then paged from memory. */
+  private results = new Map<string, Promise<IdList>>();
 
-  constructor(private readonly db: Db) {}
+  private readonly requestSortIndexes: (colIds: string[]) => void;
+  private readonly countAll: () => number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: CustomersRepoOptions = {},
+  ) {
+    this.requestSortIndexes = opts.requestSortIndexes ?? ((colIds) => colIds.forEach((c) => buildSortIndex(db, c)));
+    this.countAll = opts.countAll ?? (() => db.prepare('SELECT count(*) FROM customers').pluck().get() as number);
+  }
 
   invalidate(): void {
     this.total = null;
@@ -49,31 +68,32 @@ export class CustomersRepo {
   /**
    * Two steps: the ids of the page (from the covering sort index when nothing
    * is filtered, so a jump to row 500,000 reads no table rows), then those
-   * rows. Filtered results are computed once as a sorted id list.
+   * rows. Searches, and sorts whose index does not exist yet, are computed
+   * once as a sorted id list.
    */
-  page(q: PageQuery): { rows: CustomerRow[]; lastRow: number } {
+  async page(q: PageQuery): Promise<{ rows: CustomerRow[]; lastRow: number }> {
     const where = buildWhere(q);
     const limit = Math.max(0, Math.min(q.endRow - q.startRow, 1000));
     const joinSources = q.sortModel.some((s) => s.colId === 'source') ? 'JOIN sources s ON s.id = c.source_id' : '';
-    let ids: number[];
-    let lastRow: number;
-    if (!where.sql) {
-      for (const s of q.sortModel) ensureSortIndex(this.db, s.colId);
-      ids = this.db.prepare(`SELECT c.id FROM customers c ${joinSources} ${buildOrder(q.sortModel)} LIMIT ? OFFSET ?`).pluck().all(limit, q.startRow) as number[];
-      lastRow = this.total ??= (this.db.prepare('SELECT count(*) FROM customers').pluck().get() as number);
-    } else {
-      const all = this.filteredIds(where, joinSources || (where.sql.includes('s.') ? 'JOIN sources s ON s.id = c.source_id' : ''), buildOrder(q.sortModel, false));
-      ids = all.slice(q.startRow, q.startRow + limit);
-      lastRow = all.length;
+    const missing = where.sql ? [] : missingSortIndexes(this.db, q.sortModel.map((s) => s.colId));
+    if (missing.length > 0) this.requestSortIndexes(missing);
+    if (!where.sql && (missing.length === 0 || !this.opts.offThread?.worthIt())) {
+      const ids = this.db.prepare(`SELECT c.id FROM customers c ${joinSources} ${buildOrder(q.sortModel)} LIMIT ? OFFSET ?`).pluck().all(limit, q.startRow) as number[];
+      return { rows: this.rowsByIds(ids), lastRow: (this.total ??= this.countAll()) };
     }
-    return { rows: this.rowsByIds(ids), lastRow };
+    const join = joinSources || (where.sql.includes('s.') ? 'JOIN sources s ON s.id = c.source_id' : '');
+    const all = await this.idList(`SELECT c.id FROM customers c ${join} ${where.sql} ${buildOrder(q.sortModel, false)}`, where.params);
+    return { rows: this.rowsByIds(Array.from(all.slice(q.startRow, q.startRow + limit))), lastRow: all.length };
   }
 
-  private filteredIds(where: { sql: string; params: unknown[] }, join: string, order: string): number[] {
-    const key = JSON.stringify([where, order]);
+  private idList(sql: string, params: unknown[]): Promise<IdList> {
+    const key = JSON.stringify([sql, params]);
     let ids = this.results.get(key);
     if (!ids) {
-      ids = this.db.prepare(`SELECT c.id FROM customers c ${join} ${where.sql} ${order}`).pluck().all(...where.params) as number[];
+      const off = this.opts.offThread;
+      ids = off?.worthIt() ? off.run(sql, params) : Promise.resolve(this.db.prepare(sql).pluck().all(...params) as number[]);
+      const mine = ids;
+      mine.catch(() => this.results.get(key) === mine && this.results.delete(key)); // a failed search is not kept
       this.results.set(key, ids);
       if (this.results.size > CACHED_RESULTS) this.results.delete(this.results.keys().next().value!);
     }

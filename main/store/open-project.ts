@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
+import { createPrivateFile, ensurePrivateDir } from '../lib/private-files.ts';
 import { migrate } from './migrate.ts';
 
 export type Db = Database.Database;
@@ -26,7 +27,12 @@ export function openProject(path: string, opts: OpenOptions = {}): Db {
   const exists = existsSync(path);
   if (!exists && !opts.create) throw new AppError('project_not_found', `No project file at ${path}.`);
   if (exists && opts.create) throw new AppError('project_exists', `A file already exists at ${path}; open it instead or choose another name.`);
-  if (!exists) mkdirSync(dirname(path), { recursive: true });
+  if (!exists) {
+    // The project holds personal data: 0600 in a 0700 folder when we make one. SQLite gives its
+    // journal, WAL and shared-memory files the database file's mode, so they are private too.
+    ensurePrivateDir(dirname(path));
+    createPrivateFile(path);
+  }
   let db: Db;
   try {
     db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });

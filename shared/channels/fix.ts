@@ -223,6 +223,8 @@ export const fixChannels = {
       format: ExportFormat,
       /** A byte-order mark so Excel reads UTF-8 (CSV only). */
       bom: z.boolean().default(false),
+      /** For sharing: email, phone, mobile, birth date and street masked, unmapped columns left out. */
+      mask: z.boolean().default(false),
       /** The customers grid's current filter; all working records when absent. */
       query: GridQuery.omit({ sortModel: true }).optional(),
     }),

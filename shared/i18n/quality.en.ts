@@ -54,6 +54,7 @@ export const quality_en = {
     failing: 'Failing values: {{formatted}}',
     reason: { import: 'import', match: 'duplicate matching', on_demand: 'on demand', audit: 'audit' },
     report: {
+      masked: 'Shared with personal details masked: email, phone, mobile, birth date and street show only what a data-quality review needs (j***@example.org, +44 ** **** **58, 1985-**-**, 221B B*** S***).',
       title: 'Customer data quality audit',
       meta_one: '{{records}} customers from {{count}} source ({{files}}) · profiled {{when}} · {{issues}} issues',
       meta_other: '{{records}} customers from {{count}} sources ({{files}}) · profiled {{when}} · {{issues}} issues',

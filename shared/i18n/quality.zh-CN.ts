@@ -54,6 +54,7 @@ export const quality_zhCN = {
     failing: '未通过的值：{{formatted}}',
     reason: { import: '导入', match: '重复匹配', on_demand: '手动', audit: '审计' },
     report: {
+      masked: '已隐藏个人信息以便分享：邮箱、电话、手机、出生日期和街道只保留质量审查所需的部分（如 j***@example.org、+44 ** **** **58、1985-**-**、221B B*** S***）。',
       title: '客户数据质量审计报告',
       meta_one: '{{records}} 位客户，来自 {{count}} 个来源（{{files}}）· 评估于 {{when}} · {{issues}} 个问题',
       meta_other: '{{records}} 位客户，来自 {{count}} 个来源（{{files}}）· 评估于 {{when}} · {{issues}} 个问题',

@@ -14,7 +14,8 @@ export interface StewardServer {
 export async function startServer(env: Record<string, string> = {}): Promise<StewardServer> {
   const home = mkdtempSync(join(tmpdir(), 'steward-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/server/serve-cli.ts', '--port', '0'], {
-    env: { ...process.env, CRM_STEWARD_HOME: home, CRM_STEWARD_PROJECTS: join(home, 'projects'), ...env },
+    // Browser mode reads only its own folders and allowed ones: the tests' fixture files are allowed.
+    env: { ...process.env, CRM_STEWARD_HOME: home, CRM_STEWARD_PROJECTS: join(home, 'projects'), CRM_STEWARD_ALLOW: join(process.cwd(), 'test', 'fixtures'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

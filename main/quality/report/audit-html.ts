@@ -6,11 +6,12 @@
  * with the app's own words (shared/i18n).
  */
 import type Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
 import type { Dimension, DimensionMetrics, Metric, ProfileResult } from '../types.ts';
 import { dimensions } from '../types.ts';
 import { rules, type RuleId } from '../rules.ts';
 import { barChart, escapeHtml as esc, groupedBars } from './svg.ts';
+import { writePrivateFile } from '../../lib/private-files.ts';
+import { maskFindingText, maskValue } from '../../standardize/mask-personal.ts';
 import { makeTranslate, type Language, type Translate } from '../../../shared/i18n/translate.ts';
 import { issueText } from '../../../shared/i18n/issue-text.ts';
 import type { IssueCode } from '../../../shared/domain/issue-message.ts';
@@ -65,6 +66,8 @@ export interface ReportOptions {
   title?: string;
   /** The report's language (default English); the JSON output stays English. */
   lang?: Language;
+  /** For sharing: personal values in the issue table masked (standardize/mask-personal.ts), and the report says so. */
+  mask?: boolean;
 }
 
 export function renderAuditReport(db: Database.Database, result: ProfileResult, opts: ReportOptions = {}): string {
@@ -92,8 +95,14 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
   const ruleRows = m.byRule
     .map((r) => `<tr><td>${field(r.field)}</td><td><code>${esc(r.rule)}</code></td><td>${rule(r.rule)}</td><td>${esc(dimensionName(v, r.dimension))}</td>${severity(r.severity)}<td>${n(r.count)}</td></tr>`)
     .join('');
+  // Masking works on the worded finding (it may quote the value) and on the suggested value.
+  const message = (r: IssueRow): string => {
+    const text = issueText(t, r.field, { code: r.code, params: parseIssueParams(r.params) });
+    return opts.mask ? maskFindingText(r.field, text) : text;
+  };
+  const suggestion = (r: IssueRow): string => (r.suggestion === null ? '' : opts.mask ? String(maskValue(r.field, r.suggestion)) : r.suggestion);
   const issueRows = rows
-    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(issueText(t, r.field, { code: r.code, params: parseIssueParams(r.params) }))}</td><td>${esc(r.suggestion ?? '')}</td></tr>`)
+    .map((r) => `<tr><td>${esc(r.source)}</td><td>${esc(r.recordId ?? '')}</td><td>${field(r.field)}</td><td>${rule(r.rule)}</td>${severity(r.severity)}<td>${esc(message(r))}</td><td>${esc(suggestion(r))}</td></tr>`)
     .join('');
   const more = total > rows.length ? `<p class="more">${esc(t('quality.report.more', { shown: n(rows.length), total: n(total), rest: n(total - rows.length) }))}</p>` : '';
   const histogram = m.ageHistogram.length
@@ -107,7 +116,8 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${title}</title><style>${css}</style></head><body>
 <h1>${title}</h1>
-<p class="meta">${esc(meta)}</p>
+<p class="meta">${esc(meta)}</p>${opts.mask ? `
+<p class="meta" id="masked">${esc(t('quality.report.masked'))}</p>` : ''}
 <h2>${esc(t('quality.report.scores'))}</h2><div class="cards">${dimensions.map((d) => card(v, d, m.overall[d], m.timelinessDays)).join('')}</div>
 <h2>${esc(t('quality.report.byField'))}</h2><div class="charts">${fieldCharts(v, m.byField)}</div>
 <h2>${esc(t('quality.report.bySource'))}</h2><div class="charts">${sourceChart}</div>
@@ -119,5 +129,5 @@ ${histogram ? `<h2>${esc(dimensionName(v, 'timeliness'))}</h2><div class="charts
 }
 
 export function writeAuditReport(db: Database.Database, result: ProfileResult, outPath: string, opts: ReportOptions = {}): void {
-  writeFileSync(outPath, renderAuditReport(db, result, opts), 'utf8');
+  writePrivateFile(outPath, renderAuditReport(db, result, opts));
 }

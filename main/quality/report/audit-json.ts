@@ -6,7 +6,6 @@
  * memory as one string.
  */
 import type Database from 'better-sqlite3';
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { ProfileResult } from '../types.ts';
 import type { IssueCode } from '../../../shared/domain/issue-message.ts';
@@ -14,6 +13,8 @@ import { issueText } from '../../../shared/i18n/issue-text.ts';
 import { makeTranslate } from '../../../shared/i18n/translate.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { parseIssueParams } from '../issues-query.ts';
+import { privateWriteStream } from '../../lib/private-files.ts';
+import { maskFindingText } from '../../standardize/mask-personal.ts';
 
 export interface AuditIssue {
   source: string;
@@ -24,8 +25,10 @@ export interface AuditIssue {
   message: string;
 }
 
-export async function writeAuditJson(db: Database.Database, result: ProfileResult, outPath: string): Promise<number> {
-  const out = createWriteStream(outPath, 'utf8');
+/** `mask`: personal values in the issue messages masked for sharing, as in the HTML report. */
+export async function writeAuditJson(db: Database.Database, result: ProfileResult, outPath: string, opts: { mask?: boolean } = {}): Promise<number> {
+  const out = privateWriteStream(outPath);
+  out.setDefaultEncoding('utf8');
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
@@ -49,7 +52,7 @@ export async function writeAuditJson(db: Database.Database, result: ProfileResul
       if (said.size >= 10_000) said.clear();
       said.set(key, message);
     }
-    const issue: AuditIssue = { source: r.source, recordId: r.recordId, field: r.field, rule: r.rule, severity: r.severity, message };
+    const issue: AuditIssue = { source: r.source, recordId: r.recordId, field: r.field, rule: r.rule, severity: r.severity, message: opts.mask ? maskFindingText(r.field, message) : message };
     await write(`${n === 0 ? '' : ','}\n${JSON.stringify(issue)}`);
     n++;
   }

@@ -5,6 +5,7 @@ export const en = {
   common: { dismiss: 'Dismiss', cancel: 'Cancel', remove: 'Remove', close: 'Close', previous: 'Previous', next: 'Next', listSeparator: ', ', range: '{{from}}–{{to}} of {{total}}' },
   error: {
     invalid_input: 'That request was not valid', no_project: 'No project is open', project_not_found: 'Project not found',
+    forbidden: 'Not allowed here', too_large: 'The file is too large',
     project_exists: 'A file with that name exists', project_unreadable: 'Cannot open this project', file_not_found: 'File not found',
     file_unreadable: 'Cannot read the file', already_imported: 'Already imported', encoding_mismatch: 'The file changes encoding', job_not_found: 'Job not found', cancelled: 'Cancelled',
     busy: 'The project is busy', not_supported: 'Not available here', unauthorized: 'Not authorised', not_found: 'Not found', internal: 'Something went wrong',
@@ -85,6 +86,10 @@ export const en = {
     },
   },
   sources: { title: 'Sources', empty: 'No files imported yet.', format: 'Read as', importedAt: 'Imported' },
+  privacy: {
+    mask: 'Mask personal details for sharing',
+    maskHint: 'Email, phone, mobile, birth date and street show only their shape (j***@example.org, +44 ** **** **58, 1985-**-**, 221B B*** S***); names are kept; columns that were not mapped are left out.',
+  },
 };
 
 export type Messages = typeof en;

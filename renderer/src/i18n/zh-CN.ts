@@ -5,6 +5,7 @@ export const zhCN = {
   common: { dismiss: '关闭', cancel: '取消', remove: '移除', close: '关闭', previous: '上一页', next: '下一页', listSeparator: '、', range: '第 {{from}}–{{to}} 条，共 {{total}} 条' },
   error: {
     invalid_input: '请求无效', no_project: '未打开项目', project_not_found: '找不到项目', project_exists: '同名文件已存在',
+    forbidden: '此处不允许', too_large: '文件过大',
     project_unreadable: '无法打开此项目', file_not_found: '找不到文件', file_unreadable: '无法读取文件', already_imported: '已导入过', encoding_mismatch: '文件编码前后不一致',
     job_not_found: '找不到任务', cancelled: '已取消', busy: '项目正忙', not_supported: '此处不可用', unauthorized: '未授权', not_found: '未找到', internal: '出现错误',
   },
@@ -82,4 +83,8 @@ export const zhCN = {
     },
   },
   sources: { title: '数据来源', empty: '尚未导入文件。', format: '读取方式', importedAt: '导入时间' },
+  privacy: {
+    mask: '隐藏个人信息以便分享',
+    maskHint: '邮箱、电话、手机、出生日期和街道只保留格式（如 j***@example.org、+44 ** **** **58、1985-**-**、221B B*** S***）；保留姓名；未映射的列不导出。',
+  },
 };

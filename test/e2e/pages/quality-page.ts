@@ -20,12 +20,23 @@ export class QualityPage {
 
   /** Clicks bar `index` of series `series` in a chart, at the centre echarts drew it. */
   async clickBar(chartTestId: string, index: number, series = 0): Promise<void> {
-    const canvasHost = this.page.getByTestId(chartTestId).locator('[data-bars]');
-    await canvasHost.waitFor();
-    const bars = JSON.parse((await canvasHost.getAttribute('data-bars')) ?? '[]') as { s: number; i: number; x: number; y: number }[];
+    const { host, bar } = await this.bar(chartTestId, index, series);
+    await host.click({ position: bar });
+  }
+
+  /** Moves the mouse over a bar, as a person does to read its tooltip. */
+  async hoverBar(chartTestId: string, index: number, series = 0): Promise<void> {
+    const { host, bar } = await this.bar(chartTestId, index, series);
+    await host.hover({ position: bar });
+  }
+
+  private async bar(chartTestId: string, index: number, series: number): Promise<{ host: Locator; bar: { x: number; y: number } }> {
+    const host = this.page.getByTestId(chartTestId).locator('[data-bars]');
+    await host.waitFor();
+    const bars = JSON.parse((await host.getAttribute('data-bars')) ?? '[]') as { s: number; i: number; x: number; y: number }[];
     const bar = bars.find((b) => b.s === series && b.i === index);
     if (!bar) throw new Error(`no bar ${series}/${index} in ${chartTestId}: ${JSON.stringify(bars)}`);
-    await canvasHost.click({ position: { x: bar.x, y: bar.y } });
+    return { host, bar: { x: bar.x, y: bar.y } };
   }
 
   /** Imports a verified reference file through the real file chooser (uploaded in browser mode), as the Import view does. */

@@ -17,7 +17,7 @@ function setup(name: string, content: string): { db: Db; path: string } {
   return { db: openProject(join(dir, 'p.crmsteward'), { create: true }), path };
 }
 
-const search = (db: Db, quickFilter: string) => new CustomersRepo(db).page({ startRow: 0, endRow: 10, sortModel: [], filterModel: {}, quickFilter }).rows.map((r) => r.full_name);
+const search = async (db: Db, quickFilter: string) => (await new CustomersRepo(db).page({ startRow: 0, endRow: 10, sortModel: [], filterModel: {}, quickFilter })).rows.map((r) => r.full_name);
 
 describe('NUL characters', () => {
   it('are kept in the raw row but not in the working values, so search and validation see whole values', async () => {
@@ -26,7 +26,7 @@ describe('NUL characters', () => {
     expect(file).toMatchObject({ rows: 2, imported: 2 });
     const ann = db.prepare("SELECT id, full_name, email, extra_json, raw_row_id FROM customers WHERE source_record_id = 'K1'").get() as { id: number; full_name: string; email: string; extra_json: string; raw_row_id: number };
     expect(ann).toMatchObject({ full_name: 'Ann Lee', email: 'ann@x.com', extra_json: '{"Tier":"gold"}' });
-    expect(search(db, 'Lee')).toEqual(['Ann Lee']);
+    expect(await search(db, 'Lee')).toEqual(['Ann Lee']);
     expect(db.prepare("SELECT count(*) FROM customers WHERE email LIKE '%@x.com'").pluck().get()).toBe(2);
     expect(rawRow(db, ann.raw_row_id).cells).toEqual(['K1', '\u0000\u0000Ann Lee', 'ann@x.com\u0000\u0000\u0000', '\u0000gold']);
   });

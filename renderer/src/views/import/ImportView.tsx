@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FilePreview } from '../../../../shared/contract.ts';
 import { fieldDef } from '../../../../shared/domain/fields.ts';
@@ -30,6 +30,16 @@ export function ImportView({ initialJobId, onShow }: { initialJobId: string | nu
   const [cancelling, setCancelling] = useState(false);
   const [pathInput, setPathInput] = useState('');
   const job = useJob(jobId);
+  // Browser mode keeps an uploaded copy of each chosen file until it is imported; a review closed
+  // without importing (a file removed, a preview that failed, the view left) deletes those copies.
+  const discard = (paths: string[]): void => {
+    if (paths.length > 0) api.invoke('import:discard', { paths }).catch(() => {});
+  };
+  const unimported = useRef<string[]>([]);
+  useEffect(() => {
+    unimported.current = jobId ? [] : plans.map((p) => p.preview.path);
+  }, [plans, jobId]);
+  useEffect(() => () => discard(unimported.current), []);
 
   const addPaths = async (paths: string[]): Promise<void> => {
     if (paths.length === 0) return;
@@ -40,6 +50,7 @@ export function ImportView({ initialJobId, onShow }: { initialJobId: string | nu
       const previews = (await Promise.all(paths.map((path) => api.invoke('import:preview', { path })))).flat();
       setPlans((old) => [...old, ...previews.map(planOf)]);
     } catch (err) {
+      discard(paths);
       setError(err as Error);
     } finally {
       setLoading(false);
@@ -106,7 +117,7 @@ export function ImportView({ initialJobId, onShow }: { initialJobId: string | nu
           plan={plan}
           onChange={(request) => setPlans((old) => old.map((p, k) => (k === i ? { ...p, request } : p)))}
           onReread={(opts) => void reread(i, opts)}
-          onRemove={() => setPlans((old) => old.filter((_, k) => k !== i))}
+          onRemove={() => (discard([plan.preview.path]), setPlans((old) => old.filter((_, k) => k !== i)))}
         />
       ))}
       {plans.length > 0 && (

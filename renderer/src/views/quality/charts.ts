@@ -39,7 +39,7 @@ export function sourceBars(t: TFunction, m: QualityMetrics, sources: { id: numbe
     animation: false,
     grid: { left: 50, right: 16, top: 36, bottom: 30 },
     legend: { top: 0 },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { seriesIndex: number; dataIndex: number }; return `${sources[q.dataIndex].fileName}<br/>${t(`quality.dimension.${chartDimensions[q.seriesIndex]}`)}: ${tip(t, m.bySource[String(sources[q.dataIndex].id)][chartDimensions[q.seriesIndex]])}`; } },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { seriesIndex: number; dataIndex: number }; return `${escapeHtml(sources[q.dataIndex].fileName)}<br/>${t(`quality.dimension.${chartDimensions[q.seriesIndex]}`)}: ${tip(t, m.bySource[String(sources[q.dataIndex].id)][chartDimensions[q.seriesIndex]])}`; } },
     xAxis: { type: 'category', data: sources.map((s) => s.fileName), axisLabel: { interval: 0, overflow: 'truncate', width: 140 } },
     yAxis: percentAxis,
     series: chartDimensions.map((d) => ({ type: 'bar', name: t(`quality.dimension.${d}`), itemStyle: { color: colors[d] }, barMaxWidth: 22, data: sources.map((s) => round(m.bySource[String(s.id)]?.[d].value ?? null)) })),
@@ -72,6 +72,15 @@ export function ageBars(t: TFunction, m: QualityMetrics): EChartsOption {
     yAxis: { type: 'value' },
     series: [{ type: 'bar', data: m.ageHistogram.map((b, i) => ({ value: b.count, itemStyle: { color: b.maxDays !== null && b.maxDays <= m.timelinessDays ? colors.timeliness : '#9ca3af' }, name: String(i) })), barMaxWidth: 40 }],
   };
+}
+
+/**
+ * echarts puts a formatter's string into the tooltip as HTML. A file name
+ * comes from whoever wrote the file (`<img src=x onerror=…>.csv` is a valid
+ * name), so anything from the data is escaped before it joins the markup.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function round(v: number | null): number | null {
