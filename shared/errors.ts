@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'not_supported'
   | 'unauthorized'
   | 'not_found'
+  | 'wrong_passphrase'
+  | 'backup_damaged'
+  | 'backup_incomplete'
+  | 'not_a_backup'
   | 'internal';
 
 export class AppError extends Error {

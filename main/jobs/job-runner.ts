@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobDone, JobProgress } from '../../shared/contract.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, toErrorPayload } from '../../shared/errors.ts';
 import type { JobKindName } from './job-kinds.ts';
 import type { FromJob, JobWorkerData } from './job-worker.ts';
 import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
@@ -19,6 +19,10 @@ interface RunningJob {
 export interface JobListener {
   onProgress(p: JobProgress): void;
   onDone(d: JobDone): void;
+  /** May change a job's input as it is started (a bulk fix gets a backup first). */
+  prepareInput?(kind: JobKindName, input: unknown): unknown;
+  /** Main-thread work when a job ends, before it counts as done (a restore swaps the project file in); may turn success into failure. */
+  beforeDone?(d: JobDone): JobDone;
 }
 
 /**
@@ -38,6 +42,7 @@ export class JobRunner {
       if (job.kind === kind && !job.done) throw new AppError('invalid_input', `An ${kind} job is already running; wait for it or cancel it.`);
     }
     const jobId = randomUUID();
+    input = this.listener.prepareInput?.(kind, input) ?? input;
     const job: RunningJob = { jobId, kind, projectPath, input, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), started: false, progress: null, done: null };
     this.jobs.set(jobId, job);
     if (this.running()) {
@@ -73,6 +78,11 @@ export class JobRunner {
 
   private finish(job: RunningJob, done: JobDone): void {
     if (job.done) return;
+    try {
+      done = this.listener.beforeDone?.(done) ?? done;
+    } catch (err) {
+      done = { jobId: job.jobId, kind: job.kind, status: 'failed', error: toErrorPayload(err) };
+    }
     job.done = done;
     this.listener.onDone(done);
     if (!this.running()) {

@@ -1,10 +1,12 @@
-import type { EventName, EventPayload, ProjectInfo } from '../../shared/contract.ts';
+import type { EventName, EventPayload, JobDone, ProjectInfo } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { JobKindName } from '../jobs/job-kinds.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { CustomersRepo } from '../store/customers-repo.ts';
 import { SuggestionPages } from '../fix/suggestion-queries.ts';
 import { readSourceContexts, type SourceContext } from '../fix/source-context.ts';
 import { openProject, type Db } from '../store/open-project.ts';
+import type { Keychain } from './passphrase-vault.ts';
 import { projectName, RecentProjects } from './recent-projects.ts';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -19,6 +21,16 @@ export interface ServiceOptions {
   mode: 'electron' | 'browser' | 'cli';
   version: string;
   emit: Emit;
+  /** Where the desktop app remembers backup passphrases (the OS keychain); absent elsewhere. */
+  keychain?: Keychain;
+}
+
+/** What an area may add to the life of every job. */
+export interface JobHooks {
+  /** Changes a job's input as it starts (a bulk fix gets a backup first). */
+  prepare?(kind: JobKindName, input: unknown): unknown;
+  /** Main-thread work when a job ends, before anyone hears of it (a restore swaps the project file in). */
+  finish?(done: JobDone): JobDone;
 }
 
 interface OpenProjectState {
@@ -37,18 +49,22 @@ interface OpenProjectState {
  * The others (import, fix runs, large accepts, reversals) hold the write lock
  * for their whole length, so a write asked for meanwhile is refused at once.
  */
-const readOnlyJobs = new Set(['export', 'profile', 'match']);
+const readOnlyJobs = new Set(['export', 'profile', 'match', 'backup']);
 
 /** The service's state: at most one open project, its repositories and the job runner. */
 export class ServiceContext {
   readonly recent: RecentProjects;
   readonly jobs: JobRunner;
   private current: OpenProjectState | null = null;
+  private readonly hooks: JobHooks[] = [];
+  private readonly disposers: (() => void)[] = [];
 
   constructor(readonly options: ServiceOptions) {
     this.recent = new RecentProjects(options.dataDir);
     this.jobs = new JobRunner({
       onProgress: (p) => options.emit('job:progress', p),
+      prepareInput: (kind, input) => this.hooks.reduce((acc, h) => (h.prepare ? h.prepare(kind, acc) : acc), input),
+      beforeDone: (done) => this.hooks.reduce((acc, h) => (h.finish ? h.finish(acc) : acc), done),
       onDone: (d) => {
         this.changed();
         if (this.current && d.kind === 'import') this.current.sourceContexts = null;
@@ -74,10 +90,51 @@ export class ServiceContext {
   private profileAfter(reason: 'import' | 'match' | 'fix'): void {
     if (!this.current) return;
     try {
-      this.automatic.add(this.jobs.start('profile', this.current.path, { reason }));
+      this.startAutomatic('profile', { reason });
     } catch {
       // A profile job is already running.
     }
+  }
+
+  /** Starts a job the user did not ask for on the open project; leaving the project cancels it. */
+  startAutomatic(kind: JobKindName, input: unknown): string {
+    const id = this.jobs.start(kind, this.project().path, input);
+    this.automatic.add(id);
+    return id;
+  }
+
+  addJobHooks(hooks: JobHooks): void {
+    this.hooks.push(hooks);
+  }
+
+  /** Runs when the service is disposed (timers an area started). */
+  onDispose(fn: () => void): void {
+    this.disposers.push(fn);
+  }
+
+  dispose(): void {
+    for (const fn of this.disposers.splice(0)) fn();
+    this.close();
+  }
+
+  /**
+   * Closes the project, lets `replace` change its file (a restore renames a
+   * verified copy over it), and opens it again, also when `replace` failed.
+   * Every repository is made anew: nothing cached may describe the old file.
+   */
+  reopenAround(replace: (path: string) => void): void {
+    const { path } = this.project();
+    this.close();
+    try {
+      replace(path);
+    } finally {
+      this.current = this.load(path, false);
+    }
+  }
+
+  private load(path: string, create: boolean): OpenProjectState {
+    const db = openProject(path, { create });
+    return { path, db, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
   }
 
   /** Profiles the service started by itself; the user did not ask for them, so leaving the project stops them. */
@@ -90,9 +147,9 @@ export class ServiceContext {
       for (const id of pending) await this.jobs.wait(id);
     }
     if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
-    const db = openProject(path, { create });
+    const next = this.load(path, create);
     this.close();
-    this.current = { path, db, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
+    this.current = next;
     this.recent.touch(path);
     const info = this.info()!;
     this.options.emit('project:changed', info);
