@@ -165,9 +165,13 @@ function checkAgeHeader(path: string, size: number): void {
     if (AGE_MAGIC.startsWith(text)) throw new AppError('backup_incomplete', 'The backup file is incomplete: it ends inside its header.');
     throw new AppError('not_a_backup', 'This file is not a CRM Steward backup: it is not an age-encrypted file.');
   }
-  const firstStanza = /^-> (\S+)/m.exec(text.slice(AGE_MAGIC.length));
+  const firstStanza = /^-> (\S+)(?=[ \n])/m.exec(text.slice(AGE_MAGIC.length));
   if (firstStanza && firstStanza[1] !== 'scrypt') {
     throw new AppError('not_a_backup', 'This file was encrypted for an age key, not with a passphrase, so it is not a CRM Steward backup.');
+  }
+  // The header ends with its MAC line; a file that stops before it was cut short.
+  if (size === head.length && !/\n--- [A-Za-z0-9+/]{43}\n/.test(text)) {
+    throw new AppError('backup_incomplete', 'The backup file is incomplete: it ends inside its header.');
   }
 }
 

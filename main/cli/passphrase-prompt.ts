@@ -30,8 +30,9 @@ export async function backupPassphrase(purpose: string, confirm: boolean): Promi
 /** Reads one line from the terminal with echo off; Ctrl-C cancels. */
 function readHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
+  // Echo off before the prompt shows: whatever is typed once it is visible must not appear.
   stdin.setRawMode(true);
+  process.stderr.write(prompt);
   stdin.resume();
   return new Promise((resolve, reject) => {
     let text = '';

@@ -60,7 +60,8 @@ export class BackupService {
   }
 
   /** Restores a backup listed in the project's folder; the project as it is is backed up first. */
-  startRestore(name: string, passphrase: string | undefined): string {
+  async startRestore(name: string, passphrase: string | undefined): Promise<string> {
+    await this.ctx.cancelAutomatic();
     if (this.ctx.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before restoring a backup.');
     const { path } = this.ctx.project();
     const { settings } = backupSettingsFor(this.ctx.options.dataDir, path);

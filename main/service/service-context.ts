@@ -140,12 +140,17 @@ export class ServiceContext {
   /** Profiles the service started by itself; the user did not ask for them, so leaving the project stops them. */
   private readonly automatic = new Set<string>();
 
-  async open(path: string, create: boolean): Promise<ProjectInfo> {
+  /** Cancels the jobs the service started by itself when nothing else runs: the user's next step replaces the project under them. */
+  async cancelAutomatic(): Promise<void> {
     const pending = this.jobs.pending();
     if (pending.length > 0 && pending.every((id) => this.automatic.has(id))) {
       for (const id of pending) this.jobs.cancel(id);
       for (const id of pending) await this.jobs.wait(id);
     }
+  }
+
+  async open(path: string, create: boolean): Promise<ProjectInfo> {
+    await this.cancelAutomatic();
     if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
     const next = this.load(path, create);
     this.close();
