@@ -45,6 +45,7 @@ export async function seal(plainPath: string, sealedPath: string, passphrase: st
   encrypter.setPassphrase(passphrase);
   encrypter.setScryptWorkFactor(SCRYPT_WORK_FACTOR);
   const total = statSync(plainPath).size;
+  opts.onBytes?.(0, total); // deriving the key (scrypt) comes first and takes a second or two
   const compressed = chain(
     createReadStream(plainPath, { highWaterMark: READ_CHUNK }),
     counter(total, opts, 'The backup was cancelled; no backup file was written.'),

@@ -5,6 +5,7 @@ import { api } from './api/client.ts';
 import { useEvent } from './api/hooks.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { BackupsView } from './views/backups/BackupsView.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
 import { DuplicatesView } from './views/duplicates/DuplicatesView.tsx';
@@ -14,7 +15,7 @@ import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
 import { StartView } from './views/start/StartView.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'backups';
 
 export function App() {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function App() {
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
     { key: 'duplicates', label: t('duplicates.title') },
+    { key: 'backups', label: t('backups.nav') },
   ];
   return (
     <div className="shell">
@@ -76,6 +78,7 @@ export function App() {
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}
         {view === 'duplicates' && <DuplicatesView />}
+        {view === 'backups' && <BackupsView />}
       </main>
     </div>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_PASSPHRASE_LENGTH } from '../domain/backup-rules.ts';
 
 /**
  * Backups (issue 11): encrypted snapshots of the open project, listed with
@@ -34,9 +35,14 @@ export const BackupEntry = z.object({
 });
 export type BackupEntry = z.infer<typeof BackupEntry>;
 
+/** An absolute path on Unix or Windows (shared code cannot ask node:path): a relative one would depend on where the app was started. */
+function isFullPath(path: string): boolean {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path);
+}
+
 export const BackupSettings = z.object({
   /** Where backups go; null: a folder "<project name> backups" beside the project. */
-  folder: z.string().min(1).nullable(),
+  folder: z.string().min(1).refine(isFullPath, 'The backup folder must be a full path, such as /home/me/Backups or D:\\Backups.').nullable(),
   /** Hours between automatic backups while the project is open; 0 turns them off. */
   scheduleHours: z.number().int().min(0).max(24 * 7),
   /** Back up before bulk fixes, bulk merges and restores. */
@@ -84,8 +90,7 @@ export type BackupResult = z.infer<typeof BackupResult>;
 export const RestoreResult = z.object({ restored: BackupContents, previous: BackupEntry.nullable() });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
-/** New backups need a passphrase worth the name; restoring takes whatever the backup was made with. */
-export const MIN_PASSPHRASE_LENGTH = 8;
+export { MIN_PASSPHRASE_LENGTH };
 const NewPassphrase = z.string().min(MIN_PASSPHRASE_LENGTH, `A backup passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`).max(1024);
 
 export const backupChannels = {

@@ -8,6 +8,7 @@ export const en = {
     project_exists: 'A file with that name exists', project_unreadable: 'Cannot open this project', file_not_found: 'File not found',
     file_unreadable: 'Cannot read the file', already_imported: 'Already imported', encoding_mismatch: 'The file changes encoding', job_not_found: 'Job not found', cancelled: 'Cancelled',
     not_supported: 'Not available here', unauthorized: 'Not authorised', not_found: 'Not found', internal: 'Something went wrong',
+    wrong_passphrase: 'Wrong passphrase', backup_damaged: 'The backup is damaged', backup_incomplete: 'The backup is incomplete', not_a_backup: 'Not a CRM Steward backup',
   },
   job: {
     starting: 'Starting…', cancelling: 'Cancelling…',
