@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createService } from '../service/create-service.ts';
 import { bindIpc } from './ipc.ts';
+import { osKeychain } from './keychain.ts';
 
 /**
  * The desktop shell: one window, the service bound to IPC, nothing else. All
@@ -48,6 +49,7 @@ app.whenReady().then(() => {
     mode: 'electron',
     version: app.getVersion(),
     emit: (event, payload) => win?.webContents.send('steward:event', event, payload),
+    keychain: osKeychain(app.getPath('userData')),
   });
   bindIpc(service, {
     pickFiles: async () => {
