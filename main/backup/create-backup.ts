@@ -24,6 +24,8 @@ export interface BackupProgress {
 export interface BackupOptions {
   signal?: Cancellation;
   onProgress?: (p: BackupProgress) => void;
+  /** See SnapshotOptions. */
+  pagesPerStep?: number;
 }
 
 /** Refuses a passphrase too short to resist guessing, with the reason. */
@@ -48,7 +50,7 @@ export async function backupProject(db: Db, projectPath: string, out: string, pa
   const snapshot = tempPathFor(projectPath);
   try {
     const createdAt = new Date().toISOString();
-    await snapshotProject(db, snapshot, { signal: opts.signal, onProgress: (p) => opts.onProgress?.({ step: 'snapshot', ...p }) });
+    await snapshotProject(db, snapshot, { signal: opts.signal, pagesPerStep: opts.pagesPerStep, onProgress: (p) => opts.onProgress?.({ step: 'snapshot', ...p }) });
     const contents = describeSnapshot(snapshot);
     const bytes = await seal(snapshot, out, passphrase, { signal: opts.signal, onBytes: (done, total) => opts.onProgress?.({ step: 'encrypt', done, total }) });
     await describeBackup(out, { createdAt, reason, bytes, contents });

@@ -13,6 +13,8 @@ const PAGES_PER_STEP = 1024;
 export interface SnapshotOptions {
   signal?: Cancellation;
   onProgress?: (p: { done: number; total: number }) => void;
+  /** Pages copied per step (the tests use small steps so a small project takes many). */
+  pagesPerStep?: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function snapshotProject(db: Db, dest: string, opts: SnapshotOption
       progress: ({ totalPages, remainingPages }) => {
         throwIfCancelled(opts.signal, 'The backup was cancelled; no backup file was written.');
         opts.onProgress?.({ done: totalPages - remainingPages, total: totalPages });
-        return PAGES_PER_STEP;
+        return opts.pagesPerStep ?? PAGES_PER_STEP;
       },
     });
   } finally {
