@@ -117,6 +117,12 @@ export function removeBackup(path: string): void {
   rmSync(path + SIDECAR, { force: true });
 }
 
+/** Makes the backup folder (owner-only), or says in one sentence why it cannot be. */
 export function ensureFolder(folder: string): void {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new AppError('invalid_input', `The backup folder ${folder} cannot be created (${code}); choose another in the backup settings.`);
+  }
 }

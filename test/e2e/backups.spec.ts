@@ -8,8 +8,8 @@ import { screenshotPath } from './screenshot-path.ts';
 
 const messy = join(process.cwd(), 'test/fixtures/messy-contacts.csv');
 const words = {
-  en: { nav: 'Backups', empty: 'No backups yet', made: 'Backup made', manual: 'By hand', before: 'Before a restore', wrong: 'The passphrase does not open this backup.', restored: 'Restored the backup made' },
-  'zh-CN': { nav: '备份', empty: '还没有备份', made: '备份已创建', manual: '手动', before: '恢复前', wrong: '此密码无法打开该备份。', restored: '已恢复' },
+  en: { nav: 'Backups', empty: 'No backups yet', made: 'Backup made', manual: 'By hand', before: 'Before a restore', wrong: 'The passphrase does not open this backup.', restored: 'Restored the backup made', saved: 'Settings saved.', off: 'Automatic backups are off.' },
+  'zh-CN': { nav: '备份', empty: '还没有备份', made: '备份已创建', manual: '手动', before: '恢复前', wrong: '此密码无法打开该备份。', restored: '已恢复', saved: '设置已保存。', off: '自动备份已关闭。' },
 } as const;
 
 for (const lang of ['en', 'zh-CN'] as const) {
@@ -63,6 +63,15 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(backups.rows()).toHaveCount(2);
     await expect(backups.rows().first()).toContainText(w.before);
     await shot('restored');
+
+    // Settings for this project only: schedule off.
+    await page.getByTestId('backup-schedule').selectOption('0');
+    await page.getByTestId('scope-project').check();
+    await page.getByTestId('backup-settings-save').click();
+    await expect(page.getByTestId('backup-settings-saved')).toContainText(w.saved);
+    await expect(page.getByTestId('next-backup')).toContainText(w.off);
+    await page.getByTestId('backup-settings').scrollIntoViewIfNeeded();
+    await shot('settings');
 
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/\bbackups\.[a-zA-Z.]+\b/);

@@ -12,7 +12,9 @@ export const en = {
   },
   job: {
     starting: 'Starting…', cancelling: 'Cancelling…',
-    step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers' },
+    step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers',
+      // A bulk change backs the project up first (main/jobs/backup-jobs.ts); the job's progress says so.
+      snapshot: 'Backing up first: copying the project', encrypt: 'Backing up first: compressing and encrypting' },
     rows_one: '{{formatted}} row', rows_other: '{{formatted}} rows',
   },
   start: {

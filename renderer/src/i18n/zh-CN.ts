@@ -11,7 +11,8 @@ export const zhCN = {
   },
   job: {
     starting: '正在开始…', cancelling: '正在取消…',
-    step: { queued: '正在等待当前任务完成', scan: '正在读取 {{file}}', import: '正在导入 {{file}}', link: '正在将交易和需求关联到客户' },
+    step: { queued: '正在等待当前任务完成', scan: '正在读取 {{file}}', import: '正在导入 {{file}}', link: '正在将交易和需求关联到客户',
+      snapshot: '正在先行备份：复制项目', encrypt: '正在先行备份：压缩并加密' },
     rows_other: '{{formatted}} 行',
   },
   start: {

@@ -126,6 +126,16 @@ describe('backing up and restoring through the service', () => {
     const app = await service.invoke('backup:settings', { settings: { ...overview.settings, scheduleHours: 0 }, scope: 'app' });
     expect(app).toMatchObject({ scope: 'app', settings: { scheduleHours: 0 }, nextScheduledAt: null });
     expect(existsSync(join(dir, 'data', 'backup-settings.json'))).toBe(true);
+
+    // A backup that fails (its folder cannot be made: a file is in the way) is reported until one succeeds.
+    const blocked = { ...overview.settings, folder: join(f.projectPath, 'backups') };
+    await service.invoke('backup:settings', { settings: blocked, scope: 'project' });
+    const failed = await f.waitForJob((await service.invoke('backup:start', {})).jobId);
+    expect(failed.status).toBe('failed');
+    expect((await service.invoke('backup:overview', {})).lastError).toMatchObject({ reason: 'manual', code: 'invalid_input', message: `The backup folder ${blocked.folder} cannot be created (ENOTDIR); choose another in the backup settings.` });
+    await service.invoke('backup:settings', { settings: overview.settings, scope: 'project' });
+    await succeeded(f, (await service.invoke('backup:start', {})).jobId);
+    expect((await service.invoke('backup:overview', {})).lastError).toBeNull();
     service.dispose();
   }, 120_000);
 });
