@@ -53,15 +53,19 @@ export async function seal(plainPath: string, sealedPath: string, passphrase: st
     counter(total, opts, 'The backup was cancelled; no backup file was written.'),
     createGzip(GZIP),
   );
-  const sealed = await encrypter.encrypt(Readable.toWeb(compressed) as ReadableStream<Uint8Array>);
-  return writeAtomically(sealedPath, async (file) => {
-    let bytes = 0;
-    for await (const chunk of fromWeb(sealed)) {
-      await file.write(chunk);
-      bytes += chunk.length;
-    }
-    return bytes;
-  });
+  const sealed = fromWeb(await encrypter.encrypt(Readable.toWeb(compressed) as ReadableStream<Uint8Array>));
+  try {
+    return await writeAtomically(sealedPath, async (file) => {
+      let bytes = 0;
+      for await (const chunk of sealed) {
+        await file.write(chunk);
+        bytes += chunk.length;
+      }
+      return bytes;
+    });
+  } finally {
+    sealed.destroy(); // when writing failed before reading it all, the file being read is closed too
+  }
 }
 
 /**
