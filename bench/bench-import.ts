@@ -15,51 +15,23 @@
  * imports alternate N times, so both see the same load on a shared machine.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundlePath, whyFromSource } from '../bin/cli-bundle.mjs';
-import { benchDataDir, importBenchCsv } from './datasets/import-csv.ts';
+import { benchCsv, bin, bundlePath, compiledCommandEnv, dataDir, load, seconds, timed as timedWith } from './command-timing.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, runs: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
 const runs = Number(values.runs);
-const dataDir = benchDataDir;
-const csv = await importBenchCsv(rows);
-const bin = join(import.meta.dirname, '..', 'bin', 'crm-steward.mjs');
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const load = () => loadavg()[0].toFixed(2);
-
+const csv = await benchCsv(rows);
 const bytes = statSync(csv).size;
 
 // What a user runs is the compiled command; measure that, built from these sources.
-const userEnv = { ...process.env };
-delete userEnv.CRM_STEWARD_FROM_SOURCE;
-const stale = whyFromSource(userEnv);
-if (stale !== null) {
-  console.log(`building the compiled command first (${stale})`);
-  if (spawnSync('npm', ['run', '-s', 'build:cli'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-}
+const userEnv = compiledCommandEnv();
 console.log(`file:          ${csv} (${(bytes / 1e6).toFixed(0)} MB, ${rows.toLocaleString()} records)`);
 console.log(`command:       ${bundlePath}`);
 
-/** Wall time of a child process, with its CPU time and peak memory where GNU time is installed. */
-function timed(cmd: string, args: string[]): { ms: number; stdout: string; stderr: string; usage: string } {
-  const gnuTime = existsSync('/usr/bin/time');
-  const started = performance.now();
-  const res = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '\n%U %S %M', cmd, ...args], { encoding: 'utf8', env: userEnv, maxBuffer: 1 << 28 })
-    : spawnSync(cmd, args, { encoding: 'utf8', env: userEnv, maxBuffer: 1 << 28 });
-  const ms = performance.now() - started;
-  if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${res.status}: ${res.stderr.slice(-2000)}`);
-  let usage = '';
-  if (gnuTime) {
-    const [user, system, kb] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-    usage = `, CPU ${(user + system).toFixed(1)} s (${user.toFixed(1)} user, ${system.toFixed(1)} system), peak RSS ${(kb / 1024).toFixed(0)} MB`;
-  }
-  return { ms, stdout: res.stdout, stderr: res.stderr, usage };
-}
+const timed = (cmd: string, args: string[]) => timedWith(cmd, args, userEnv);
 
 // --help: the start-up every command pays.
 const helps = Array.from({ length: 10 }, () => timed(process.execPath, [bin, '--help']).ms).sort((a, b) => a - b);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupChannels } from './channels/backup.ts';
 import { matchChannels } from './channels/match.ts';
 import { qualityChannels } from './channels/quality.ts';
 import { fixChannels } from './channels/fix.ts';
@@ -143,7 +144,7 @@ export const QuarantinedRow = z.object({
 });
 
 /** Every kind of long work; an area adds its kinds here. */
-export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index']);
+export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index', 'backup', 'restore']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -195,7 +196,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

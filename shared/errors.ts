@@ -23,6 +23,10 @@ export type ErrorCode =
   /** An upload larger than the cap. */
   | 'too_large'
   | 'not_found'
+  | 'wrong_passphrase'
+  | 'backup_damaged'
+  | 'backup_incomplete'
+  | 'not_a_backup'
   | 'internal';
 
 export class AppError extends Error {

@@ -39,7 +39,7 @@ export const commands: Record<string, Command> = {
     load: async () => (await import('./match-commands.ts')).dedupeCommand,
   },
   fix: {
-    usage: 'crm-steward fix --project <path> [--apply-safe | --apply-all | --apply-rule <rule>...] [--json]',
+    usage: 'crm-steward fix --project <path> [--apply-safe | --apply-all | --apply-rule <rule>...] [--no-backup] [--json]',
     summary: 'Find standardisation suggestions (E.164 phones, ISO countries and dates, …) and optionally apply them; every change can be undone.',
     valued: ['project', 'apply-rule'],
     load: async () => (await import('./fix-commands.ts')).fixCommand,
@@ -67,6 +67,24 @@ export const commands: Record<string, Command> = {
     summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX; formula-like cells are written as text; --mask hides email, phone, mobile, birth date and street for sharing.',
     valued: ['project', 'out'],
     load: async () => (await import('./fix-commands.ts')).exportCommand,
+  },
+  backup: {
+    usage: 'crm-steward backup --project <path> [--out <file>] [--json]',
+    summary: 'Back up the project (consistent while in use; gzip inside age encryption, `age -d FILE | gunzip` recovers it) into its backup folder, or to --out. Passphrase from CRM_STEWARD_BACKUP_PASSPHRASE, CRM_STEWARD_PASSPHRASE or the terminal.',
+    valued: ['project', 'out'],
+    load: async () => (await import('./backup-commands.ts')).backupCommand,
+  },
+  backups: {
+    usage: 'crm-steward backups --project <path> [--json]',
+    summary: "List the project's backups, newest first, with what each holds.",
+    valued: ['project'],
+    load: async () => (await import('./backup-commands.ts')).backupsCommand,
+  },
+  restore: {
+    usage: 'crm-steward restore <backup-file> --project <path> [--json]',
+    summary: 'Verify a backup (passphrase, integrity, a CRM Steward project), back up the project as it is, then replace it with the backup.',
+    valued: ['project'],
+    load: async () => (await import('./backup-commands.ts')).restoreCommand,
   },
   serve: {
     usage: 'crm-steward serve [--port <n>] [--allow <folder>]...',

@@ -14,6 +14,7 @@ import { exportLog, historyState, nextToReverse, redo, stacks, undo, undoAll } f
 import { reverseBatch, type ReversalResult } from '../history/reverse-batch.ts';
 import { openProject, type Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
+import { print } from './output.ts';
 import { progressPrinter } from './progress.ts';
 
 const ACTOR = 'cli';
@@ -27,10 +28,6 @@ async function withProject<T>(args: ParsedArgs, run: (db: Db) => Promise<T> | T)
   }
 }
 
-function print(args: ParsedArgs, json: unknown, lines: () => string[]): void {
-  if (args.options.has('json')) process.stdout.write(`${JSON.stringify(json)}\n`);
-  else console.log(lines().join('\n'));
-}
 
 /** Which rules --apply-safe, --apply-all or --apply-rule select; null when nothing is to be applied. */
 function rulesToApply(args: ParsedArgs): string[] | 'all' | null {
@@ -61,6 +58,8 @@ function applyRules(db: Db, apply: string[] | 'all', progress: ReturnType<typeof
 export async function fixCommand(args: ParsedArgs): Promise<number> {
   const apply = rulesToApply(args);
   return withProject(args, async (db) => {
+    // Before the run, which may itself apply the rules the project set to apply automatically.
+    if (apply !== null) await (await import('./backup-commands.ts')).backUpBeforeBulkChange(db, resolve(requireOption(args, 'project')), 'before-fix', args);
     const progress = progressPrinter(args.options.has('json'));
     const run = await suggestFixes(db, { onProgress: (p) => progress({ step: p.step, done: p.done, total: p.total }) });
     const applied = apply === null ? null : applyRules(db, apply, progress);

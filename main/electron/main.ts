@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createService } from '../service/create-service.ts';
 import { denyAllPermissions, hardenContents, isAppMainFrame } from './harden.ts';
 import { bindIpc } from './ipc.ts';
+import { osKeychain } from './keychain.ts';
 
 /**
  * The desktop shell: one window, the service bound to IPC, nothing else. All
@@ -51,6 +52,7 @@ app.whenReady().then(() => {
     mode: 'electron',
     version: app.getVersion(),
     emit: (event, payload) => win?.webContents.send('steward:event', event, payload),
+    keychain: osKeychain(app.getPath('userData')),
   });
   bindIpc(service, {
     pickFiles: async () => {

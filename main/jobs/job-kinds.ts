@@ -2,6 +2,7 @@ import { importFiles, type ImportFileRequest } from '../ingest/import-files.ts';
 import type { Db } from '../store/open-project.ts';
 import { buildSortIndex } from '../store/sort-indexes.ts';
 import type { JobContext } from '../lib/jobs.ts';
+import { backedUpFirst, backupJobs } from './backup-jobs.ts';
 import { fixJobs } from './fix-jobs.ts';
 import { matchJobs } from './match-jobs.ts';
 import { qualityJobs } from './quality-jobs.ts';
@@ -22,6 +23,9 @@ export const jobKinds = {
   ...qualityJobs,
   ...matchJobs,
   ...fixJobs,
+  // Bulk changes back the project up first when the service asks (backup-service.ts).
+  'fix-apply': backedUpFirst(fixJobs['fix-apply']),
+  ...backupJobs,
 } as const;
 
 export type JobKindName = keyof typeof jobKinds;

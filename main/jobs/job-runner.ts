@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { JobDone, JobProgress } from '../../shared/contract.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, toErrorPayload } from '../../shared/errors.ts';
 import type { JobKindName } from './job-kinds.ts';
 import type { FromJob, JobWorkerData } from './job-worker.ts';
 import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
@@ -21,6 +21,10 @@ export interface JobListener {
   onProgress(p: JobProgress): void;
   /** `after` says which project the job worked on and, when the worker could count it, what it holds now. */
   onDone(d: JobDone, after: { projectPath: string; counts: ProjectCounts | null }): void;
+  /** May change a job's input as it is started (a bulk fix gets a backup first). */
+  prepareInput?(kind: JobKindName, input: unknown): unknown;
+  /** Main-thread work when a job ends, before it counts as done (a restore swaps the project file in); may turn success into failure. */
+  beforeDone?(d: JobDone): JobDone;
 }
 
 /**
@@ -40,6 +44,7 @@ export class JobRunner {
       if (job.kind === kind && !job.done) throw new AppError('invalid_input', `An ${kind} job is already running; wait for it or cancel it.`);
     }
     const jobId = randomUUID();
+    input = this.listener.prepareInput?.(kind, input) ?? input;
     const job: RunningJob = { jobId, kind, projectPath, input, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), started: false, progress: null, done: null };
     this.jobs.set(jobId, job);
     if (this.running()) {
@@ -75,6 +80,11 @@ export class JobRunner {
 
   private finish(job: RunningJob, done: JobDone, counts: ProjectCounts | null = null): void {
     if (job.done) return;
+    try {
+      done = this.listener.beforeDone?.(done) ?? done;
+    } catch (err) {
+      done = { jobId: job.jobId, kind: job.kind, status: 'failed', error: toErrorPayload(err) };
+    }
     job.done = done;
     // What was waiting starts before whatever this job's end starts: a sort index the grid asked
     // for during an import is built before the profile the import's end queues.

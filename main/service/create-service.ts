@@ -1,5 +1,6 @@
 import { channels, isChannel, type Channel, type Handlers, type In, type Out } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
+import { backupHandlers } from './backup-handlers.ts';
 import { dataHandlers } from './data-handlers.ts';
 import { editHandlers } from './edit-handlers.ts';
 import { exportHandlers } from './export-handlers.ts';
@@ -24,7 +25,8 @@ export function createService(options: ServiceOptions): Service {
   const context = new ServiceContext(options);
   // A missing handler is a compile error: Handlers requires every channel.
   const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context),
-    ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context) };
+    ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context),
+    ...backupHandlers(context) };
 
   async function invokeUnknown(channel: string, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${channel}.`);
@@ -47,7 +49,7 @@ export function createService(options: ServiceOptions): Service {
     handlers,
     invoke: (channel, input) => invokeUnknown(channel, input) as never,
     invokeUnknown,
-    dispose: () => context.close(),
+    dispose: () => context.dispose(),
   };
 }
 

@@ -1,5 +1,6 @@
-import type { EventName, EventPayload, ProjectInfo } from '../../shared/contract.ts';
+import type { EventName, EventPayload, JobDone, ProjectInfo } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { JobKindName } from '../jobs/job-kinds.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { CustomersRepo } from '../store/customers-repo.ts';
 import { IdQueryThread } from '../store/id-query-thread.ts';
@@ -9,6 +10,7 @@ import { readSourceContexts, type SourceContext } from '../fix/source-context.ts
 import { openProject, type Db } from '../store/open-project.ts';
 import { projectCounts, type ProjectCounts } from '../store/project-counts.ts';
 import { anyFile, type FileAccess } from './file-access.ts';
+import type { Keychain } from './passphrase-vault.ts';
 import { projectName, RecentProjects } from './recent-projects.ts';
 import type { UploadArea } from './uploads.ts';
 
@@ -28,6 +30,16 @@ export interface ServiceOptions {
   fileAccess?: FileAccess;
   /** Browser mode's uploaded copies of the user's files, deleted once they have served. */
   uploads?: UploadArea;
+  /** Where the desktop app remembers backup passphrases (the OS keychain); absent elsewhere. */
+  keychain?: Keychain;
+}
+
+/** What an area may add to the life of every job. */
+export interface JobHooks {
+  /** Changes a job's input as it starts (a bulk fix gets a backup first). */
+  prepare?(kind: JobKindName, input: unknown): unknown;
+  /** Main-thread work when a job ends, before anyone hears of it (a restore swaps the project file in). */
+  finish?(done: JobDone): JobDone;
 }
 
 interface OpenProjectState {
@@ -48,7 +60,7 @@ interface OpenProjectState {
  * they run, and what it writes is "changed since" for them. The others (import, fix runs, large accepts, reversals) hold the write lock
  * for their whole length, so a write asked for meanwhile is refused at once.
  */
-const readOnlyJobs = new Set(['export', 'profile', 'match', 'sort-index']);
+const readOnlyJobs = new Set(['export', 'profile', 'match', 'sort-index', 'backup']);
 
 /** Below this many customers a sort index takes a tenth of a second or less: it is built at once, no job needed. */
 const INLINE_SORT_INDEX_ROWS = 100_000;
@@ -76,12 +88,16 @@ export class ServiceContext {
   private counts: ProjectCounts | null = null;
   /** What to do when a job has finished, by job id (deleting the uploads an import read). */
   private readonly afterJobs = new Map<string, () => void>();
+  private readonly hooks: JobHooks[] = [];
+  private readonly disposers: (() => void)[] = [];
 
   constructor(readonly options: ServiceOptions) {
     this.recent = new RecentProjects(options.dataDir);
     this.files = options.fileAccess ?? anyFile;
     this.jobs = new JobRunner({
       onProgress: (p) => options.emit('job:progress', p),
+      prepareInput: (kind, input) => this.hooks.reduce((acc, h) => (h.prepare ? h.prepare(kind, acc) : acc), input),
+      beforeDone: (done) => this.hooks.reduce((acc, h) => (h.finish ? h.finish(acc) : acc), done),
       onDone: (d, after) => {
         this.afterJobs.get(d.jobId)?.();
         this.afterJobs.delete(d.jobId);
@@ -110,7 +126,7 @@ export class ServiceContext {
   private profileAfter(reason: 'import' | 'match' | 'fix'): void {
     if (!this.current) return;
     try {
-      this.automatic.add(this.jobs.start('profile', this.current.path, { reason }));
+      this.startAutomatic('profile', { reason });
     } catch {
       // A profile job is already running.
     }
@@ -169,23 +185,69 @@ export class ServiceContext {
   /** The last sort-index job started, and the columns it will build. */
   private sortIndexJob: { jobId: string; columns: string[] } | null = null;
 
-  async open(path: string, create: boolean): Promise<ProjectInfo> {
-    const pending = this.jobs.pending();
-    if (pending.length > 0 && pending.every((id) => this.automatic.has(id))) {
-      for (const id of pending) this.jobs.cancel(id);
-      for (const id of pending) await this.jobs.wait(id);
+  /** Starts a job the user did not ask for on the open project; leaving the project cancels it. */
+  startAutomatic(kind: JobKindName, input: unknown): string {
+    const id = this.jobs.start(kind, this.project().path, input);
+    this.automatic.add(id);
+    return id;
+  }
+
+  addJobHooks(hooks: JobHooks): void {
+    this.hooks.push(hooks);
+  }
+
+  /** Runs when the service is disposed (timers an area started). */
+  onDispose(fn: () => void): void {
+    this.disposers.push(fn);
+  }
+
+  dispose(): void {
+    for (const fn of this.disposers.splice(0)) fn();
+    this.close();
+  }
+
+  /**
+   * Closes the project, lets `replace` change its file (a restore renames a
+   * verified copy over it), and opens it again, also when `replace` failed.
+   * Every repository is made anew: nothing cached may describe the old file.
+   */
+  reopenAround(replace: (path: string) => void): void {
+    const { path } = this.project();
+    this.close();
+    try {
+      replace(path);
+    } finally {
+      this.current = this.load(path, false);
     }
-    if (this.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before switching projects.');
+  }
+
+  private load(path: string, create: boolean): OpenProjectState {
     const db = openProject(path, { create });
     db.pragma(`busy_timeout = ${SERVICE_BUSY_TIMEOUT_MS}`);
-    this.close();
     const reads = new IdQueryThread(path);
     const customers = new CustomersRepo(db, {
       requestSortIndexes: (columns) => this.requestSortIndexes(path, columns),
       countAll: () => this.info()!.customers,
       offThread: { run: (sql, params) => reads.run(sql, params), worthIt: () => this.info()!.customers >= OFF_THREAD_ROWS },
     });
-    this.current = { path, db, customers, reads, suggestions: new SuggestionPages(db), sourceContexts: null };
+    return { path, db, customers, reads, suggestions: new SuggestionPages(db), sourceContexts: null };
+  }
+
+  /** Cancels the jobs the service started by itself when nothing else runs: the user's next step replaces the project under them. */
+  async cancelAutomatic(): Promise<void> {
+    const pending = this.jobs.pending();
+    if (pending.length > 0 && pending.every((id) => this.automatic.has(id))) {
+      for (const id of pending) this.jobs.cancel(id);
+      for (const id of pending) await this.jobs.wait(id);
+    }
+  }
+
+  async open(path: string, create: boolean): Promise<ProjectInfo> {
+    await this.cancelAutomatic();
+    if (this.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before switching projects.');
+    const next = this.load(path, create);
+    this.close();
+    this.current = next;
     this.recent.touch(path);
     const info = this.info()!;
     this.options.emit('project:changed', info);

@@ -14,7 +14,7 @@ export interface OpenOptions {
 }
 
 /** The marker stored in every project so we refuse SQLite files that are not ours. */
-const APP_ID = 0x43524d53; // 'CRMS'
+export const APP_ID = 0x43524d53; // 'CRMS'
 const PAGE_SIZE = 16_384;
 
 /**

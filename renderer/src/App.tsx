@@ -6,6 +6,7 @@ import { DataVersionProvider } from './api/data-version.tsx';
 import { useEvent } from './api/hooks.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { BackupsView } from './views/backups/BackupsView.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
 import { DuplicatesView } from './views/duplicates/DuplicatesView.tsx';
@@ -18,7 +19,7 @@ import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
 import { StartView } from './views/start/StartView.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'history';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'history' | 'backups';
 
 export function App() {
   const { t } = useTranslation();
@@ -56,6 +57,7 @@ export function App() {
     { key: 'history', label: t('nav.history') },
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
+    { key: 'backups', label: t('backups.nav') },
   ];
   return (
     // Undo and redo (Ctrl+Z anywhere) and the views that must read again after a write need the open project.
@@ -87,6 +89,7 @@ export function App() {
         {view === 'duplicates' && <DuplicatesView />}
         {view === 'fixes' && <FixesView />}
         {view === 'history' && <HistoryView project={project} />}
+        {view === 'backups' && <BackupsView />}
       </main>
     </div>
     </UndoRedoProvider>

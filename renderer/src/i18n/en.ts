@@ -9,13 +9,15 @@ export const en = {
     project_exists: 'A file with that name exists', project_unreadable: 'Cannot open this project', file_not_found: 'File not found',
     file_unreadable: 'Cannot read the file', already_imported: 'Already imported', encoding_mismatch: 'The file changes encoding', job_not_found: 'Job not found', cancelled: 'Cancelled',
     busy: 'The project is busy', not_supported: 'Not available here', unauthorized: 'Not authorised', not_found: 'Not found', internal: 'Something went wrong',
+    wrong_passphrase: 'Wrong passphrase', backup_damaged: 'The backup is damaged', backup_incomplete: 'The backup is incomplete', not_a_backup: 'Not a CRM Steward backup',
   },
   job: {
     starting: 'Starting…', cancelling: 'Cancelling…',
     step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers',
       context: 'Reading each source’s countries and date orders', suggest: 'Standardising values', fill: 'Filling from duplicates', save: 'Saving suggestions',
       apply: 'Applying suggestions', export: 'Writing the file', undo: 'Undoing', redo: 'Redoing', revert: 'Reverting',
-    },
+      // A bulk change backs the project up first (main/jobs/backup-jobs.ts); the job's progress says so.
+      snapshot: 'Backing up first: copying the project', encrypt: 'Backing up first: compressing and encrypting' },
     rows_one: '{{formatted}} row', rows_other: '{{formatted}} rows',
   },
   start: {

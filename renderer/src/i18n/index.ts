@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { backup_en } from './areas/backup.en.ts';
+import { backup_zhCN } from './areas/backup.zh-CN.ts';
 import { match_en } from './areas/match.en.ts';
 import { match_zhCN } from './areas/match.zh-CN.ts';
 import { fixes_en } from './areas/fixes.en.ts';
@@ -18,8 +20,8 @@ const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? '
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...qualityText.en, ...match_en, ...fixes_en } },
-    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN } },
+    en: { translation: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en } },
+    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN } },
   },
   lng: initial,
   fallbackLng: 'en',

@@ -8,13 +8,14 @@ export const zhCN = {
     forbidden: '此处不允许', too_large: '文件过大',
     project_unreadable: '无法打开此项目', file_not_found: '找不到文件', file_unreadable: '无法读取文件', already_imported: '已导入过', encoding_mismatch: '文件编码前后不一致',
     job_not_found: '找不到任务', cancelled: '已取消', busy: '项目正忙', not_supported: '此处不可用', unauthorized: '未授权', not_found: '未找到', internal: '出现错误',
+    wrong_passphrase: '密码错误', backup_damaged: '备份已损坏', backup_incomplete: '备份不完整', not_a_backup: '不是 CRM Steward 备份',
   },
   job: {
     starting: '正在开始…', cancelling: '正在取消…',
     step: { queued: '正在等待当前任务完成', scan: '正在读取 {{file}}', import: '正在导入 {{file}}', link: '正在将交易和需求关联到客户',
       context: '正在读取各来源的国家和日期顺序', suggest: '正在标准化值', fill: '正在从重复记录补全', save: '正在保存建议',
       apply: '正在应用建议', export: '正在写入文件', undo: '正在撤销', redo: '正在重做', revert: '正在还原',
-    },
+      snapshot: '正在先行备份：复制项目', encrypt: '正在先行备份：压缩并加密' },
     rows_other: '{{formatted}} 行',
   },
   start: {

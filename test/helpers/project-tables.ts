@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+
+/**
+ * Every row of every table of a project file (and its schema), read
+ * straight from SQLite without the app's code: what a backup round trip
+ * must give back exactly. Rows are ordered by rowid, or by every column for
+ * tables without one.
+ */
+export function readAllTables(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { fileMustExist: true });
+  try {
+    const schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY type, name").all();
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
+    const out: Record<string, unknown[]> = { '(schema)': schema };
+    for (const t of tables) {
+      const withoutRowid = /WITHOUT\s+ROWID/i.test(t.sql);
+      const order = withoutRowid ? (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t.name) as string[]).map((c) => `"${c}"`).join(', ') : 'rowid';
+      out[t.name] = db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${order}`).raw().all();
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** One hash of all of it, for comparing many states cheaply (the kill tests). */
+export function tablesDigest(path: string): string {
+  return createHash('sha256').update(JSON.stringify(readAllTables(path), (_k, v) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v))).digest('hex');
+}
+
+/** How many rows each table holds (to show a test's project is not trivially empty). */
+export function rowCounts(tables: Record<string, unknown[]>): Record<string, number> {
+  return Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length]));
+}
