@@ -20,8 +20,19 @@ export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     'quality:reference-of-customer': async ({ id }) => referenceOfCustomer(ctx.project().db, id),
     'quality:verified-among': async ({ ids }) => verifiedAmong(ctx.project().db, ids),
     // Verifying freezes the record's current values as its reference; accuracy compares later values with them.
-    'quality:mark-verified': async ({ ids }) => ({ verified: markVerified(ctx.project().db, ids) }),
-    'quality:unmark-verified': async ({ ids }) => ({ unverified: unmarkVerified(ctx.project().db, ids) }),
+    // Both are batches of the change history (undo takes them back), so they wait for a job that writes.
+    'quality:mark-verified': async ({ ids }) => {
+      ctx.assertCanWrite();
+      const verified = markVerified(ctx.project().db, ids);
+      ctx.changed();
+      return { verified };
+    },
+    'quality:unmark-verified': async ({ ids }) => {
+      ctx.assertCanWrite();
+      const unverified = unmarkVerified(ctx.project().db, ids);
+      ctx.changed();
+      return { unverified };
+    },
     // An empty patch reads the settings; any key given is stored.
     'quality:settings': async (patch) => setQualitySettings(ctx.project().db, patch),
   };
