@@ -3,7 +3,7 @@ import { backupChannels } from './channels/backup.ts';
 import { matchChannels } from './channels/match.ts';
 import { qualityChannels } from './channels/quality.ts';
 import { fixChannels } from './channels/fix.ts';
-import { PageRequest } from './channels/grid.ts';
+import { GridColumn, PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
 /**
@@ -186,6 +186,8 @@ const coreChannels = {
   'sources:list': { input: none, output: z.array(SourceSummary) },
   'customers:page': { input: PageRequest, output: z.object({ rows: z.array(CustomerRow), lastRow: z.number() }) },
   'customers:get': { input: z.object({ id: z.number().int() }), output: CustomerDetail },
+  /** The grid's visible columns for this project: given, they are stored; either way the choice (or the default from the fields its records fill) comes back. */
+  'customers:columns': { input: z.object({ visible: z.array(GridColumn).max(40).optional() }).default({}), output: z.object({ visible: z.array(z.string()), chosen: z.boolean() }) },
   'quarantine:page': {
     input: z.object({ sourceId: z.number().int().optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     output: z.object({ rows: z.array(QuarantinedRow), total: z.number() }),

@@ -32,13 +32,18 @@ interface Member {
 const isBlank = (v: CellValue, field: string): boolean =>
   v === null || (typeof v === 'string' && (v.trim() === '' || !!detectPlaceholder(v, field)));
 
+/** Members read per query: pages, not one iterator, because `store` writes on this connection as entities are done. */
+const PAGE = 10_000;
+
 export function fillFromDuplicates(db: Db, contexts: Map<number, SourceContext>, now: Date, store: (s: NewSuggestion) => void): number {
   const hasRun = db.prepare("SELECT 1 FROM match_runs WHERE status = 'current'").get();
   if (!hasRun) return 0;
-  const rows = db.prepare(
+  // A connection cannot write while one of its statements iterates ("busy executing a query"): read a page, then store.
+  const page = db.prepare(
     `SELECT m.cluster_id, c.id, c.source_id, s.file_name, c.source_record_id, m.probability, ${fillableFields.map((f) => `c.${f}`).join(', ')}
-     FROM match_members m JOIN customers c ON c.id = m.customer_id JOIN sources s ON s.id = c.source_id ORDER BY m.cluster_id, c.id`,
-  ).raw().iterate() as IterableIterator<[number, number, number, string, string | null, number, ...CellValue[]]>;
+     FROM match_members m JOIN customers c ON c.id = m.customer_id JOIN sources s ON s.id = c.source_id
+     WHERE (m.cluster_id, m.customer_id) > (?, ?) ORDER BY m.cluster_id, m.customer_id LIMIT ?`,
+  ).raw();
   let filled = 0;
   let cluster = Number.NaN;
   let members: Member[] = [];
@@ -46,9 +51,16 @@ export function fillFromDuplicates(db: Db, contexts: Map<number, SourceContext>,
     filled += fillEntity(members, contexts, now, store);
     members = [];
   };
-  for (const [clusterId, id, sourceId, file, recordId, probability, ...values] of rows) {
-    if (clusterId !== cluster) (flush(), (cluster = clusterId));
-    members.push({ id, sourceId, file, recordId, probability, values });
+  let after: [number, number] = [Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
+  for (;;) {
+    const rows = page.all(after[0], after[1], PAGE) as [number, number, number, string, string | null, number, ...CellValue[]][];
+    for (const [clusterId, id, sourceId, file, recordId, probability, ...values] of rows) {
+      if (clusterId !== cluster) (flush(), (cluster = clusterId));
+      members.push({ id, sourceId, file, recordId, probability, values });
+    }
+    if (rows.length < PAGE) break;
+    const last = rows[rows.length - 1];
+    after = [last[0], last[1]];
   }
   flush();
   return filled;

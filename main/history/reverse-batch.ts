@@ -52,7 +52,7 @@ interface Group {
 function* groups(rows: Iterable<ChangeRow>): Generator<Group> {
   let group: Group | null = null;
   for (const row of rows) {
-    if (group && group.newest.customerId === row.customerId && group.newest.field === row.field) group.newest = row;
+    if (group && group.newest.entity === row.entity && group.newest.customerId === row.customerId && group.newest.field === row.field) group.newest = row;
     else {
       if (group) yield group;
       group = { newest: row, oldest: row };
@@ -62,7 +62,7 @@ function* groups(rows: Iterable<ChangeRow>): Generator<Group> {
 }
 
 function conflictOf(db: Db, g: Group, current: CellValue): Conflict {
-  const later = laterChange(db, g.newest.customerId, g.newest.field, g.newest.id);
+  const later = laterChange(db, g.newest.entity, g.newest.customerId, g.newest.field, g.newest.id);
   const batch = later ? getBatch(db, later.batchId) : undefined;
   return {
     customerId: g.newest.customerId,
@@ -80,7 +80,7 @@ function reverse(db: Db, rows: () => Iterable<ChangeRow>, header: BatchHeader, m
   if (mode === 'check') {
     for (const g of groups(rows())) {
       total++;
-      const current = currentValue(db, g.newest.customerId, g.newest.field) ?? null;
+      const current = currentValue(db, g.newest.entity, g.newest.customerId, g.newest.field) ?? null;
       if (sameValue(current, g.newest.after)) continue;
       conflicts++;
       if (sample.length < SAMPLE) sample.push(conflictOf(db, g, current));
@@ -92,6 +92,8 @@ function reverse(db: Db, rows: () => Iterable<ChangeRow>, header: BatchHeader, m
     for (const g of groups(rows())) {
       total++;
       yield {
+        // A customer's field or its verification: writeBatch gives each entity to its own writer, in this one batch.
+        entity: g.newest.entity,
         customerId: g.newest.customerId,
         field: g.newest.field as ChangeRequest['field'],
         after: g.oldest.before,

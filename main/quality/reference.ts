@@ -2,23 +2,20 @@
  * Reference values for accuracy. Two ways in: rows from a verified reference
  * file (matched to customers by the caller), or a steward marking a customer
  * verified, which freezes the values it has now. Later edits to that customer
- * are then measured against what the steward confirmed.
+ * are then measured against what the steward confirmed. Marking and
+ * unmarking are changes in the history (store/verification-writer.ts).
  */
 import type Database from 'better-sqlite3';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
+import { verificationText } from '../../shared/domain/verification.ts';
+import { writeBatch, type BatchResult, type ChangeRequest } from '../store/change-writer.ts';
+import { readVerification, referenceChangedAt, touchReference } from '../store/verification-writer.ts';
 import { isEmpty, type ReferenceValue } from './accuracy.ts';
 
 export interface ReferenceRow {
   customerId: number;
   field: string;
   value: string | null;
-}
-
-/** When the reference last changed (a file imported, a record marked or unmarked), so the dashboard can tell whether the last profile saw it. */
-const changedKey = 'quality_reference_changed_at';
-
-function touch(db: Database.Database, at: string): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(changedKey, at);
 }
 
 // Writes take the write lock first (immediate): a deferred transaction that reads and then writes
@@ -43,7 +40,7 @@ export function addReferenceValues(db: Database.Database, rows: ReferenceRow[], 
   );
   db.transaction(() => {
     for (const r of rows) upsert.run(r.customerId, r.field, r.value, fileName, at.toISOString());
-    if (rows.length > 0) touch(db, at.toISOString());
+    if (rows.length > 0) touchReference(db, at.toISOString());
   }).immediate();
   return rows.length;
 }
@@ -61,57 +58,84 @@ function fieldsOfSource(db: Database.Database, sourceId: number): string[] {
   }
 }
 
+/** Who verified, as History names the customer when a batch is about one. */
+function customerLabel(row: Record<string, string | number | null>): string {
+  const full = typeof row.full_name === 'string' ? row.full_name.trim() : '';
+  return full || [row.given_name, row.family_name].filter((v) => typeof v === 'string' && v.trim()).join(' ');
+}
+
+/** One 'verify' batch; History words it from params (how many, and whose record when there is one). */
+function verifyBatch(db: Database.Database, what: 'verified' | 'unverified', requests: ChangeRequest[], label: string, actor = 'steward'): BatchResult {
+  const n = requests.length;
+  const params: Record<string, string | number> = { [what]: n };
+  if (n === 1) Object.assign(params, { customer: requests[0].customerId, label });
+  const customers = `${n} customer${n === 1 ? '' : 's'}`;
+  const description = what === 'verified' ? `Marked ${customers} verified` : `Took back the verification of ${customers}`;
+  return writeBatch(db, { kind: 'verify', actor, description, params }, requests);
+}
+
+export interface VerifyOptions {
+  by?: string;
+  fields?: string[];
+  at?: Date;
+  /** Who the change history says did it: 'steward' in the app, 'cli'. */
+  actor?: string;
+}
+
 /**
  * Marks customers verified by a steward: records the marker and freezes the
  * current values of `fields` (by default the fields the record's source
- * maps) as reference. A blank or placeholder value is frozen as "verified:
- * no value" (NULL), the way accuracy.ts reads the record itself, so a
- * verified "n/a" is a TN, not an FN against the text "n/a". Returns how many
- * customers were marked.
+ * maps) as reference, replacing reference-file values for those fields. A
+ * blank or placeholder value is frozen as "verified: no value" (NULL), the
+ * way accuracy.ts reads the record itself, so a verified "n/a" is a TN, not
+ * an FN against the text "n/a". One batch of kind 'verify' in the change
+ * history, undone like any other. Returns how many customers were marked.
  */
-export function markVerified(db: Database.Database, customerIds: number[], opts: { by?: string; fields?: string[]; at?: Date } = {}): number {
+export function markVerified(db: Database.Database, customerIds: number[], opts: VerifyOptions = {}): number {
   const given = opts.fields?.filter((f) => (customerFieldKeys as string[]).includes(f));
   const at = (opts.at ?? new Date()).toISOString();
+  const by = opts.by ?? null;
   const read = db.prepare(`SELECT source_id, ${customerFieldKeys.join(', ')} FROM customers WHERE id = ?`);
-  const marker = db.prepare('INSERT INTO quality_verified (customer_id, verified_at, verified_by) VALUES (?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET verified_at = excluded.verified_at, verified_by = excluded.verified_by');
-  const upsert = db.prepare(
-    `INSERT INTO quality_reference (customer_id, field, value, origin, origin_detail, verified_at) VALUES (?, ?, ?, 'steward', ?, ?)
-     ON CONFLICT (customer_id, field) DO UPDATE SET value = excluded.value, origin = excluded.origin, origin_detail = excluded.origin_detail, verified_at = excluded.verified_at`,
-  );
   const bySource = new Map<number, string[]>();
-  let marked = 0;
-  db.transaction(() => {
+  return db.transaction(() => {
+    const requests: ChangeRequest[] = [];
+    let label = '';
     for (const id of new Set(customerIds)) {
       const row = read.get(id) as ({ source_id: number } & Record<string, string | number | null>) | undefined;
       if (!row) continue;
       let fields = given ?? bySource.get(row.source_id);
       if (!fields) bySource.set(row.source_id, (fields = fieldsOfSource(db, row.source_id)));
-      marker.run(id, at, opts.by ?? null);
-      for (const f of fields) upsert.run(id, f, isEmpty(f, row[f]) ? null : String(row[f]), opts.by ?? null, at);
-      marked++;
+      const frozen = new Set(fields);
+      const kept = readVerification(db, id).values.filter((v) => !frozen.has(v.field));
+      const values = fields.map((f) => ({ field: f, value: isEmpty(f, row[f]) ? null : String(row[f]), origin: 'steward' as const, detail: by, at }));
+      requests.push({ entity: 'verification', customerId: id, field: 'verified', after: verificationText({ verified: { at, by }, values: [...kept, ...values] }), reason: 'verify' });
+      label = customerLabel(row);
     }
-    if (marked > 0) touch(db, at);
+    const r = verifyBatch(db, 'verified', requests, label, opts.actor);
+    return r.changed + r.unchanged;
   }).immediate();
-  return marked;
 }
 
 /**
  * Takes a steward's verification back: removes the marker and the values it
- * froze. Values from a reference file the marking had replaced are not
- * restored (import the file again). Returns how many customers were unmarked.
+ * froze, as one batch of kind 'verify' (undo restores them). Values from a
+ * reference file the marking had replaced are not restored here (undo the
+ * marking for that, or import the file again). Returns how many customers
+ * were unmarked.
  */
-export function unmarkVerified(db: Database.Database, customerIds: number[]): number {
-  const marker = db.prepare('DELETE FROM quality_verified WHERE customer_id = ?');
-  const values = db.prepare("DELETE FROM quality_reference WHERE customer_id = ? AND origin = 'steward'");
-  let unmarked = 0;
-  db.transaction(() => {
+export function unmarkVerified(db: Database.Database, customerIds: number[], opts: { actor?: string } = {}): number {
+  const label = db.prepare('SELECT full_name, given_name, family_name FROM customers WHERE id = ?');
+  return db.transaction(() => {
+    const requests: ChangeRequest[] = [];
+    let name = '';
     for (const id of new Set(customerIds)) {
-      unmarked += marker.run(id).changes;
-      values.run(id);
+      const state = readVerification(db, id);
+      if (!state.verified) continue;
+      requests.push({ entity: 'verification', customerId: id, field: 'verified', after: verificationText({ verified: null, values: state.values.filter((v) => v.origin !== 'steward') }), reason: 'unverify' });
+      name = customerLabel((label.get(id) as Record<string, string | null> | undefined) ?? {});
     }
-    if (unmarked > 0) touch(db, new Date().toISOString());
+    return verifyBatch(db, 'unverified', requests, name, opts.actor).changed;
   }).immediate();
-  return unmarked;
 }
 
 /** What one customer is compared against: the steward's marker and every reference value, with where it came from. */
@@ -143,7 +167,7 @@ export function referenceSummary(db: Database.Database): ReferenceSummary {
   const files = db
     .prepare("SELECT origin_detail AS fileName, COUNT(DISTINCT customer_id) customers, COUNT(*) \"values\", MAX(verified_at) at FROM quality_reference WHERE origin = 'reference_file' GROUP BY origin_detail ORDER BY at DESC")
     .all() as ReferenceSummary['files'];
-  const changedAt = (db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(changedKey) as string | undefined) ?? null;
+  const changedAt = referenceChangedAt(db);
   return { verifiedCustomers: verified.n, customers: all.customers, values: all.n, files, changedAt };
 }
 

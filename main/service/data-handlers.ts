@@ -1,11 +1,13 @@
 import type { Handlers } from '../../shared/contract.ts';
 import { previewSources } from '../ingest/preview-file.ts';
 import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
+import { defaultColumns } from '../../shared/domain/grid-columns.ts';
+import { chooseColumns, chosenColumns, filledFields } from '../store/grid-columns.ts';
 import { pageQuarantine } from '../store/quarantine-repo.ts';
 import { listSources } from '../store/sources-repo.ts';
 import type { ServiceContext } from './service-context.ts';
 
-export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'import:discard' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'quarantine:page'> {
+export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'import:discard' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'customers:columns' | 'quarantine:page'> {
   return {
     'import:preview': async ({ path, encoding, delimiter }) => previewSources(ctx.project().db, path, { encoding, delimiter }),
     'import:start': async ({ files }) => {
@@ -27,6 +29,12 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:previe
     // A drill-down lists exactly the customers the quality metrics counted: the same subquery.
     'customers:page': async ({ issue, ...q }) => ctx.project().customers.page({ ...q, restrictTo: issue ? matchingCustomersSql(issue) : undefined }),
     'customers:get': async ({ id }) => ctx.project().customers.detail(id),
+    'customers:columns': async ({ visible }) => {
+      const { db } = ctx.project();
+      if (visible) chooseColumns(db, visible);
+      const chosen = visible ?? chosenColumns(db);
+      return chosen ? { visible: chosen, chosen: true } : { visible: defaultColumns(filledFields(db)), chosen: false };
+    },
     'quarantine:page': async ({ sourceId, offset, limit }) => pageQuarantine(ctx.project().db, { sourceId, offset, limit }),
   };
 }

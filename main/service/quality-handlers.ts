@@ -29,6 +29,7 @@ export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeo
     'quality:reference-of-customer': async ({ id }) => referenceOfCustomer(ctx.project().db, id),
     'quality:verified-among': async ({ ids }) => verifiedAmong(ctx.project().db, ids),
     // Verifying freezes the record's current values as its reference; accuracy compares later values with them.
+    // Both are batches of the change history (undo takes them back), so they wait for a job that writes.
     'quality:mark-verified': async ({ ids }) => {
       ctx.assertCanWrite();
       const verified = markVerified(ctx.project().db, ids);

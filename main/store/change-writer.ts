@@ -6,6 +6,12 @@
  * recorded once at the end. Nothing else in the code base UPDATEs a
  * customer's fields.
  *
+ * A change is to a customer's field (entity 'customer', the default) or to
+ * its verification (entity 'verification': the steward's marker and the
+ * reference values accuracy is measured against, written by
+ * verification-writer.ts). Both are logged the same way, so undo, redo and
+ * revert reverse either through this one function.
+ *
  * Raw rows are never touched; a record's change_seq becomes the id of the
  * last log entry that changed it, so caches, profiles and incremental
  * matching can ask "what changed since n".
@@ -15,6 +21,7 @@ import { AppError } from '../../shared/errors.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from './open-project.ts';
+import { VerificationWriter } from './verification-writer.ts';
 
 export type CellValue = string | number | null;
 
@@ -40,9 +47,14 @@ export interface BatchHeader {
   target?: number;
 }
 
+/** What a change_log entry changed: a customer's field, or the customer's verification. */
+export type ChangeEntity = 'customer' | 'verification';
+
 export interface ChangeRequest {
+  /** Default 'customer'. A verification change has field 'verified' and before/after texts of shared/domain/verification.ts. */
+  entity?: ChangeEntity;
   customerId: number;
-  field: CustomerFieldKey;
+  field: CustomerFieldKey | 'verified';
   after: CellValue;
   /** Why: a fix rule id, 'manual', 'undo', 'revert'. Stored with the change. */
   reason: string;
@@ -113,11 +125,11 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
     // Inside the write transaction nobody else can take the next batch id.
     const batchId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM change_batches').pluck().get() as number);
     const writer = new RecordWriter(db, batchId, header.actor, at);
+    const verifications = new VerificationWriter(db, batchId, header.actor, at);
     const result: BatchResult = { batchId: null, changed: 0, unchanged: 0, stale: 0 };
     let position = 0;
     for (const req of requests) {
-      if (!isEditableField(req.field)) throw new AppError('invalid_input', `${req.field} cannot be changed.`);
-      const outcome = writer.add(req);
+      const outcome = req.entity === 'verification' ? addVerification(verifications, req) : writer.add(req);
       if (outcome === 'stale') result.stale++;
       else if (outcome === 'unchanged') result.unchanged++;
       opts.onOutcome?.(req, outcome);
@@ -128,7 +140,8 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
       }
     }
     writer.flush();
-    result.changed = writer.changed;
+    verifications.finish();
+    result.changed = writer.changed + verifications.changed;
     if (result.changed > 0) {
       db.prepare('INSERT INTO change_batches (id, at, actor, kind, description, params, target, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(batchId, at, header.actor, header.kind, header.description, JSON.stringify(header.params ?? {}), header.target ?? null, result.changed);
@@ -136,6 +149,12 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
     }
     return result;
   }).immediate();
+}
+
+function addVerification(writer: VerificationWriter, req: ChangeRequest): ChangeOutcome {
+  const text = (v: CellValue | undefined): string | null | undefined => (v === undefined ? undefined : v === null ? null : String(v));
+  if (req.field !== 'verified') throw new AppError('invalid_input', `A verification change sets "verified", not ${req.field}.`);
+  return writer.add({ customerId: req.customerId, after: text(req.after)!, reason: req.reason, expectBefore: text(req.expectBefore), undoes: req.undoes });
 }
 
 /** Collects one customer's requests, then reads and writes that record once. */
@@ -158,6 +177,7 @@ class RecordWriter {
   }
 
   add(req: ChangeRequest): ChangeOutcome {
+    if (!isEditableField(req.field)) throw new AppError('invalid_input', `${req.field} cannot be changed.`);
     if (req.customerId !== this.customerId) {
       this.flush();
       this.customerId = req.customerId;

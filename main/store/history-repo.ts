@@ -3,8 +3,10 @@
  * first, the changes of one batch, and the whole log for export. Writes go
  * through change-writer.ts only.
  */
-import { isEditableField, type BatchKind, type CellValue } from './change-writer.ts';
+import { verificationText } from '../../shared/domain/verification.ts';
+import { isEditableField, type BatchKind, type CellValue, type ChangeEntity } from './change-writer.ts';
 import type { Db } from './open-project.ts';
+import { readVerification } from './verification-writer.ts';
 
 export interface BatchRow {
   id: number;
@@ -21,6 +23,8 @@ export interface ChangeRow {
   id: number;
   at: string;
   batchId: number;
+  /** A customer's field, or its verification (field 'verified'). */
+  entity: ChangeEntity;
   customerId: number;
   field: string;
   before: CellValue;
@@ -35,7 +39,7 @@ interface RawBatch extends Omit<BatchRow, 'params'> {
 }
 
 const batchColumns = 'id, at, actor, kind, description, params, target, changes';
-const changeColumns = 'id, at, CAST(batch_id AS INTEGER) batchId, entity_id customerId, field, before, after, reason, undoes, actor';
+const changeColumns = 'id, at, CAST(batch_id AS INTEGER) batchId, entity, entity_id customerId, field, before, after, reason, undoes, actor';
 
 const toBatch = (r: RawBatch): BatchRow => ({ ...r, params: JSON.parse(r.params) as Record<string, unknown> });
 
@@ -84,29 +88,31 @@ export function getChange(db: Db, id: number): ChangeRow | undefined {
   return db.prepare(`SELECT ${changeColumns} FROM change_log WHERE id = ?`).get(id) as ChangeRow | undefined;
 }
 
-/** The newest change after `afterId` to one field of one record (who touched it since). */
-export function laterChange(db: Db, customerId: number, field: string, afterId: number): ChangeRow | undefined {
+/** The newest change after `afterId` to one field of one record, or to its verification (who touched it since). */
+export function laterChange(db: Db, entity: ChangeEntity, customerId: number, field: string, afterId: number): ChangeRow | undefined {
   return db
-    .prepare(`SELECT ${changeColumns} FROM change_log WHERE entity = 'customer' AND entity_id = ? AND field = ? AND id > ? ORDER BY id DESC LIMIT 1`)
-    .get(customerId, field, afterId) as ChangeRow | undefined;
+    .prepare(`SELECT ${changeColumns} FROM change_log WHERE entity = ? AND entity_id = ? AND field = ? AND id > ? ORDER BY id DESC LIMIT 1`)
+    .get(entity, customerId, field, afterId) as ChangeRow | undefined;
 }
 
-export function currentValue(db: Db, customerId: number, field: string): CellValue | undefined {
+/** What a field of a record (or the record's verification, as its log text) holds now. */
+export function currentValue(db: Db, entity: ChangeEntity, customerId: number, field: string): CellValue | undefined {
+  if (entity === 'verification') return verificationText(readVerification(db, customerId));
   // The field becomes SQL text: only a known column name may.
   if (!isEditableField(field)) return undefined;
   const row = db.prepare(`SELECT ${field} v FROM customers WHERE id = ?`).get(customerId) as { v: CellValue } | undefined;
   return row?.v;
 }
 
-/** The whole log in order, with each batch's kind and description, for export. */
+/** The whole log in order, with each batch's kind and description, for export (a verification's before and after are its JSON texts). */
 export function iterateLog(db: Db): IterableIterator<ChangeRow & { kind: string; description: string; source: string; sourceRecordId: string | null }> {
   return db
     .prepare(
-      `SELECT l.id, l.at, CAST(l.batch_id AS INTEGER) batchId, l.entity_id customerId, l.field, l.before, l.after, l.reason, l.undoes, l.actor,
+      `SELECT l.id, l.at, CAST(l.batch_id AS INTEGER) batchId, l.entity, l.entity_id customerId, l.field, l.before, l.after, l.reason, l.undoes, l.actor,
               b.kind, b.description, s.file_name source, c.source_record_id sourceRecordId
        FROM change_log l JOIN change_batches b ON b.id = l.batch_id
        JOIN customers c ON c.id = l.entity_id JOIN sources s ON s.id = c.source_id
-       WHERE l.entity = 'customer' ORDER BY l.id`,
+       WHERE l.entity IN ('customer', 'verification') ORDER BY l.id`,
     )
     .iterate() as IterableIterator<ChangeRow & { kind: string; description: string; source: string; sourceRecordId: string | null }>;
 }

@@ -1,13 +1,22 @@
+import type { TFunction } from 'i18next';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { issueText } from '../../../shared/i18n/issue-text.ts';
 import { asTranslate } from '../i18n/as-translate.ts';
+import { errorText } from './error-text.ts';
 import { useValueCheck } from './use-value-check.ts';
 
 export type Cell = string | number | null;
 
 /** How a save ended: written, refused because the value changed meanwhile (with what it holds now), or refused with a reason. */
-export type SaveOutcome = { kind: 'saved' } | { kind: 'stale'; current: Cell } | { kind: 'failed'; message: string };
+/** What became of a save; the error is kept as it came, to be worded in the language of the moment it is shown. */
+export type SaveOutcome = { kind: 'saved' } | { kind: 'stale'; current: Cell } | { kind: 'failed'; error: Error };
+
+/** A save that did not happen, said: the service's refusal, or what the value holds now. */
+export function unsavedText(t: TFunction, lng: string, o: Exclude<SaveOutcome, { kind: 'saved' }>): string {
+  if (o.kind === 'failed') return t('edit.failed', { message: errorText(t, lng, o.error) });
+  return o.current === null ? t('edit.staleEmpty') : t('edit.stale', { current: cellText(o.current) });
+}
 
 export const cellText = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v));
 
@@ -30,7 +39,7 @@ export function ValueInput({ customerId, field, initial, startText, onSave, onCa
   onTextChange?: (text: string, expectBefore: Cell) => void;
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState(startText ?? cellText(initial));
   const [expectBefore, setExpectBefore] = useState<Cell>(initial);
   const [saving, setSaving] = useState(false);
@@ -83,10 +92,8 @@ export function ValueInput({ customerId, field, initial, startText, onSave, onCa
       />
       <div className="value-status" aria-live="polite" data-testid={`${testId}-status`}>
         {saving && <span className="muted">{t('edit.saving')}</span>}
-        {!saving && outcome?.kind === 'failed' && <span className="problem">{t('edit.failed', { message: outcome.message })}</span>}
-        {!saving && outcome?.kind === 'stale' && (
-          <span className="stale" data-testid={`${testId}-stale`}>{outcome.current === null ? t('edit.staleEmpty') : t('edit.stale', { current: cellText(outcome.current) })}</span>
-        )}
+        {!saving && outcome?.kind === 'failed' && <span className="problem">{unsavedText(t, i18n.language, outcome)}</span>}
+        {!saving && outcome?.kind === 'stale' && <span className="stale" data-testid={`${testId}-stale`}>{unsavedText(t, i18n.language, outcome)}</span>}
         {!saving && !outcome && checking && <span className="muted">{t('edit.checking')}</span>}
         {!saving && !outcome && !checking && check?.problem && (
           <span className={invalid ? 'problem' : 'muted'} data-testid={`${testId}-problem`}>

@@ -39,7 +39,7 @@ export function ValueCellEditor<R>(props: CustomCellEditorProps<R> & ValueEditor
     void p.save(p.data, colId, text, expectBefore).then(({ outcome, row }) => {
       if (row) p.node.setData(row);
       if (outcome.kind !== 'saved') p.onLateProblem(outcome);
-    }, (e: Error) => p.onLateProblem({ kind: 'failed', message: e.message }));
+    }, (e: Error) => p.onLateProblem({ kind: 'failed', error: e }));
   }, []);
 
   return (
@@ -56,7 +56,7 @@ export function ValueCellEditor<R>(props: CustomCellEditorProps<R> & ValueEditor
           props.stopEditing();
         }}
         onSave={async (text, expectBefore) => {
-          const { outcome, row } = await props.save(props.data, colId, text, expectBefore).catch((e: Error) => ({ outcome: { kind: 'failed', message: e.message } as SaveOutcome, row: undefined }));
+          const { outcome, row } = await props.save(props.data, colId, text, expectBefore).catch((e: Error) => ({ outcome: { kind: 'failed', error: e } as SaveOutcome, row: undefined }));
           if (row) props.node.setData(row);
           if (outcome.kind === 'saved') {
             settled.current = true;

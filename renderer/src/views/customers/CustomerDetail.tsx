@@ -12,9 +12,7 @@ import { readOnlyColumns } from './columns.ts';
  * The working record beside the row exactly as the source file had it, with
  * its verification and quality issues. Its values are edited in place.
  */
-export function CustomerDetail({ id, onClose, refresh = 0, version = 0, onVerifiedChanged = () => {}, onEdited = () => {} }: {
-  id: number; onClose: () => void; refresh?: number; version?: number; onVerifiedChanged?: () => void; onEdited?: () => void;
-}) {
+export function CustomerDetail({ id, onClose, version = 0, onEdited = () => {} }: { id: number; onClose: () => void; version?: number; onEdited?: () => void }) {
   const { t } = useTranslation();
   const { data, error, loading } = useLoad(() => api.invoke('customers:get', { id }), [id, version]);
   return (
@@ -27,7 +25,7 @@ export function CustomerDetail({ id, onClose, refresh = 0, version = 0, onVerifi
       {error && <ErrorBanner error={error} />}
       {data && (
         <div className="detail-body">
-          <Verification id={id} refresh={refresh} onChanged={onVerifiedChanged} />
+          <Verification id={id} version={version} onChanged={onEdited} />
           <section>
             <h3>{t('detail.mapped')}</h3>
             <table className="kv" data-testid="mapped-values">

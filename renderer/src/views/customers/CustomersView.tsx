@@ -5,14 +5,17 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
 import { api } from '../../api/client.ts';
 import { useDataVersion } from '../../api/data-version.tsx';
+import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
-import { cellText, type SaveOutcome } from '../../components/ValueInput.tsx';
+import { unsavedText, type SaveOutcome } from '../../components/ValueInput.tsx';
+
+type Unsaved = Exclude<SaveOutcome, { kind: 'saved' }>;
 import { editorKeys } from '../../grid/ValueCellEditor.tsx';
 import { customerDatasource } from '../../grid/customer-datasource.ts';
 import { gridLocale } from '../../grid/locale.ts';
 import { gridTheme } from '../../grid/theme.ts';
 import { ColumnChooser } from './ColumnChooser.tsx';
-import { columnDefs, defaultVisible } from './columns.ts';
+import { columnDefs } from './columns.ts';
 import { CustomerDetail } from './CustomerDetail.tsx';
 import { customerEditor } from './customer-edits.ts';
 import { ExportDialog, type ExportQuery } from './ExportDialog.tsx';
@@ -21,29 +24,23 @@ import { DrillBanner } from '../quality/DrillBanner.tsx';
 import { issueColumn, withIssues } from '../quality/issue-column.ts';
 import type { Drill } from '../quality/drill.ts';
 
-const VISIBLE_KEY = 'steward-visible-columns';
-
-function storedVisible(): string[] {
-  try {
-    const v = JSON.parse(localStorage.getItem(VISIBLE_KEY) ?? 'null') as unknown;
-    return Array.isArray(v) ? (v as string[]) : defaultVisible;
-  } catch {
-    return defaultVisible;
-  }
-}
-
 /**
  * Every customer in the project, paged from SQL; click or Enter opens the
- * record beside its source row. Rows can be ticked (or Space on a row) and
- * the selection marked verified, the reference accuracy is measured against.
- * Values are edited in place (double-click, F2 or typing), checked as they
- * are typed; the grid's current filter (or everything) can be exported.
+ * record beside its source row, and looking never changes anything: only
+ * ticking a row's box (or Space on a row) selects it, and the selection is
+ * marked verified only by its own button, as a batch in the change history
+ * (undo takes it back). Values are edited in place (double-click, F2 or
+ * typing), checked as they are typed; the grid's current filter (or
+ * everything) can be exported.
  */
 export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality }: { project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [quick, setQuick] = useState('');
-  const [visible, setVisible] = useState<string[]>(storedVisible);
+  // The columns: the user's choice for this project, else those its records fill (read again after an import).
+  const columnChoice = useLoad(() => api.invoke('customers:columns', {}), [project.path, project.sources]);
+  const [picked, setPicked] = useState<string[] | null>(null);
+  const visible = picked ?? columnChoice.data?.visible ?? null;
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [count, setCount] = useState<number | null>(null);
@@ -52,8 +49,8 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   const [checked, setChecked] = useState<number[]>([]);
   const [marking, setMarking] = useState(false);
   const [marked, setMarked] = useState<number | null>(null);
-  const [verifyTick, setVerifyTick] = useState(0);
-  const [lateProblem, setLateProblem] = useState<string | null>(null);
+  // An edit that could not be saved after its editor closed: worded when shown, in the language of the moment.
+  const [lateProblem, setLateProblem] = useState<Unsaved | null>(null);
   const [exporting, setExporting] = useState<ExportQuery | null | false>(false);
   const { version, bump } = useDataVersion();
 
@@ -65,20 +62,16 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
     gridApi.current?.refreshInfiniteCache();
   }, [version]);
 
-  /** The verified ticks come with each page: reload the pages so they show what changed. */
-  const verifiedChanged = (): void => {
-    gridApi.current?.refreshInfiniteCache();
-  };
   const markChecked = async (): Promise<void> => {
     setMarking(true);
     setError(null);
     try {
       const { verified } = await api.invoke('quality:mark-verified', { ids: checked });
       setMarked(verified);
-      setVerifyTick((n) => n + 1);
       // Done with these rows: the ticks in the Verified column now show them, and a second click cannot re-mark them by accident.
       clearChecked();
-      verifiedChanged();
+      // A batch in the history: the grid, the record panel and Undo's label read again.
+      bump();
     } catch (err) {
       setError(err as Error);
     } finally {
@@ -100,8 +93,8 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
     () => customerDatasource({ quickFilter: quick, issue: drill?.filter, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
     [quick, project.customers, project.sources, drill, t],
   );
-  const editor = useMemo(() => customerEditor(t, bump, (o: Exclude<SaveOutcome, { kind: 'saved' }>) => setLateProblem(o.kind === 'failed' ? o.message : o.current === null ? t('edit.staleEmpty') : t('edit.stale', { current: cellText(o.current) }))), [t, bump]);
-  const defs = useMemo(() => (drill ? [verifiedColumn(t), issueColumn(t), ...columnDefs(t, visible, editor)] : [verifiedColumn(t), ...columnDefs(t, visible, editor)]), [t, visible, drill, editor]);
+  const editor = useMemo(() => customerEditor(bump, setLateProblem), [bump]);
+  const defs = useMemo(() => (visible ? [verifiedColumn(t), ...(drill ? [issueColumn(t)] : []), ...columnDefs(t, visible, editor)] : []), [t, visible, drill, editor]);
   /** What the grid shows now, for an export of exactly that (null: no filter, everything). */
   const currentQuery = (): ExportQuery | null => {
     const filterModel = (gridApi.current?.getFilterModel() ?? {}) as ExportQuery['filterModel'];
@@ -110,9 +103,10 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   };
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
+  /** Kept in the project, so the grid opens with them next time (in any window, after any restart). */
   const changeVisible = (v: string[]): void => {
-    setVisible(v);
-    localStorage.setItem(VISIBLE_KEY, JSON.stringify(v));
+    setPicked(v);
+    api.invoke('customers:columns', { visible: v }).catch(setError);
   };
 
   if (project.customers === 0) {
@@ -140,15 +134,16 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
           </span>
         )}
         <input className="search" type="search" data-testid="quick-search" placeholder={t('customers.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
-        <ColumnChooser visible={visible} onChange={changeVisible} />
+        <ColumnChooser visible={visible ?? []} onChange={changeVisible} />
         <button className="secondary" data-testid="export-open" onClick={() => setExporting(currentQuery())}>{t('export.button')}</button>
       </div>
       {exporting !== false && <ExportDialog project={project} query={exporting} filteredCount={count} onClose={() => setExporting(false)} />}
       {drill && <DrillBanner drill={drill} count={count} onClear={onClearDrill} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {columnChoice.error && <ErrorBanner error={columnChoice.error} />}
       {lateProblem && (
         <div className="error-banner" role="alert" data-testid="edit-problem">
-          <span>{lateProblem}</span>
+          <span>{unsavedText(t, i18n.language, lateProblem)}</span>
           <button className="link" onClick={() => setLateProblem(null)}>{t('common.dismiss')}</button>
         </div>
       )}
@@ -161,7 +156,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
       )}
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="customers-grid">
-          <AgGridReact
+          {!visible ? <p className="muted" data-testid="grid-columns-loading">{t('app.loading')}</p> : <AgGridReact
             key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}`}
             theme={gridTheme}
             localeText={localeText}
@@ -177,7 +172,8 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
             getRowId={(p) => String(p.data.id)}
             // Enter opens the record (F2, a double-click or typing edits); while editing, Enter and Escape belong to the editor.
             defaultColDef={{ suppressKeyboardEvent: (p) => editorKeys(p) || (!p.editing && p.event.key === 'Enter') }}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: true }}
+            // Only the box (or Space) selects: a click is for looking, and must not offer "Mark verified" for a row nobody chose.
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
             selectionColumnDef={{ pinned: 'left', width: 44, headerTooltip: t('quality.verify.selectHelp') }}
             onGridReady={(e) => (gridApi.current = e.api)}
             onSelectionChanged={(e: SelectionChangedEvent) => setChecked(e.api.getSelectedRows().map((r: { id: unknown }) => Number(r.id)))}
@@ -189,9 +185,9 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
               if (key === 'Escape') setSelected(null);
             }}
             overlayNoRowsTemplate={t('customers.noMatch')}
-          />
+          />}
         </div>
-        {selected !== null && <CustomerDetail id={selected} refresh={verifyTick} version={version} onEdited={bump} onVerifiedChanged={verifiedChanged} onClose={() => (setSelected(null), gridApi.current?.getFocusedCell() && gridApi.current.setFocusedCell(gridApi.current.getFocusedCell()!.rowIndex, gridApi.current.getFocusedCell()!.column))} />}
+        {selected !== null && <CustomerDetail id={selected} version={version} onEdited={bump} onClose={() => (setSelected(null), gridApi.current?.getFocusedCell() && gridApi.current.setFocusedCell(gridApi.current.getFocusedCell()!.rowIndex, gridApi.current.getFocusedCell()!.column))} />}
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ export function EditableValue({ customerId, field, value, label, onSaved }: { cu
         testId={`detail-edit-${field}`}
         onCancel={() => setEditing(false)}
         onSave={async (text, expectBefore) => {
-          const { outcome } = await updateCustomerValue(t, customerId, field, text, expectBefore);
+          const { outcome } = await updateCustomerValue(customerId, field, text, expectBefore);
           if (outcome.kind === 'saved') {
             setEditing(false);
             onSaved();

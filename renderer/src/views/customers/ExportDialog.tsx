@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WordsError } from '../../i18n/words.ts';
 import type { GridQuery } from '../../../../shared/channels/grid.ts';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
 import { api } from '../../api/client.ts';
@@ -26,12 +27,12 @@ export function ExportDialog({ project, query, filteredCount, onClose }: { proje
   const [scope, setScope] = useState<'filtered' | 'all'>(query ? 'filtered' : 'all');
   const [path, setPath] = useState('');
   const [error, setError] = useState<Error | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'cancelled' | null>(null);
   const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
   const job = useRunningJob((done) => {
     if (done.status === 'succeeded') setSaved(done.result as { path: string; rows: number });
-    else if (done.status === 'cancelled') setNotice(t('export.cancelled'));
-    else setError(new Error(`${t('export.failed')}: ${done.error?.message ?? ''}`));
+    else if (done.status === 'cancelled') setNotice('cancelled');
+    else setError(new WordsError((t) => `${t('export.failed')}: ${done.error?.message ?? ''}`));
   }, setError);
   const n = (x: number): string => x.toLocaleString(i18n.language);
 
@@ -74,7 +75,7 @@ export function ExportDialog({ project, query, filteredCount, onClose }: { proje
       </fieldset>
       <SavePathField testId="export-path" defaultName={`${project.name}-customers-${today()}.${format}`} format={format} value={path} onChange={setPath} disabled={job.running} />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      {notice && <div className="note" data-testid="export-notice">{notice}</div>}
+      {notice && <div className="note" data-testid="export-notice">{t(`export.${notice}`)}</div>}
       {job.running && <ProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} />}
       {saved && <div className="success" role="status" data-testid="export-saved">{t('export.saved', { count: saved.rows, formatted: n(saved.rows), path: saved.path })}</div>}
       <div className="toolbar end">

@@ -3,26 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { formatDateTime } from '../../components/format.ts';
 import '../quality/accuracy.css';
 
 /**
  * The record's verification: whether a steward has verified it, the action
  * to mark it (freezing its current values as the reference accuracy is
- * measured against) or take that back, and every verified value it is compared with.
+ * measured against) or take that back, and every verified value it is
+ * compared with. Both actions are batches of the change history; `version`
+ * goes up after any change (an undo among them), and the panel reads again.
  */
-export function Verification({ id, refresh, onChanged }: { id: number; refresh: number; onChanged: () => void }) {
+export function Verification({ id, version, onChanged }: { id: number; version: number; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
-  const [tick, setTick] = useState(0);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const ref = useLoad(() => api.invoke('quality:reference-of-customer', { id }), [id, refresh, tick]);
+  const ref = useLoad(() => api.invoke('quality:reference-of-customer', { id }), [id, version]);
 
   const change = async (mark: boolean): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
       await api.invoke(mark ? 'quality:mark-verified' : 'quality:unmark-verified', { ids: [id] });
-      setTick((n) => n + 1);
       onChanged();
     } catch (err) {
       setError(err as Error);
@@ -39,7 +40,7 @@ export function Verification({ id, refresh, onChanged }: { id: number; refresh: 
         {t('quality.verify.title')}
         {data && (
           <span className={verified ? 'state verified' : 'state'} data-testid="verified-state">
-            {verified ? `✓ ${t('quality.verify.verified', { when: new Date(verified.at).toLocaleString(i18n.language) })}` : t('quality.verify.notVerified')}
+            {verified ? `✓ ${t('quality.verify.verified', { when: formatDateTime(i18n.language, verified.at) })}` : t('quality.verify.notVerified')}
           </span>
         )}
       </h3>

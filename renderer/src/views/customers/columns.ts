@@ -4,9 +4,6 @@ import type { CustomerRow } from '../../../../shared/contract.ts';
 import { customerFields } from '../../../../shared/domain/fields.ts';
 import { valueEditorColumn, type ValueEditorParams } from '../../grid/ValueCellEditor.tsx';
 
-/** Columns shown until the user chooses otherwise. */
-export const defaultVisible = ['source', 'source_record_id', 'full_name', 'given_name', 'family_name', 'email', 'phone', 'mobile', 'company', 'city', 'country', 'birth_date', 'updated_at'];
-
 export const allColumnIds = ['id', 'source', ...customerFields.map((f) => f.key)];
 
 export function columnLabel(t: TFunction, id: string): string {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WordsError } from '../../i18n/words.ts';
 import { api } from '../../api/client.ts';
 import { useJob, useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
@@ -15,7 +16,7 @@ export function DuplicatesView() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<Error | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'cancelled' | null>(null);
   const [sort, setSort] = useState<ClusterSort>('size');
   const [selected, setSelected] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
@@ -26,8 +27,8 @@ export function DuplicatesView() {
     if (!done) return;
     setJobId(null);
     setCancelling(false);
-    if (done.status === 'cancelled') setNotice(t('duplicates.cancelled'));
-    if (done.status === 'failed') setError(new Error(`${t('duplicates.failed')}: ${done.error?.message ?? ''}`));
+    if (done.status === 'cancelled') setNotice('cancelled');
+    if (done.status === 'failed') setError(new WordsError((t) => `${t('duplicates.failed')}: ${done.error?.message ?? ''}`));
     if (done.status === 'succeeded') (setSelected(null), setVersion((v) => v + 1));
     summary.reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -62,7 +63,7 @@ export function DuplicatesView() {
       </div>
       <p className="muted intro">{t('duplicates.intro')}</p>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      {notice && <div className="note" data-testid="match-notice">{notice}</div>}
+      {notice && <div className="note" data-testid="match-notice">{t(`duplicates.${notice}`)}</div>}
       {summary.error && <ErrorBanner error={summary.error} />}
       {!s && summary.loading && <p className="muted" data-testid="duplicates-loading">{t('app.loading')}</p>}
       {s && <RunPanel key={s.run?.id ?? 0} summary={s} progress={progress} running={jobId !== null} cancelling={cancelling} onRun={start} onCancel={cancel} />}

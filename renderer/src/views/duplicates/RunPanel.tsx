@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatchSummary } from '../../../../shared/channels/match.ts';
 import type { JobProgress } from '../../../../shared/contract.ts';
 import { blockingRuleLabel } from './match-labels.ts';
+import { formatDateTime } from '../../components/format.ts';
 
 /** Run controls, progress with cancel, and what the last run did: threshold and comparisons per blocking rule. */
 export function RunPanel({ summary, progress, running, cancelling, onRun, onCancel }: {
@@ -32,7 +33,7 @@ export function RunPanel({ summary, progress, running, cancelling, onRun, onCanc
         )}
         {run && !running && (
           <span className="muted small" data-testid="last-run">
-            {t('duplicates.lastRun', { when: new Date(run.finishedAt).toLocaleString(i18n.language), records: n(run.records), comparisons: n(run.comparisons), seconds: run.seconds.toFixed(1) })}
+            {t('duplicates.lastRun', { when: formatDateTime(i18n.language, run.finishedAt), records: n(run.records), comparisons: n(run.comparisons), seconds: run.seconds.toFixed(1) })}
           </span>
         )}
       </div>

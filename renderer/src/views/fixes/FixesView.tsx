@@ -6,10 +6,11 @@ import { useDataVersion } from '../../api/data-version.tsx';
 import { useDebounced, useLoad } from '../../api/hooks.ts';
 import { useRunningJob } from '../../api/use-running-job.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
-import { errorText } from '../../components/error-text.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { unsavedText } from '../../components/ValueInput.tsx';
 import type { ValueEditorParams } from '../../grid/ValueCellEditor.tsx';
 import { asTranslate } from '../../i18n/as-translate.ts';
+import { WordsError, type Words } from '../../i18n/words.ts';
 import { FixRunPanel } from './FixRunPanel.tsx';
 import { KeyHint } from './KeyHint.tsx';
 import { RuleSummary } from './RuleSummary.tsx';
@@ -41,15 +42,17 @@ export function FixesView() {
   const onLoading = useCallback((d: 1 | -1) => setInFlight((n) => n + d), []);
   const [selection, setSelection] = useState<number[]>([]);
   const [error, setError] = useState<Error | null>(null);
-  const [runNotice, setRunNotice] = useState<string | null>(null);
+  const [runNotice, setRunNotice] = useState<Words | null>(null);
+  // A function in state must be set through an updater.
+  const sayRun = (w: Words | null): void => setRunNotice(() => w);
   const { decide, job: applyJob, notice, error: decideError, clearNotice, clearError } = useDecide();
   const onError = useCallback((e: Error) => setError(e), []);
 
   const run = useRunningJob((done) => {
-    if (done.status === 'cancelled') setRunNotice(t('fixes.cancelled'));
-    if (done.status === 'failed') setError(new Error(`${t('fixes.failed')}: ${done.error?.message ?? ''}`));
+    if (done.status === 'cancelled') sayRun((t) => t('fixes.cancelled'));
+    if (done.status === 'failed') setError(new WordsError((t) => `${t('fixes.failed')}: ${done.error?.message ?? ''}`));
     const applied = (done.result as { autoApplied?: number } | undefined)?.autoApplied ?? 0;
-    if (done.status === 'succeeded' && applied > 0) setRunNotice(t('fixes.autoApplied', { count: applied, formatted: applied.toLocaleString(lng) }));
+    if (done.status === 'succeeded' && applied > 0) sayRun((t, lng) => t('fixes.autoApplied', { count: applied, formatted: applied.toLocaleString(lng) }));
     bump();
   }, onError);
   const startRun = (): void => {
@@ -87,11 +90,11 @@ export function FixesView() {
         return { outcome: { kind: 'saved' }, row: updated };
       } catch (err) {
         // The editor has already shown the finding in the UI language as it was typed; this is the service's refusal.
-        return { outcome: { kind: 'failed', message: errorText(t, err as Error) } };
+        return { outcome: { kind: 'failed', error: err as Error } };
       }
     },
-    onLateProblem: (o) => setError(new Error(o.kind === 'failed' ? o.message : '')),
-  }), [t]);
+    onLateProblem: (o) => setError(o.kind === 'failed' ? o.error : new WordsError((t, lng) => unsavedText(t, lng, o))),
+  }), []);
 
   const s = summary.data;
   const busy = run.running || applyJob.running;
@@ -113,8 +116,8 @@ export function FixesView() {
       {summary.error && <ErrorBanner error={summary.error} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {decideError && <ErrorBanner error={decideError} onDismiss={clearError} />}
-      {runNotice && <div className="note" data-testid="fix-notice">{runNotice}</div>}
-      {notice && <div className={notice.done ? 'success' : 'note'} role="status" data-testid="decide-notice">{notice.text} <button className="link" onClick={clearNotice}>{t('common.dismiss')}</button></div>}
+      {runNotice && <div className="note" data-testid="fix-notice">{runNotice(t, lng)}</div>}
+      {notice && <div className={notice.done ? 'success' : 'note'} role="status" data-testid="decide-notice">{notice.say(t, lng)} <button className="link" onClick={clearNotice}>{t('common.dismiss')}</button></div>}
       {!s && summary.loading && <p className="muted" data-testid="fixes-loading">{t('app.loading')}</p>}
       {s && <FixRunPanel summary={s} job={run} onRun={startRun} />}
       {applyJob.running && <ProgressBar progress={applyJob.progress} onCancel={applyJob.cancel} cancelling={applyJob.cancelling} />}

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { SuggestionRow } from '../../../../shared/channels/fix.ts';
+import { verificationField } from '../../../../shared/domain/verification.ts';
 
 /**
  * Words for the fixes engine's codes in the UI language: a rule's name and
@@ -15,6 +16,8 @@ export function ruleHelp(t: TFunction, rule: string): string {
 }
 
 export function fieldName(t: TFunction, field: string): string {
+  // A change to a record's verification (the change log's 'verified') is not a customer field.
+  if (field === verificationField) return t('history.verification.field');
   return t(`field.${field}`, { defaultValue: field });
 }
 

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DecideResult, SuggestionFilter } from '../../../../shared/channels/fix.ts';
 import { api } from '../../api/client.ts';
 import { useDataVersion } from '../../api/data-version.tsx';
 import { useRunningJob } from '../../api/use-running-job.ts';
+import { WordsError, type Words } from '../../i18n/words.ts';
 
 export type Decision = 'accept' | 'reject' | 'reopen';
 
@@ -30,14 +30,13 @@ export function decisionText(t: TFunction, lng: string, r: Omit<DecideResult, 'j
  * the outcome is said and every view showing records reads again.
  */
 export function useDecide() {
-  const { t, i18n } = useTranslation();
   const { bump } = useDataVersion();
-  const [notice, setNotice] = useState<{ text: string; done: boolean } | null>(null);
+  const [notice, setNotice] = useState<{ say: Words; done: boolean } | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const job = useRunningJob((done) => {
-    if (done.status === 'succeeded') setNotice({ text: decisionText(t, i18n.language, done.result as DecideResult), done: true });
-    else if (done.status === 'cancelled') setNotice({ text: t('fixes.done.cancelled'), done: false });
-    else setError(new Error(done.error?.message ?? t('error.internal')));
+    if (done.status === 'succeeded') setNotice({ say: (t, lng) => decisionText(t, lng, done.result as DecideResult), done: true });
+    else if (done.status === 'cancelled') setNotice({ say: (t) => t('fixes.done.cancelled'), done: false });
+    else setError(new WordsError((t) => done.error?.message ?? t('error.internal')));
     bump();
   }, setError);
 
@@ -55,7 +54,7 @@ export function useDecide() {
         job.follow(r.jobId);
         return r;
       }
-      setNotice({ text: decisionText(t, i18n.language, r), done: true });
+      setNotice({ say: (t, lng) => decisionText(t, lng, r), done: true });
       bump(opts.inPlace && r.stale === 0 ? IN_PLACE : undefined);
       return r;
     } catch (err) {

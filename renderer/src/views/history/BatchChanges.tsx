@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { BatchInfo } from '../../../../shared/channels/fix.ts';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
-import { CharDiff } from '../../components/CharDiff.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Pager } from '../../components/Pager.tsx';
 import { fieldName, ruleName } from '../fixes/fix-text.ts';
 import { batchSentence } from './batch-text.ts';
+import { ChangeDiff } from './change-value.tsx';
 import { useUndoRedo } from './undo-redo.tsx';
 
 const PAGE = 100;
@@ -50,7 +50,7 @@ export function BatchChanges({ batch, version }: { batch: BatchInfo; version: nu
                     <div className="muted small" title={t('history.changes.source')}>{c.source}</div>
                   </td>
                   <td className="nowrap">{fieldName(t, c.field)}</td>
-                  <td><CharDiff before={c.before} after={c.after} /></td>
+                  <td><ChangeDiff field={c.field} before={c.before} after={c.after} /></td>
                   <td className="nowrap">{reason(c.reason)}{c.undoes !== null && <div className="muted small">{t('history.changes.undoesChange', { id: c.undoes })}</div>}</td>
                   <td className="nowrap">
                     <button className="link" data-testid="revert-change" disabled={busy || !batch.active} title={t('history.changes.revertChange')} onClick={() => revertChange(c)}>

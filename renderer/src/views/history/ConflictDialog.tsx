@@ -4,9 +4,10 @@ import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { formatDateTime } from '../../components/format.ts';
-import { cellText } from '../../components/ValueInput.tsx';
+import { verificationField } from '../../../../shared/domain/verification.ts';
 import { fieldName } from '../fixes/fix-text.ts';
 import { kindName } from './batch-text.ts';
+import { changeValueText } from './change-value.tsx';
 
 const nameOf = (row: Record<string, unknown>): string =>
   String(row.full_name ?? '').trim() || [row.given_name, row.family_name].filter((v) => typeof v === 'string' && v).join(' ');
@@ -27,7 +28,7 @@ export function ConflictDialog({ what, result, onChoose }: { what: string; resul
     return new Map(page.rows.map((r) => [Number(r.id), nameOf(r)]));
   }, [ids.join(',')]);
   const n = (x: number): string => x.toLocaleString(lng);
-  const shown = (v: string | number | null) => (v === null || v === '' ? <span className="muted">{t('fixes.grid.empty')}</span> : cellText(v));
+  const shown = (field: string, v: string | number | null) => (v === null || v === '' ? <span className="muted">{field === verificationField ? changeValueText(t, field, v) : t('fixes.grid.empty')}</span> : changeValueText(t, field, v));
   return (
     <Dialog title={t('history.conflict.title')} testId="conflict-dialog" wide onClose={() => onChoose('cancel')}>
       <p className="muted">{what}</p>
@@ -45,8 +46,8 @@ export function ConflictDialog({ what, result, onChoose }: { what: string; resul
               <tr key={`${c.customerId}-${c.field}`} data-testid="conflict-row">
                 <td>{names.data?.get(c.customerId) || t('history.sentence.customer', { id: c.customerId })} <span className="muted small">#{c.customerId}</span></td>
                 <td>{fieldName(t, c.field)}</td>
-                <td>{shown(c.left)}</td>
-                <td><strong>{shown(c.current)}</strong></td>
+                <td>{shown(c.field, c.left)}</td>
+                <td><strong>{shown(c.field, c.current)}</strong></td>
                 <td>{c.laterBatch ? t('history.conflict.laterBatch', { id: c.laterBatch.id, kind: kindName(t, c.laterBatch.kind), when: formatDateTime(lng, c.laterBatch.at) }) : t('history.conflict.unknownLater')}</td>
               </tr>
             ))}

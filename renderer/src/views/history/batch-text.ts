@@ -17,6 +17,7 @@ export function batchSentence(t: TFunction, lng: string, b: Batch): string {
   switch (b.kind) {
     case 'fix':
     case 'edit':
+    case 'verify':
       return ownWork(t, lng, b.kind, p);
     case 'undo':
     case 'redo':
@@ -40,19 +41,28 @@ export function rootWork(t: TFunction, lng: string, p: Params): string {
   const root: Params = {};
   for (const [k, v] of Object.entries(p)) if (k.startsWith('root_')) root[k.slice(5)] = v;
   if (p.rootKind === undefined) return t('history.sentence.unknownTarget', { kind: kindName(t, kind) });
-  if (kind === 'fix' || kind === 'edit') return ownWork(t, lng, kind, root);
+  if (kind === 'fix' || kind === 'edit' || kind === 'verify') return ownWork(t, lng, kind, root);
   if (kind === 'revert' && root.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(root.field)), customer: customer(t, root.customer, root.label), target: p.rootTarget });
   if (kind === 'revert') return t('history.sentence.revert', { target: p.rootTarget, what: rootWork(t, lng, root) });
   return t('history.sentence.unknownTarget', { kind: kindName(t, kind) });
 }
 
-function ownWork(t: TFunction, lng: string, kind: 'fix' | 'edit', p: Params): string {
+function ownWork(t: TFunction, lng: string, kind: 'fix' | 'edit' | 'verify', p: Params): string {
   if (kind === 'edit') return t('history.sentence.edit', { field: fieldName(t, String(p.field ?? '')), customer: customer(t, p.customer, p.label) });
+  if (kind === 'verify') return verifyWork(t, lng, p);
   const rules = typeof p.rules === 'string' && p.rules ? p.rules.split(',').map((r) => ruleName(t, r)).join(', ') : '';
   if (p.automatic) return t('history.sentence.fixAutomatic', { rules });
   const count = typeof p.suggestions === 'number' ? p.suggestions : 0;
   const formatted = count.toLocaleString(lng);
   return rules ? t('history.sentence.fix', { count, formatted, rules }) : t('history.sentence.fixNoRule', { count, formatted });
+}
+
+/** "Marked Ann Lee (#3) verified", "Marked 12 customers verified", "Took back the verification of …". */
+function verifyWork(t: TFunction, lng: string, p: Params): string {
+  const marked = typeof p.verified === 'number';
+  const count = Number(marked ? p.verified : p.unverified) || 0;
+  if (count === 1 && p.customer !== undefined) return t(marked ? 'history.sentence.verifyOne' : 'history.sentence.unverifyOne', { customer: customer(t, p.customer, p.label) });
+  return t(marked ? 'history.sentence.verify' : 'history.sentence.unverify', { count, formatted: count.toLocaleString(lng) });
 }
 
 function customer(t: TFunction, id: unknown, name: unknown): string {

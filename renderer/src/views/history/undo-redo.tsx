@@ -6,6 +6,7 @@ import { useDataVersion } from '../../api/data-version.tsx';
 import { useLoad } from '../../api/hooks.ts';
 import { useRunningJob } from '../../api/use-running-job.ts';
 import { errorText } from '../../components/error-text.ts';
+import type { Words } from '../../i18n/words.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { fieldName } from '../fixes/fix-text.ts';
 import { batchSentence, rootWork } from './batch-text.ts';
@@ -16,7 +17,7 @@ type Mode = 'check' | 'skip' | 'overwrite';
 /** A reversal as the user asked for it: what it is, in words, and how to run it in a given conflict mode. */
 interface Reversal {
   kind: 'undo' | 'redo' | 'revert';
-  what: string;
+  what: Words;
   call: (mode: Mode) => Promise<ReversalOrJob>;
 }
 
@@ -54,7 +55,8 @@ export function UndoRedoProvider({ children }: { children: ReactNode }) {
   const top = useLoad(() => api.invoke('history:page', { offset: 0, limit: 1 }), [version]);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<{ reversal: Reversal; result: ReversalResult } | null>(null);
-  const [notice, setNotice] = useState<{ text: string; kind: 'ok' | 'info' | 'error' } | null>(null);
+  // Worded when shown, so a notice on screen follows a switch of language.
+  const [notice, setNotice] = useState<{ say: Words; kind: 'ok' | 'info' | 'error' } | null>(null);
   const current = useRef<{ reversal: Reversal; mode: Mode } | null>(null);
 
   const finish = (reversal: Reversal, mode: Mode, r: ReversalResult): void => {
@@ -65,15 +67,15 @@ export function UndoRedoProvider({ children }: { children: ReactNode }) {
     }
     bump();
     const done = { undo: 'history.undone', redo: 'history.redone', revert: 'history.reverted' }[reversal.kind];
-    setNotice(r.batchId === null ? { kind: 'info', text: t('history.nothingChanged') } : { kind: 'ok', text: t(done, { what: reversal.what }) });
+    setNotice(r.batchId === null ? { kind: 'info', say: (t) => t('history.nothingChanged') } : { kind: 'ok', say: (t, lng) => t(done, { what: reversal.what(t, lng) }) });
   };
   const job = useRunningJob((done) => {
     const c = current.current;
     setBusy(false);
     if (!c) return;
     if (done.status === 'succeeded') finish(c.reversal, c.mode, done.result as ReversalResult);
-    else if (done.status === 'failed') setNotice({ kind: 'error', text: `${t('error.internal')}: ${done.error?.message ?? ''}` });
-    else setNotice({ kind: 'info', text: done.error?.message ?? t('error.cancelled') });
+    else if (done.status === 'failed') setNotice({ kind: 'error', say: (t) => `${t('error.internal')}: ${done.error?.message ?? ''}` });
+    else setNotice({ kind: 'info', say: (t) => done.error?.message ?? t('error.cancelled') });
   });
 
   const run = async (reversal: Reversal, mode: Mode = 'check'): Promise<void> => {
@@ -91,7 +93,7 @@ export function UndoRedoProvider({ children }: { children: ReactNode }) {
       finish(reversal, mode, r);
     } catch (err) {
       setBusy(false);
-      setNotice({ kind: 'error', text: errorText(t, err as Error) });
+      setNotice({ kind: 'error', say: (t, lng) => errorText(t, lng, err as Error) });
     }
   };
 
@@ -99,17 +101,19 @@ export function UndoRedoProvider({ children }: { children: ReactNode }) {
   const undoLabel = state?.undo ? batchSentence(t, lng, state.undo) : null;
   const redoLabel = state?.redo ? rootWork(t, lng, state.redo.params) : null;
   const undo = (): void => {
-    if (!undoLabel) return setNotice({ kind: 'info', text: t('history.nothingToUndo') });
-    void run({ kind: 'undo', what: undoLabel, call: (mode) => api.invoke('history:undo', { mode }) });
+    const next = state?.undo;
+    if (!next) return setNotice({ kind: 'info', say: (t) => t('history.nothingToUndo') });
+    void run({ kind: 'undo', what: (t, lng) => batchSentence(t, lng, next), call: (mode) => api.invoke('history:undo', { mode }) });
   };
   const redo = (): void => {
-    if (!redoLabel) return setNotice({ kind: 'info', text: t('history.nothingToRedo') });
-    void run({ kind: 'redo', what: redoLabel, call: (mode) => api.invoke('history:redo', { mode }) });
+    const next = state?.redo;
+    if (!next) return setNotice({ kind: 'info', say: (t) => t('history.nothingToRedo') });
+    void run({ kind: 'redo', what: (t, lng) => rootWork(t, lng, next.params), call: (mode) => api.invoke('history:redo', { mode }) });
   };
   const revertBatch = (b: BatchInfo): void =>
-    void run({ kind: 'revert', what: `${t('history.changes.title', { id: b.id })}: ${batchSentence(t, lng, b)}`, call: (mode) => api.invoke('history:revert', { batchId: b.id, mode }) });
+    void run({ kind: 'revert', what: (t, lng) => `${t('history.changes.title', { id: b.id })}: ${batchSentence(t, lng, b)}`, call: (mode) => api.invoke('history:revert', { batchId: b.id, mode }) });
   const revertChange = (c: ChangeInfo): void =>
-    void run({ kind: 'revert', what: `${fieldName(t, c.field)} · ${c.label || t('history.sentence.customer', { id: c.customerId })}`, call: (mode) => api.invoke('history:revert', { changeId: c.id, mode }) });
+    void run({ kind: 'revert', what: (t) => `${fieldName(t, c.field)} · ${c.label || t('history.sentence.customer', { id: c.customerId })}`, call: (mode) => api.invoke('history:revert', { changeId: c.id, mode }) });
 
   // The latest handlers for the one window listener.
   const keys = useRef({ undo, redo });
@@ -131,7 +135,7 @@ export function UndoRedoProvider({ children }: { children: ReactNode }) {
       {children}
       {conflict && (
         <ConflictDialog
-          what={conflict.reversal.what}
+          what={conflict.reversal.what(t, lng)}
           result={conflict.result}
           onChoose={(choice) => {
             const { reversal } = conflict;
@@ -142,7 +146,7 @@ export function UndoRedoProvider({ children }: { children: ReactNode }) {
       )}
       {(job.running || notice) && (
         <div className={`status-line ${notice?.kind ?? ''}`} role="status" data-testid="history-status">
-          {job.running ? <ProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} /> : <span data-testid="history-notice">{notice?.text}</span>}
+          {job.running ? <ProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} /> : <span data-testid="history-notice">{notice?.say(t, lng)}</span>}
           {!job.running && <button className="link" onClick={() => setNotice(null)}>{t('common.dismiss')}</button>}
         </div>
       )}

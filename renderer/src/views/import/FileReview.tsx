@@ -5,6 +5,7 @@ import { problemText } from '../../components/problem-text.ts';
 import { MappingTable } from './MappingTable.tsx';
 import { ReadFromNote } from './ReadFromNote.tsx';
 import { UnmappedWarning } from './UnmappedWarning.tsx';
+import { formatDateTime } from '../../components/format.ts';
 
 export interface FilePlan {
   preview: FilePreview;
@@ -21,7 +22,7 @@ export function FileReview({ plan, onChange, onReread, onRemove }: {
   onReread: (opts: { encoding?: string; delimiter?: string }) => void;
   onRemove: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { preview, request } = plan;
   const mapping = request.mapping ?? preview.mapping;
   return (
@@ -66,7 +67,7 @@ export function FileReview({ plan, onChange, onReread, onRemove }: {
       <ReadFromNote preview={preview} />
       {preview.alreadyImported && (
         <div className="warning" data-testid="already-imported">
-          <p>{t('import.alreadyImported', { date: new Date(preview.alreadyImported.importedAt).toLocaleString(), id: preview.alreadyImported.id })}</p>
+          <p>{t('import.alreadyImported', { date: formatDateTime(i18n.language, preview.alreadyImported.importedAt), id: preview.alreadyImported.id })}</p>
           <label><input type="radio" name={`dup-${preview.path}-${preview.sheet ?? ''}`} checked={request.onDuplicate !== 'import'} onChange={() => onChange({ ...request, onDuplicate: 'skip' })} /> {t('import.skipIt')}</label>
           <label><input type="radio" data-testid="import-again" name={`dup-${preview.path}-${preview.sheet ?? ''}`} checked={request.onDuplicate === 'import'} onChange={() => onChange({ ...request, onDuplicate: 'import' })} /> {t('import.importAgain')}</label>
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { WordsError } from '../../i18n/words.ts';
 import type { QualitySettings } from '../../../../shared/channels/quality.ts';
 import { api } from '../../api/client.ts';
 import { useJob } from '../../api/hooks.ts';
@@ -16,11 +17,11 @@ export function ProfileControls({ settings, onFinished, initialJobId = null }: {
 
   useEffect(() => {
     if (!done || done.jobId !== jobId) return;
-    if (done.status === 'failed') setError(new Error(`${t('quality.failed')}: ${done.error?.message ?? ''}`));
-    if (done.status === 'cancelled') setError(new Error(t('quality.cancelled')));
+    if (done.status === 'failed') setError(new WordsError((t) => `${t('quality.failed')}: ${done.error?.message ?? ''}`));
+    if (done.status === 'cancelled') setError(new WordsError((t) => t('quality.cancelled')));
     setJobId(null);
     onFinished();
-  }, [done, jobId, onFinished, t]);
+  }, [done, jobId, onFinished]);
 
   const start = (): void => {
     setError(null);

@@ -8,11 +8,12 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { AccuracyCard } from './AccuracyCard.tsx';
 import { Chart } from './Chart.tsx';
 import { ageBars, chartDimensions, fieldBars, fieldsFor, sourceBars, trendLines } from './charts.ts';
-import { drillLabel, type Drill } from './drill.ts';
+import type { Drill } from './drill.ts';
 import { ProfileControls } from './ProfileControls.tsx';
 import { ReferenceNotice } from './ReferenceNotice.tsx';
 import { RuleTable } from './RuleTable.tsx';
 import { ScoreCards } from './ScoreCards.tsx';
+import { formatDateTime } from '../../components/format.ts';
 
 type FieldDimension = (typeof chartDimensions)[number];
 
@@ -65,7 +66,7 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
   // Reference values stored (or a verification taken back) after the profile shown, and no profile under way to pick them up.
   const referenceStale = !!o && profileJob === null && !!reference.data?.changedAt && reference.data.changedAt > o.takenAt;
   const sourceName = (id?: number) => o?.sources.find((s) => s.id === id)?.fileName;
-  const drill = (filter: IssueFilter): void => onDrill({ filter, label: drillLabel(t, filter, sourceName(filter.sourceId)) });
+  const drill = (filter: IssueFilter): void => onDrill({ filter, sourceName: sourceName(filter.sourceId) });
 
   return (
     <div className="view quality-view" data-testid="quality-view">
@@ -73,8 +74,8 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
         <h1>{t('quality.title')}</h1>
         {o && (
           <span className="muted" data-testid="quality-last-run">
-            {t('quality.lastRun', { when: new Date(o.takenAt).toLocaleString(i18n.language), records: o.metrics.records.toLocaleString() })}
-            {o.newCustomers > 0 && <> {t('quality.newSince', { formatted: o.newCustomers.toLocaleString() })}</>}
+            {t('quality.lastRun', { when: formatDateTime(i18n.language, o.takenAt), records: o.metrics.records.toLocaleString(i18n.language) })}
+            {o.newCustomers > 0 && <> {t('quality.newSince', { formatted: o.newCustomers.toLocaleString(i18n.language) })}</>}
           </span>
         )}
       </div>

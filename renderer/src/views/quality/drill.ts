@@ -1,10 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { IssueFilter } from '../../../../shared/channels/quality.ts';
 
-/** A drill-down from the dashboard to the customers grid: the filter, and how to say it. */
+/**
+ * A drill-down from the dashboard to the customers grid: the filter, and the
+ * source's file name it may name. Its words are made where it is shown
+ * (drillLabel), so they follow the UI language when it is switched.
+ */
 export interface Drill {
   filter: IssueFilter;
-  label: string;
+  sourceName?: string;
 }
 
 export function drillLabel(t: TFunction, filter: IssueFilter, sourceName?: string): string {

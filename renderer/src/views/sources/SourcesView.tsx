@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
+import { formatDateTime } from '../../components/format.ts';
 
 /** Every imported file with how it was read and how many rows went where. */
 export function SourcesView({ onShowQuarantine }: { onShowQuarantine: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const n = (x: number): string => x.toLocaleString(i18n.language);
   const { data, error, loading } = useLoad(() => api.invoke('sources:list', {}), []);
   return (
     <div className="view" data-testid="sources-view">
@@ -31,10 +33,10 @@ export function SourcesView({ onShowQuarantine }: { onShowQuarantine: () => void
                 </td>
                 <td>{t(`entity.${s.entity}`)}</td>
                 <td>{[s.format.toUpperCase(), s.encoding, s.delimiter === '\t' ? 'TAB' : s.delimiter, s.preset].filter(Boolean).join(' · ')}</td>
-                <td className="num">{s.rows.toLocaleString()}</td>
-                <td className="num">{s.imported.toLocaleString()}</td>
-                <td className="num">{s.quarantined > 0 ? <button className="link warn" onClick={onShowQuarantine}>{s.quarantined.toLocaleString()}</button> : 0}</td>
-                <td>{new Date(s.importedAt).toLocaleString()}</td>
+                <td className="num">{n(s.rows)}</td>
+                <td className="num">{n(s.imported)}</td>
+                <td className="num">{s.quarantined > 0 ? <button className="link warn" onClick={onShowQuarantine}>{n(s.quarantined)}</button> : 0}</td>
+                <td>{formatDateTime(i18n.language, s.importedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { formatDateTime } from '../../components/format.ts';
 
 function joinPath(folder: string, name: string): string {
   const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
@@ -13,7 +14,7 @@ function joinPath(folder: string, name: string): string {
 
 /** First screen when no project is open: new, open, recent, or the bundled demo. */
 export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: string | null) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = useLoad(() => api.invoke('app:info', {}), []);
   const recent = useLoad(() => api.invoke('project:recent', {}), []);
   const [name, setName] = useState('');
@@ -79,7 +80,7 @@ export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: 
             {recent.data?.map((r) => (
               <li key={r.path}>
                 <button className="link" disabled={!r.exists || busy} title={r.path} onClick={() => void open(r.path)}>{r.name}</button>
-                <span className="muted small">{r.exists ? new Date(r.openedAt).toLocaleString() : t('start.missing')}</span>
+                <span className="muted small">{r.exists ? formatDateTime(i18n.language, r.openedAt) : t('start.missing')}</span>
               </li>
             ))}
           </ul>
