@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { matchChannels } from './channels/match.ts';
 import { qualityChannels } from './channels/quality.ts';
 import { fixChannels } from './channels/fix.ts';
+import { mergeChannels } from './channels/merge.ts';
 import { PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
@@ -143,7 +144,7 @@ export const QuarantinedRow = z.object({
 });
 
 /** Every kind of long work; an area adds its kinds here. */
-export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history']);
+export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'merge']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -193,7 +194,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...mergeChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

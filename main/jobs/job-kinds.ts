@@ -3,6 +3,7 @@ import type { Db } from '../store/open-project.ts';
 import type { JobContext } from '../lib/jobs.ts';
 import { fixJobs } from './fix-jobs.ts';
 import { matchJobs } from './match-jobs.ts';
+import { mergeJobs } from './merge-jobs.ts';
 import { qualityJobs } from './quality-jobs.ts';
 
 /**
@@ -16,6 +17,7 @@ export const jobKinds = {
   ...qualityJobs,
   ...matchJobs,
   ...fixJobs,
+  ...mergeJobs,
 } as const;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -6,6 +6,7 @@ import { exportHandlers } from './export-handlers.ts';
 import { fixHandlers } from './fix-handlers.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { matchHandlers } from './match-handlers.ts';
+import { mergeHandlers } from './merge-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
 import { ServiceContext, type ServiceOptions } from './service-context.ts';
@@ -23,7 +24,7 @@ export function createService(options: ServiceOptions): Service {
   const context = new ServiceContext(options);
   // A missing handler is a compile error: Handlers requires every channel.
   const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context),
-    ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context) };
+    ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context), ...mergeHandlers(context) };
 
   async function invokeUnknown(channel: string, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${channel}.`);

@@ -1,10 +1,15 @@
 /**
  * The one write path for customer records. A fix, a manual edit, an undo, a
- * revert (and later a merge) all end here: each change updates the working
+ * revert, a merge all end here: each change updates the working
  * record and appends its change_log entry (time, actor, reason, before,
  * after) in the same transaction, and the batch that groups them is
  * recorded once at the end. Nothing else in the code base UPDATEs a
  * customer's fields.
+ *
+ * The other entity kinds of the history (golden membership, hand picks,
+ * match labels, suggestion membership, presence in the source: see
+ * entity-stores.ts) are written here too, in the same batch as customer
+ * changes when an action makes both, with the same before/after rows.
  *
  * Raw rows are never touched; a record's change_seq becomes the id of the
  * last log entry that changed it, so caches, profiles and incremental
@@ -14,11 +19,12 @@ import { customerFieldKeys, type CustomerFieldKey } from '../../shared/domain/fi
 import { AppError } from '../../shared/errors.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type Database from 'better-sqlite3';
+import { entityStore, type CellValue, type EntityStore } from './entity-stores.ts';
 import type { Db } from './open-project.ts';
 
-export type CellValue = string | number | null;
+export type { CellValue } from './entity-stores.ts';
 
-export type BatchKind = 'fix' | 'edit' | 'revert' | 'undo' | 'redo' | 'verify' | 'merge' | 'unmerge' | 'withdraw' | 'restore';
+export type BatchKind = 'fix' | 'edit' | 'revert' | 'undo' | 'redo' | 'verify' | 'merge' | 'unmerge' | 'withdraw' | 'restore' | 'import' | 'review';
 
 /** Fields a change may set: every customer field except the record's id in its source. */
 export const editableFields: readonly CustomerFieldKey[] = customerFieldKeys.filter((f) => f !== 'source_record_id');
@@ -41,8 +47,12 @@ export interface BatchHeader {
 }
 
 export interface ChangeRequest {
+  /** The entity's id: the customer's, for customer fields and the per-customer kinds; a label's smaller customer id. */
   customerId: number;
-  field: CustomerFieldKey;
+  /** change_log.entity: 'customer' when absent; another kind of entity-stores.ts otherwise. */
+  entity?: string;
+  /** A customer field, or for another kind one of its fields (EntityStore.accepts). */
+  field: CustomerFieldKey | (string & {});
   after: CellValue;
   /** Why: a fix rule id, 'manual', 'undo', 'revert'. Stored with the change. */
   reason: string;
@@ -113,11 +123,14 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
     // Inside the write transaction nobody else can take the next batch id.
     const batchId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM change_batches').pluck().get() as number);
     const writer = new RecordWriter(db, batchId, header.actor, at);
+    const others = new EntityWriter(db, batchId, header.actor, at);
     const result: BatchResult = { batchId: null, changed: 0, unchanged: 0, stale: 0 };
     let position = 0;
     for (const req of requests) {
-      if (!isEditableField(req.field)) throw new AppError('invalid_input', `${req.field} cannot be changed.`);
-      const outcome = writer.add(req);
+      let outcome: ChangeOutcome;
+      if (req.entity !== undefined && req.entity !== 'customer') outcome = others.add(req);
+      else if (!isEditableField(req.field)) throw new AppError('invalid_input', `${req.field} cannot be changed.`);
+      else outcome = writer.add(req);
       if (outcome === 'stale') result.stale++;
       else if (outcome === 'unchanged') result.unchanged++;
       opts.onOutcome?.(req, outcome);
@@ -128,7 +141,7 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
       }
     }
     writer.flush();
-    result.changed = writer.changed;
+    result.changed = writer.changed + others.changed;
     if (result.changed > 0) {
       db.prepare('INSERT INTO change_batches (id, at, actor, kind, description, params, target, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(batchId, at, header.actor, header.kind, header.description, JSON.stringify(header.params ?? {}), header.target ?? null, result.changed);
@@ -188,5 +201,29 @@ class RecordWriter {
     }
     update.run(...fields.map((f) => this.current![fieldIndex.get(f)!]), this.lastLogId, this.customerId);
     this.dirty.clear();
+  }
+}
+
+/** Changes of the other entity kinds: each read, logged and written at once (entity-stores.ts). */
+class EntityWriter {
+  changed = 0;
+  private readonly log: Database.Statement<unknown[]>;
+
+  constructor(private readonly db: Db, private readonly batchId: number, private readonly actor: string, private readonly at: string) {
+    this.log = db.prepare(
+      'INSERT INTO change_log (at, batch_id, entity, entity_id, field, before, after, reason, undoes, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  add(req: ChangeRequest): ChangeOutcome {
+    const store: EntityStore = entityStore(req.entity!);
+    if (!store.accepts(req.field)) throw new AppError('invalid_input', `${req.field} is not a value of ${store.entity}.`);
+    const before = store.read(this.db, req.customerId, req.field);
+    if (req.expectBefore !== undefined && !sameValue(before, req.expectBefore)) return 'stale';
+    if (sameValue(before, req.after)) return 'unchanged';
+    this.log.run(this.at, this.batchId, store.entity, req.customerId, req.field, before, req.after, req.reason, req.undoes ?? null, this.actor);
+    store.write(this.db, req.customerId, req.field, req.after);
+    this.changed++;
+    return 'changed';
   }
 }

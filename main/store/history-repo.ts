@@ -21,6 +21,9 @@ export interface ChangeRow {
   id: number;
   at: string;
   batchId: number;
+  /** change_log.entity: 'customer', or another kind (entity-stores.ts). */
+  entity: string;
+  /** The entity's id (for 'customer' and the per-customer kinds, the customer's). */
   customerId: number;
   field: string;
   before: CellValue;
@@ -35,7 +38,7 @@ interface RawBatch extends Omit<BatchRow, 'params'> {
 }
 
 const batchColumns = 'id, at, actor, kind, description, params, target, changes';
-const changeColumns = 'id, at, CAST(batch_id AS INTEGER) batchId, entity_id customerId, field, before, after, reason, undoes, actor';
+const changeColumns = 'id, at, CAST(batch_id AS INTEGER) batchId, entity, entity_id customerId, field, before, after, reason, undoes, actor';
 
 const toBatch = (r: RawBatch): BatchRow => ({ ...r, params: JSON.parse(r.params) as Record<string, unknown> });
 
@@ -84,11 +87,11 @@ export function getChange(db: Db, id: number): ChangeRow | undefined {
   return db.prepare(`SELECT ${changeColumns} FROM change_log WHERE id = ?`).get(id) as ChangeRow | undefined;
 }
 
-/** The newest change after `afterId` to one field of one record (who touched it since). */
-export function laterChange(db: Db, customerId: number, field: string, afterId: number): ChangeRow | undefined {
+/** The newest change after `afterId` to one field of one entity (who touched it since). */
+export function laterChange(db: Db, customerId: number, field: string, afterId: number, entity = 'customer'): ChangeRow | undefined {
   return db
-    .prepare(`SELECT ${changeColumns} FROM change_log WHERE entity = 'customer' AND entity_id = ? AND field = ? AND id > ? ORDER BY id DESC LIMIT 1`)
-    .get(customerId, field, afterId) as ChangeRow | undefined;
+    .prepare(`SELECT ${changeColumns} FROM change_log WHERE entity = ? AND entity_id = ? AND field = ? AND id > ? ORDER BY id DESC LIMIT 1`)
+    .get(entity, customerId, field, afterId) as ChangeRow | undefined;
 }
 
 export function currentValue(db: Db, customerId: number, field: string): CellValue | undefined {
@@ -102,7 +105,7 @@ export function currentValue(db: Db, customerId: number, field: string): CellVal
 export function iterateLog(db: Db): IterableIterator<ChangeRow & { kind: string; description: string; source: string; sourceRecordId: string | null }> {
   return db
     .prepare(
-      `SELECT l.id, l.at, CAST(l.batch_id AS INTEGER) batchId, l.entity_id customerId, l.field, l.before, l.after, l.reason, l.undoes, l.actor,
+      `SELECT l.id, l.at, CAST(l.batch_id AS INTEGER) batchId, l.entity, l.entity_id customerId, l.field, l.before, l.after, l.reason, l.undoes, l.actor,
               b.kind, b.description, s.file_name source, c.source_record_id sourceRecordId
        FROM change_log l JOIN change_batches b ON b.id = l.batch_id
        JOIN customers c ON c.id = l.entity_id JOIN sources s ON s.id = c.source_id
