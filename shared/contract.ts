@@ -96,6 +96,8 @@ export const ImportFileRequest = z.object({
   /** A workbook's sheet; omitted: every sheet with data, each as its own source. */
   sheet: z.string().optional(),
   onDuplicate: z.enum(['refuse', 'import', 'skip']).optional(),
+  /** auto (default): a later export of a system already imported (same layout and id column, known record ids) updates its records; never: new records. */
+  update: z.enum(['auto', 'never']).optional(),
 });
 export type ImportFileRequest = z.infer<typeof ImportFileRequest>;
 
@@ -116,6 +118,10 @@ export const ImportedFile = z.object({
   preset: z.string().nullable(),
   mapping: Mapping,
   recordsKey: z.string().nullable(),
+  /** A later export of a system already imported: how many of its records were new, changed, unchanged, gone from the source (and back in it). */
+  update: z.object({
+    system: z.number(), new: z.number(), changed: z.number(), unchanged: z.number(), gone: z.number(), back: z.number(), batchId: z.number().nullable(),
+  }).nullable(),
 });
 
 export { ColumnFilter, GridColumn, GridQuery, PageRequest } from './channels/grid.ts';

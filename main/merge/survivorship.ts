@@ -111,7 +111,8 @@ export function chooseMaster(input: SurvivorInput, f: Facts = new Facts(input)):
 function narrowField(rule: FieldRule, field: string, items: readonly MemberRecord[], f: Facts): MemberRecord[] {
   switch (rule) {
     case 'valid_first':
-      return best(items, (m) => f.judge(m, field).rank);
+      // Valid is valid: a canonical spelling decides which member's spelling is kept, not which value wins.
+      return best(items, (m) => Math.min(2, f.judge(m, field).rank));
     case 'most_frequent': {
       const counts = new Map<string, number>();
       for (const m of items) counts.set(f.judge(m, field).key, (counts.get(f.judge(m, field).key) ?? 0) + 1);

@@ -44,11 +44,13 @@ export function recordCountryOf(raw: Cell): string | undefined {
   return resolveCountry(raw);
 }
 
+/** An address in lower case, as the standardisers write it (email_case): one mailbox however it is capitalised. */
 function judgeEmail(text: string): Judged {
   const c = checkEmail(text);
-  if (c.status === 'valid') return { rank: c.normalised === text ? 3 : 2, key: c.normalised };
-  if (c.status === 'typo') return { rank: 1, key: c.normalised };
-  return { rank: 0, key: text.trim().toLowerCase() };
+  if (c.status === 'invalid') return { rank: 0, key: text.trim().toLowerCase() };
+  const key = c.normalised.toLowerCase();
+  if (c.status === 'typo') return { rank: 1, key };
+  return { rank: key === text ? 3 : 2, key };
 }
 
 function judgePhone(text: string, country: string | undefined): Judged {

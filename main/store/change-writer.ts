@@ -62,6 +62,8 @@ export interface ChangeRequest {
   undoes?: number;
   /** The caller's own reference (a suggestion id), handed back to onOutcome. */
   tag?: number;
+  /** When the change happened, if not when it is written (a later export's update time); stored as the entry's time. */
+  at?: string;
 }
 
 export type ChangeOutcome = 'changed' | 'unchanged' | 'stale';
@@ -182,7 +184,7 @@ class RecordWriter {
     const after = storedForm(req.field, req.after);
     if (req.expectBefore !== undefined && !sameValue(before, storedForm(req.field, req.expectBefore))) return 'stale';
     if (sameValue(before, after)) return 'unchanged';
-    const info = this.log.run(this.at, this.batchId, req.customerId, req.field, before, after, req.reason, req.undoes ?? null, this.actor);
+    const info = this.log.run(req.at ?? this.at, this.batchId, req.customerId, req.field, before, after, req.reason, req.undoes ?? null, this.actor);
     this.lastLogId = Number(info.lastInsertRowid);
     this.current![at] = after;
     this.dirty.add(req.field);
@@ -221,7 +223,7 @@ class EntityWriter {
     const before = store.read(this.db, req.customerId, req.field);
     if (req.expectBefore !== undefined && !sameValue(before, req.expectBefore)) return 'stale';
     if (sameValue(before, req.after)) return 'unchanged';
-    this.log.run(this.at, this.batchId, store.entity, req.customerId, req.field, before, req.after, req.reason, req.undoes ?? null, this.actor);
+    this.log.run(req.at ?? this.at, this.batchId, store.entity, req.customerId, req.field, before, req.after, req.reason, req.undoes ?? null, this.actor);
     store.write(this.db, req.customerId, req.field, req.after);
     this.changed++;
     return 'changed';
