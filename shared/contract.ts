@@ -3,6 +3,7 @@ import { backupChannels } from './channels/backup.ts';
 import { matchChannels } from './channels/match.ts';
 import { qualityChannels } from './channels/quality.ts';
 import { fixChannels } from './channels/fix.ts';
+import { mergeChannels } from './channels/merge.ts';
 import { GridColumn, PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
@@ -96,6 +97,8 @@ export const ImportFileRequest = z.object({
   /** A workbook's sheet; omitted: every sheet with data, each as its own source. */
   sheet: z.string().optional(),
   onDuplicate: z.enum(['refuse', 'import', 'skip']).optional(),
+  /** auto (default): a later export of a system already imported (same layout and id column, known record ids) updates its records; never: new records. */
+  update: z.enum(['auto', 'never']).optional(),
 });
 export type ImportFileRequest = z.infer<typeof ImportFileRequest>;
 
@@ -116,6 +119,10 @@ export const ImportedFile = z.object({
   preset: z.string().nullable(),
   mapping: Mapping,
   recordsKey: z.string().nullable(),
+  /** A later export of a system already imported: how many of its records were new, changed, unchanged, gone from the source (and back in it). */
+  update: z.object({
+    system: z.number(), new: z.number(), changed: z.number(), unchanged: z.number(), gone: z.number(), back: z.number(), batchId: z.number().nullable(),
+  }).nullable(),
 });
 
 export { ColumnFilter, GridColumn, GridQuery, PageRequest } from './channels/grid.ts';
@@ -144,7 +151,7 @@ export const QuarantinedRow = z.object({
 });
 
 /** Every kind of long work; an area adds its kinds here. */
-export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index', 'backup', 'restore']);
+export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index', 'backup', 'restore', 'merge']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -198,7 +205,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

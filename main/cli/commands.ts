@@ -9,8 +9,8 @@ const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
  */
 export const commands: Record<string, Command> = {
   import: {
-    usage: 'crm-steward import <file>... --project <path> [--json] [--reimport | --skip-imported]',
-    summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined.',
+    usage: 'crm-steward import <file>... --project <path> [--json] [--reimport | --skip-imported] [--as-new]',
+    summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined. A later export of a source already imported updates its records (--as-new: import them as new records).',
     valued: ['project'],
     load: async () => (await import('./import-command.ts')).importCommand,
   },
@@ -62,9 +62,21 @@ export const commands: Record<string, Command> = {
     valued: ['project'],
     load: async () => (await import('./fix-commands.ts')).redoCommand,
   },
+  merge: {
+    usage: 'crm-steward merge --project <path> --accept-above <p> [--json]',
+    summary: 'Merge every suggested cluster whose weakest link is at or above p into a golden record (one undoable batch); matches the project first if it never was.',
+    valued: ['project', 'accept-above'],
+    load: async () => (await import('./merge-commands.ts')).mergeCommand,
+  },
+  unmerge: {
+    usage: 'crm-steward unmerge --project <path> (--golden <id> [--customer <id>] | --all) [--json]',
+    summary: 'Take a golden record apart (or one record out of it with --customer), or all of them; the records are as they were, later changes kept.',
+    valued: ['project', 'golden', 'customer'],
+    load: async () => (await import('./merge-commands.ts')).unmergeCommand,
+  },
   export: {
-    usage: 'crm-steward export --project <path> --out <file.csv|file.xlsx> [--bom] [--mask] [--json]',
-    summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX; formula-like cells are written as text; --mask hides email, phone, mobile, birth date and street for sharing.',
+    usage: 'crm-steward export --project <path> --out <file.csv|file.xlsx> [--golden | --golden-ids | --decisions] [--bom] [--mask] [--json]',
+    summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX; --golden one row per golden record, --golden-ids every record with its golden_id, --decisions the duplicate decisions. Formula-like cells are written as text; --mask hides email, phone, mobile, birth date and street for sharing.',
     valued: ['project', 'out'],
     load: async () => (await import('./fix-commands.ts')).exportCommand,
   },

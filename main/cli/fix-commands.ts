@@ -9,7 +9,7 @@ import { decide } from '../fix/decide.ts';
 import { fixRules } from '../fix/fix-rules.ts';
 import { suggestFixes } from '../fix/suggest-fixes.ts';
 import { fixSummary } from '../fix/suggestion-queries.ts';
-import { exportCustomers } from '../export/export-customers.ts';
+import { exportByLayout } from '../jobs/merge-jobs.ts';
 import { exportLog, historyState, nextToReverse, redo, stacks, undo, undoAll } from '../history/history.ts';
 import { reverseBatch, type ReversalResult } from '../history/reverse-batch.ts';
 import { openProject, type Db } from '../store/open-project.ts';
@@ -141,11 +141,16 @@ export async function exportCommand(args: ParsedArgs): Promise<number> {
   const out = resolve(requireOption(args, 'out'));
   const format = /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : null;
   if (!format) throw new UsageError('--out must end in .csv or .xlsx.');
+  const layouts = (['golden', 'golden-ids', 'decisions'] as const).filter((l) => args.options.has(l));
+  if (layouts.length > 1) throw new UsageError('Choose one of --golden, --golden-ids and --decisions.');
+  const layout = layouts[0] === 'golden-ids' ? 'records' : (layouts[0] ?? 'customers');
+  if (args.options.has('mask') && (layout === 'golden' || layout === 'decisions')) throw new UsageError('--mask applies to the customer exports (with or without --golden-ids), not to --golden or --decisions.');
   return withProject(args, async (db) => {
     const progress = progressPrinter(args.options.has('json'));
     const mask = args.options.has('mask');
-    const r = await exportCustomers(db, { path: out, format, bom: args.options.has('bom'), mask }, { onProgress: (p) => progress(p) });
-    print(args, r, () => [`Wrote ${r.rows.toLocaleString('en-US')} customers to ${out}${mask ? ' with email, phone, mobile, birth date and street masked and unmapped columns left out' : ''}.`]);
+    const r = await exportByLayout(db, { path: out, format, bom: args.options.has('bom'), layout, mask }, { onProgress: (p) => progress(p) });
+    const what = { customers: 'customers', records: 'customers with their golden record', golden: 'golden records', decisions: 'decisions' }[layout];
+    print(args, r, () => [`Wrote ${r.rows.toLocaleString('en-US')} ${what} to ${out}${mask ? ' with email, phone, mobile, birth date and street masked and unmapped columns left out' : ''}.`]);
     return 0;
   });
 }

@@ -12,11 +12,12 @@ export async function importCommand(args: ParsedArgs): Promise<number> {
   const files = args.positionals.map((f) => resolve(f));
   if (files.length === 0) throw new UsageError('Name at least one file to import.');
   const onDuplicate = args.options.has('reimport') ? 'import' : args.options.has('skip-imported') ? 'skip' : 'refuse';
+  const update = args.options.has('as-new') ? 'never' : 'auto';
   const created = !existsSync(projectPath);
   const db = openProject(projectPath, { create: created });
   try {
     const run = () =>
-      importFiles(db, files.map((path) => ({ path, onDuplicate })), { onProgress: progressPrinter(args.options.has('json')) }).catch((err: unknown) => {
+      importFiles(db, files.map((path) => ({ path, onDuplicate, update })), { onProgress: progressPrinter(args.options.has('json')) }).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'already_imported') throw new AppError(err.code, `${err.message.split('. Choose')[0]}. Pass --reimport to import it again or --skip-imported to skip it.`);
         throw err;
       });
@@ -31,7 +32,7 @@ export async function importCommand(args: ParsedArgs): Promise<number> {
 }
 
 function jsonFile(f: ImportedFile) {
-  return { file: f.path, source: f.file, sheet: f.sheet, recordsKey: f.recordsKey, rows: f.rows, imported: f.imported, quarantined: f.quarantined, encoding: f.encoding, delimiter: f.delimiter, idColumn: f.idColumn, mapping: f.mapping, format: f.format, preset: f.preset, entity: f.entity, skipped: f.skipped, sourceId: f.sourceId };
+  return { file: f.path, source: f.file, sheet: f.sheet, recordsKey: f.recordsKey, rows: f.rows, imported: f.imported, quarantined: f.quarantined, encoding: f.encoding, delimiter: f.delimiter, idColumn: f.idColumn, mapping: f.mapping, format: f.format, preset: f.preset, entity: f.entity, skipped: f.skipped, sourceId: f.sourceId, update: f.update };
 }
 
 function printTable(results: ImportedFile[], projectPath: string): void {
@@ -39,6 +40,7 @@ function printTable(results: ImportedFile[], projectPath: string): void {
     const how = [f.format.toUpperCase(), f.encoding, f.delimiter === '\t' ? 'TAB' : f.delimiter, f.recordsKey && `records from "${f.recordsKey}"`, f.preset].filter(Boolean).join(', ');
     if (f.skipped) console.log(`${f.file}: already imported, skipped`);
     else console.log(`${f.file}: ${f.rows} rows, ${f.imported} imported, ${f.quarantined} quarantined (${how}; id column: ${f.idColumn ?? 'none'})`);
+    if (f.update) console.log(`  a later export of source #${f.update.system}: ${f.update.new} new, ${f.update.changed} changed, ${f.update.unchanged} unchanged, ${f.update.gone} gone from the source${f.update.back ? `, ${f.update.back} back` : ''}`);
   }
   console.log(`Project: ${projectPath}`);
 }

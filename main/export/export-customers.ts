@@ -6,13 +6,11 @@
  * and renamed at the end, so a cancelled or failed export never leaves half a
  * file where the user expects a whole one.
  */
-import { renameSync, rmSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
-import { privateWriteStream } from '../lib/private-files.ts';
 import { isMaskedField, maskValue } from '../standardize/mask-personal.ts';
-import { CsvFileWriter, type CsvValue } from '../lib/csv.ts';
+import type { CsvValue } from '../lib/csv.ts';
+import { writeTableFile } from '../lib/table-file.ts';
 import type { WhereClause } from '../store/grid-query.ts';
 import type { Db } from '../store/open-project.ts';
 
@@ -29,6 +27,8 @@ export interface ExportRequest {
    * the sources' unmapped columns left out, since nothing says what they hold.
    */
   mask?: boolean;
+  /** A first column golden_id: the golden record each customer belongs to (its own id when it is in none). */
+  goldenColumn?: boolean;
 }
 
 export interface ExportResult {
@@ -43,8 +43,6 @@ export interface ExportOptions {
 }
 
 const fields = customerFieldKeys.filter((f) => f !== 'source_record_id');
-/** Excel's sheet holds 1,048,576 rows; the header takes one. */
-const SHEET_ROWS = 1_048_575;
 const cancelled = 'Export cancelled; no file was written.';
 
 /** Unmapped columns of the customer sources, in file order, each name once. */
@@ -60,18 +58,17 @@ export function extraColumns(db: Db): string[] {
 
 export async function exportCustomers(db: Db, req: ExportRequest, opts: ExportOptions = {}): Promise<ExportResult> {
   const extras = req.mask ? [] : extraColumns(db);
-  const columns = ['source', 'source_record_id', ...fields, ...extras];
+  const golden = req.goldenColumn ?? false;
+  const columns = [...(golden ? ['golden_id'] : []), 'source', 'source_record_id', ...fields, ...extras];
   const maskAt = req.mask ? columns.flatMap((c, i) => (isMaskedField(c) ? [i] : [])) : [];
   const where = req.where ?? { sql: '', params: [] };
   const total = db.prepare(`SELECT count(*) FROM customers c JOIN sources s ON s.id = c.source_id ${where.sql}`).pluck().get(...where.params) as number;
   const rows = db.prepare(
-    `SELECT s.file_name, c.source_record_id, ${fields.map((f) => `c.${f}`).join(', ')}, c.extra_json
-     FROM customers c JOIN sources s ON s.id = c.source_id ${where.sql} ORDER BY c.id`,
+    `SELECT ${golden ? 'coalesce(g.golden_id, c.id), ' : ''}s.file_name, c.source_record_id, ${fields.map((f) => `c.${f}`).join(', ')}, c.extra_json
+     FROM customers c JOIN sources s ON s.id = c.source_id ${golden ? 'LEFT JOIN golden_members g ON g.customer_id = c.id ' : ''}${where.sql} ORDER BY c.id`,
   ).raw();
-  const partial = `${req.path}.partial-${process.pid}`;
-  const writer = req.format === 'csv' ? csvSink(partial, req.bom ?? false) : xlsxSink(partial);
-  let done = 0;
-  try {
+  const done = await writeTableFile(req.path, req.format, { bom: req.bom, sheet: 'Customers' }, (writer) => {
+    let n = 0;
     writer.row(columns);
     for (const row of rows.iterate(...where.params) as Iterable<CsvValue[]>) {
       const extraJson = row.pop() as string | null;
@@ -79,73 +76,12 @@ export async function exportCustomers(db: Db, req: ExportRequest, opts: ExportOp
       for (const name of extras) row.push(extra && Object.hasOwn(extra, name) ? extra[name] : null);
       for (const i of maskAt) row[i] = maskValue(columns[i], row[i]);
       writer.row(row);
-      if (++done % 10_000 === 0) {
+      if (++n % 10_000 === 0) {
         throwIfCancelled(opts.signal, cancelled);
-        opts.onProgress?.({ step: 'export', done, total });
+        opts.onProgress?.({ step: 'export', done: n, total });
       }
     }
-    await writer.close();
-    renameSync(partial, req.path);
-  } catch (err) {
-    writer.abandon();
-    rmSync(partial, { force: true });
-    throw err;
-  }
+    return n;
+  });
   return { path: req.path, rows: done, columns };
-}
-
-interface Sink {
-  row(values: CsvValue[]): void;
-  close(): Promise<void>;
-  abandon(): void;
-}
-
-function csvSink(path: string, bom: boolean): Sink {
-  const out = new CsvFileWriter(path, { bom });
-  return { row: (v) => out.row(v), close: async () => out.close(), abandon: () => out.abandon() };
-}
-
-/**
- * Streamed XLSX: numbers stay numbers, everything else is a text cell (a
- * value such as "=HYPERLINK(…)" is stored as text, never as a formula), and
- * more rows than a sheet holds continue on the next sheet.
- */
-function xlsxSink(path: string): Sink {
-  // Our own stream rather than ExcelJS's `filename`, so the file is created readable by the owner only.
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: privateWriteStream(path), useStyles: false, useSharedStrings: false });
-  let header: CsvValue[] = [];
-  let sheet: ExcelJS.Worksheet | null = null;
-  let rowsInSheet = 0;
-  let sheets = 0;
-  const newSheet = (): void => {
-    sheet?.commit();
-    sheets++;
-    sheet = book.addWorksheet(sheets === 1 ? 'Customers' : `Customers (${sheets})`);
-    sheet.addRow(header.map(cellOf)).commit();
-    rowsInSheet = 0;
-  };
-  return {
-    row(values) {
-      if (!sheet) {
-        header = values;
-        newSheet();
-        return;
-      }
-      if (rowsInSheet === SHEET_ROWS) newSheet();
-      sheet!.addRow(values.map(cellOf)).commit();
-      rowsInSheet++;
-    },
-    async close() {
-      sheet?.commit();
-      await book.commit();
-    },
-    abandon() {
-      // The stream is left unfinished; the partial file is removed by the caller.
-    },
-  };
-}
-
-function cellOf(v: CsvValue): string | number | null {
-  if (v === null || v === undefined) return null;
-  return v;
 }

@@ -13,13 +13,16 @@
 import { AppError } from '../../shared/errors.ts';
 import type { Cancellation } from '../lib/cancellation.ts';
 import { sameValue, writeBatch, type BatchHeader, type BatchResult, type CellValue, type ChangeRequest } from '../store/change-writer.ts';
-import { batchChangesByField, currentValue, getBatch, getChange, laterChange, type BatchRow, type ChangeRow } from '../store/history-repo.ts';
+import { batchChangesByField, getBatch, getChange, laterChange, type BatchRow, type ChangeRow } from '../store/history-repo.ts';
 import type { Db } from '../store/open-project.ts';
 import { syncSuggestionsAfterReversal } from '../store/suggestions-repo.ts';
+import { entityKind } from './entity-kinds.ts';
 
 export type ConflictMode = 'check' | 'skip' | 'overwrite';
 
 export interface Conflict {
+  /** change_log.entity of the value ('customer' for a customer field). */
+  entity: string;
   customerId: number;
   field: string;
   /** What the reversed change left. */
@@ -48,11 +51,16 @@ interface Group {
   oldest: ChangeRow;
 }
 
-/** Consecutive rows of one record and field, oldest first (batchChangesByField's order), as one group. */
+/**
+ * Consecutive rows of one entity, record and field, oldest first
+ * (batchChangesByField's order), as one group. Kinds never share a field
+ * name for one id (entity-stores.ts), so a key's rows are consecutive.
+ */
 function* groups(rows: Iterable<ChangeRow>): Generator<Group> {
   let group: Group | null = null;
   for (const row of rows) {
-    if (group && group.newest.entity === row.entity && group.newest.customerId === row.customerId && group.newest.field === row.field) group.newest = row;
+    const n = group?.newest;
+    if (group && n!.customerId === row.customerId && n!.field === row.field && n!.entity === row.entity) group.newest = row;
     else {
       if (group) yield group;
       group = { newest: row, oldest: row };
@@ -62,9 +70,10 @@ function* groups(rows: Iterable<ChangeRow>): Generator<Group> {
 }
 
 function conflictOf(db: Db, g: Group, current: CellValue): Conflict {
-  const later = laterChange(db, g.newest.entity, g.newest.customerId, g.newest.field, g.newest.id);
+  const later = laterChange(db, g.newest.customerId, g.newest.field, g.newest.id, g.newest.entity);
   const batch = later ? getBatch(db, later.batchId) : undefined;
   return {
+    entity: g.newest.entity,
     customerId: g.newest.customerId,
     field: g.newest.field,
     left: g.newest.after,
@@ -80,7 +89,7 @@ function reverse(db: Db, rows: () => Iterable<ChangeRow>, header: BatchHeader, m
   if (mode === 'check') {
     for (const g of groups(rows())) {
       total++;
-      const current = currentValue(db, g.newest.entity, g.newest.customerId, g.newest.field) ?? null;
+      const current = entityKind(g.newest.entity).current(db, g.newest.customerId, g.newest.field) ?? null;
       if (sameValue(current, g.newest.after)) continue;
       conflicts++;
       if (sample.length < SAMPLE) sample.push(conflictOf(db, g, current));
@@ -92,10 +101,10 @@ function reverse(db: Db, rows: () => Iterable<ChangeRow>, header: BatchHeader, m
     for (const g of groups(rows())) {
       total++;
       yield {
-        // A customer's field or its verification: writeBatch gives each entity to its own writer, in this one batch.
+        // A customer's field or another kind's value: writeBatch gives each to its own writer, in this one batch.
         entity: g.newest.entity,
         customerId: g.newest.customerId,
-        field: g.newest.field as ChangeRequest['field'],
+        field: g.newest.field,
         after: g.oldest.before,
         reason: header.kind,
         expectBefore: mode === 'overwrite' ? undefined : g.newest.after,

@@ -14,6 +14,7 @@ import { makeRowWriter } from './row-writer.ts';
 import type { Delimiter } from './sniff-delimiter.ts';
 import { emptyMapping, fieldOf, type Mapping } from '../../shared/domain/mapping.ts';
 import { suggestMapping } from './suggest-mapping.ts';
+import { applyUpdate, findSystem, type UpdateCounts } from './update-records.ts';
 
 export interface ImportFileRequest {
   path: string;
@@ -27,6 +28,8 @@ export interface ImportFileRequest {
   sheet?: string;
   /** What to do when the same bytes were imported before: refuse (default), import again, or skip. */
   onDuplicate?: 'refuse' | 'import' | 'skip';
+  /** auto (default): a later export of a system already imported updates its records; never: always new records. */
+  update?: 'auto' | 'never';
 }
 
 export interface ImportedFile {
@@ -49,6 +52,8 @@ export interface ImportedFile {
   mapping: Mapping;
   /** For JSON: the key of the array the records came from (null for a top-level array). */
   recordsKey: string | null;
+  /** Set when the file was a later export of a system already imported: what it did to that system's records. */
+  update: UpdateCounts | null;
 }
 
 export interface ImportProgress {
@@ -174,7 +179,7 @@ async function importOne(db: Db, file: InspectedFile, table: FileTable, req: Imp
       throw new AppError('already_imported', `${table.name} was already imported on ${earlier.importedAt.slice(0, 10)} (source #${earlier.id}). Choose to import it again or skip it.`);
     }
     const { encoding, delimiter, idColumn, entity, preset, mapping } = earlier;
-    return { file: table.name, sheet: table.sheet, path: file.path, format: file.format, encoding, delimiter, idColumn, entity: entity as Entity, preset, mapping: mapping as Mapping, recordsKey: null, sourceId: null, skipped: true, rows: 0, imported: 0, quarantined: 0 };
+    return { file: table.name, sheet: table.sheet, path: file.path, format: file.format, encoding, delimiter, idColumn, entity: entity as Entity, preset, mapping: mapping as Mapping, recordsKey: null, sourceId: null, skipped: true, rows: 0, imported: 0, quarantined: 0, update: null };
   }
   // Big text files are parsed on the other core while this thread writes.
   const stream = file.format === 'csv' && file.scan.size > PARALLEL_PARSE_BYTES ? await openRecordsInWorker(file) : await openRecords(file, table.sheet);
@@ -215,7 +220,9 @@ async function importOne(db: Db, file: InspectedFile, table: FileTable, req: Imp
   const { imported, quarantined } = writer.counts;
   const hash = file.scan.hash ?? stream.contentHash?.() ?? '';
   db.prepare('UPDATE sources SET rows = ?, imported = ?, quarantined = ?, content_hash = ? WHERE id = ?').run(imported + quarantined, imported, quarantined, hash, sourceId);
-  return { ...base, sourceId, skipped: false, rows: imported + quarantined, imported, quarantined };
+  const system = entity === 'customer' && req.update !== 'never' ? findSystem(db, sourceId) : null;
+  const update = system === null ? null : applyUpdate(db, sourceId, system, table.name);
+  return { ...base, sourceId, skipped: false, rows: imported + quarantined, imported, quarantined, update };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { decide, type Selection } from '../fix/decide.ts';
 import { suggestFixes } from '../fix/suggest-fixes.ts';
-import { exportCustomers, type ExportRequest } from '../export/export-customers.ts';
+import type { ExportRequest } from '../export/export-customers.ts';
 import { reverseBatch, reverseChange, type ConflictMode } from '../history/reverse-batch.ts';
 import type { JobContext } from '../lib/jobs.ts';
+import { exportByLayout, type ExportLayout } from './merge-jobs.ts';
 import type { Db } from '../store/open-project.ts';
 
 export type HistoryJobInput =
@@ -19,7 +20,8 @@ export const fixJobs = {
   /** Accepting (or rejecting) a selection too large to do while the user waits. */
   'fix-apply': async (db: Db, input: { action: 'accept' | 'reject' | 'reopen'; selection: Selection; actor: string }, ctx: Ctx) =>
     decide(db, input.action, input.selection, { actor: input.actor, signal: ctx.signal, onProgress: progress(ctx) }),
-  export: (db: Db, input: ExportRequest, ctx: Ctx) => exportCustomers(db, input, { signal: ctx.signal, onProgress: progress(ctx) }),
+  /** Customers, or (merge:export-start) golden records, records with their golden id, decisions. */
+  export: (db: Db, input: ExportRequest & { layout?: ExportLayout }, ctx: Ctx) => exportByLayout(db, input, { signal: ctx.signal, onProgress: progress(ctx) }),
   /** Undo, redo or revert of a batch with many changes. */
   history: async (db: Db, input: HistoryJobInput, ctx: Ctx) =>
     input.op === 'batch'

@@ -5,6 +5,7 @@ import type { JobContext } from '../lib/jobs.ts';
 import { backedUpFirst, backupJobs } from './backup-jobs.ts';
 import { fixJobs } from './fix-jobs.ts';
 import { matchJobs } from './match-jobs.ts';
+import { mergeJobs } from './merge-jobs.ts';
 import { qualityJobs } from './quality-jobs.ts';
 
 /**
@@ -26,6 +27,7 @@ export const jobKinds = {
   // Bulk changes back the project up first when the service asks (backup-service.ts).
   'fix-apply': backedUpFirst(fixJobs['fix-apply']),
   ...backupJobs,
+  ...mergeJobs,
 } as const;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -6,14 +6,20 @@
  * group on one link, since that is how a duplicate attaches to its original.
  * The cluster id is the smallest record id in it, so re-runs and incremental
  * runs keep ids as long as the earliest record stays.
+ *
+ * A steward's decisions constrain it: records of one golden record are
+ * seeded together (`initial`), and two groups never merge while a pair
+ * between them was marked "not the same customer" (`cannotLink`).
  */
 export interface ClusterOptions {
   /** Minimum match weight (bits) for a pair to be a link. */
   thresholdWeight: number;
   /** Share of cross pairs that must be links before two groups merge. */
   minDensity?: number;
-  /** Existing entities (incremental runs): record index → index of its cluster's first member, or -1. */
+  /** Existing entities (incremental runs, golden records): record index → index of its cluster's first member, or -1. */
   initial?: Int32Array;
+  /** Record index pairs that must never end in one cluster: [a0, b0, a1, b1, …]. */
+  cannotLink?: Int32Array;
 }
 
 export interface EdgeList {
@@ -79,12 +85,14 @@ export function clusterIndices(n: number, ids: readonly number[], edges: EdgeLis
   const adj = adjacency(n, edges, keep);
   const g = new Groups(n);
   if (opts.initial) seedGroups(g, opts.initial);
+  const apart = partners(opts.cannotLink);
   for (const x of keep) {
     const ra = g.find(edges.a[x]);
     const rb = g.find(edges.b[x]);
     if (ra === rb) continue;
     const la = g.list(ra);
     const lb = g.list(rb);
+    if (apart && keptApart(g, apart, la.length <= lb.length ? la : lb, la.length <= lb.length ? rb : ra)) continue;
     if (la.length > 1 && lb.length > 1) {
       const [small, otherRoot] = la.length <= lb.length ? [la, rb] : [lb, ra];
       if (crossLinks(g, adj, small, otherRoot) < minDensity * la.length * lb.length) continue;
@@ -92,6 +100,25 @@ export function clusterIndices(n: number, ids: readonly number[], edges: EdgeLis
     g.union(ra, rb);
   }
   return labelBySmallestId(n, ids, g);
+}
+
+/** Record index → the records it must stay apart from. */
+function partners(cannot: Int32Array | undefined): Map<number, number[]> | null {
+  if (!cannot || cannot.length === 0) return null;
+  const out = new Map<number, number[]>();
+  const add = (x: number, y: number): void => {
+    const list = out.get(x);
+    if (list) list.push(y);
+    else out.set(x, [y]);
+  };
+  for (let i = 0; i + 1 < cannot.length; i += 2) (add(cannot[i], cannot[i + 1]), add(cannot[i + 1], cannot[i]));
+  return out;
+}
+
+/** Whether a member of `from` must stay apart from a member of the group rooted at `other`. */
+function keptApart(g: Groups, apart: Map<number, number[]>, from: number[], other: number): boolean {
+  for (const u of from) for (const v of apart.get(u) ?? []) if (g.find(v) === other) return true;
+  return false;
 }
 
 function seedGroups(g: Groups, initial: Int32Array): void {
@@ -118,7 +145,7 @@ function labelBySmallestId(n: number, ids: readonly number[], g: Groups): Int32A
 export function clusterPairs(
   recordIds: readonly number[],
   pairs: readonly { a: number; b: number; probability: number }[],
-  opts: { threshold?: number; minDensity?: number } = {},
+  opts: { threshold?: number; minDensity?: number; together?: ReadonlyMap<number, number>; apart?: readonly [number, number][] } = {},
 ): Map<number, number> {
   const index = new Map<number, number>();
   recordIds.forEach((id, i) => index.set(id, i));
@@ -131,6 +158,56 @@ export function clusterPairs(
   };
   if (edges.a.some((x) => x < 0) || edges.b.some((x) => x < 0)) throw new Error('pair refers to an unknown record id');
   const t = clamp(opts.threshold ?? 0.9);
-  const labels = clusterIndices(recordIds.length, recordIds, edges, { thresholdWeight: Math.log2(t / (1 - t)), minDensity: opts.minDensity });
+  const labels = clusterIndices(recordIds.length, recordIds, edges, {
+    thresholdWeight: Math.log2(t / (1 - t)), minDensity: opts.minDensity,
+    initial: opts.together ? seedsOf(recordIds, opts.together) : undefined,
+    cannotLink: opts.apart ? cannotLinkOf(index, opts.apart) : undefined,
+  });
   return new Map(recordIds.map((id, i) => [id, recordIds[labels[i]]]));
+}
+
+/** record index → index of the first record of its group (`group`: record id → group key), -1 for records in none. */
+export function seedsOf(recordIds: readonly number[], group: ReadonlyMap<number, number>): Int32Array {
+  const initial = new Int32Array(recordIds.length).fill(-1);
+  const first = new Map<number, number>();
+  recordIds.forEach((id, i) => {
+    const key = group.get(id);
+    if (key === undefined) return;
+    const f = first.get(key);
+    if (f === undefined) first.set(key, i);
+    else initial[i] = f;
+  });
+  return initial;
+}
+
+/** Record id pairs as index pairs (pairs naming a record not in the run are left out). */
+export function cannotLinkOf(index: ReadonlyMap<number, number>, pairs: readonly [number, number][]): Int32Array {
+  const out: number[] = [];
+  for (const [a, b] of pairs) {
+    const i = index.get(a);
+    const j = index.get(b);
+    if (i !== undefined && j !== undefined) out.push(i, j);
+  }
+  return Int32Array.from(out);
+}
+
+/** Two groupings (record id → group key) as one: records grouped together in either stay together. */
+export function joinPartitions(x: ReadonlyMap<number, number>, y: ReadonlyMap<number, number>): Map<number, number> {
+  const parent = new Map<number, number>();
+  const find = (v: number): number => {
+    let r = v;
+    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(v, r);
+    return r;
+  };
+  const firstOf = new Map<string, number>();
+  for (const [tag, map] of [['x', x], ['y', y]] as const) {
+    for (const [id, key] of map) {
+      if (!parent.has(id)) parent.set(id, id);
+      const f = firstOf.get(`${tag}${key}`);
+      if (f === undefined) firstOf.set(`${tag}${key}`, id);
+      else parent.set(find(id), find(f));
+    }
+  }
+  return new Map([...parent.keys()].map((id) => [id, find(id)]));
 }

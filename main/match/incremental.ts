@@ -8,9 +8,9 @@
 import type { MatchModel, MatchRecord, MatchResult, RunOptions } from './types.ts';
 import { prepareRecords } from './prepare.ts';
 import { blockAndCompare, weighRun } from './pipeline.ts';
-import { clusterIndices } from './cluster.ts';
+import { clusterIndices, joinPartitions } from './cluster.ts';
 import { weightFromProbability } from './score.ts';
-import { comparisonsOf, rulesOf, toResult, type MatchOptions } from './match-records.ts';
+import { comparisonsOf, constraintsOf, rulesOf, toResult, type MatchOptions } from './match-records.ts';
 
 export interface ExistingEntities {
   records: readonly MatchRecord[];
@@ -18,22 +18,9 @@ export interface ExistingEntities {
   clusters: ReadonlyMap<number, number>;
 }
 
-function seedFromClusters(existing: ExistingEntities, total: number): Int32Array {
-  const initial = new Int32Array(total).fill(-1);
-  const first = new Map<number, number>();
-  existing.records.forEach((r, i) => {
-    const c = existing.clusters.get(r.id);
-    if (c === undefined) return;
-    const f = first.get(c);
-    if (f === undefined) first.set(c, i);
-    else initial[i] = f;
-  });
-  return initial;
-}
-
 export async function matchIncremental(
   existing: ExistingEntities, newRecords: readonly MatchRecord[], model: MatchModel,
-  opts: RunOptions & Pick<MatchOptions, 'minDensity' | 'maxBlockSize' | 'explain' | 'reportThreshold' | 'keepLevels' | 'workers'> = {},
+  opts: RunOptions & Pick<MatchOptions, 'minDensity' | 'maxBlockSize' | 'explain' | 'reportThreshold' | 'keepLevels' | 'workers' | 'decisions'> = {},
 ): Promise<MatchResult> {
   const all = [...existing.records, ...newRecords];
   const p = prepareRecords(all);
@@ -44,10 +31,12 @@ export async function matchIncremental(
   const weights = await weighRun(model, p, comps, run, opts);
   opts.signal?.throwIfAborted();
   const edges = { count: run.cands.count, a: run.cands.a, b: run.cands.b, weight: weights };
+  // Existing entities and golden records seed the clustering; "not the same" pairs stay apart.
+  const together = joinPartitions(existing.clusters, opts.decisions?.together ?? new Map());
   const labels = clusterIndices(p.n, p.ids, edges, {
     thresholdWeight: weightFromProbability(model.threshold),
     minDensity: opts.minDensity,
-    initial: seedFromClusters(existing, p.n),
+    ...constraintsOf(p, { together, apart: opts.decisions?.apart ?? [], labelled: [] }),
   });
   return toResult({ p, comps, model, run, weights, labels }, opts);
 }

@@ -12,7 +12,8 @@ import { ruleByName, type BlockingRule } from './blocking-rules.ts';
 import type { Comparison } from './comparisons.ts';
 import { estimateModel } from './train.ts';
 import { blockAndCompare, weighRun, type BlockedRun } from './pipeline.ts';
-import { clusterIndices } from './cluster.ts';
+import { cannotLinkOf, clusterIndices, seedsOf } from './cluster.ts';
+import { learnFromLabels, type Decisions } from './learn-from-labels.ts';
 import { explainPair, makeScorer, probabilityFromWeight, weightFromProbability } from './score.ts';
 
 export interface MatchOptions extends RunOptions {
@@ -28,6 +29,19 @@ export interface MatchOptions extends RunOptions {
   explain?: boolean;
   /** Also return the reported pairs' comparison levels in compact columns (for the store). */
   keepLevels?: boolean;
+  /** A steward's decisions: golden records stay together, "not the same" pairs apart, labels re-estimate m. */
+  decisions?: Decisions;
+}
+
+/** The clustering constraints of the decisions, as record indices of `p`. */
+export function constraintsOf(p: Prepared, decisions: Decisions | undefined): { initial?: Int32Array; cannotLink?: Int32Array } {
+  if (!decisions) return {};
+  const index = new Map<number, number>();
+  p.ids.forEach((id, i) => index.set(id, i));
+  return {
+    initial: decisions.together.size > 0 ? seedsOf(p.ids, decisions.together) : undefined,
+    cannotLink: decisions.apart.length > 0 ? cannotLinkOf(index, decisions.apart) : undefined,
+  };
 }
 
 /**
@@ -60,7 +74,8 @@ async function trainPrepared(p: Prepared, opts: MatchOptions): Promise<{ model: 
   const comps = chooseComparisons(p);
   const run = await blockAndCompare(p, comps, defaultRules(p), opts);
   opts.onProgress?.({ step: 'train', done: 0, total: 1 });
-  const model = estimateModel(p, comps, run.cands, run.gammas, { mode: opts.mode ?? 'dedupe', threshold: opts.threshold ?? DEFAULT_THRESHOLD });
+  const unlabelled = estimateModel(p, comps, run.cands, run.gammas, { mode: opts.mode ?? 'dedupe', threshold: opts.threshold ?? DEFAULT_THRESHOLD });
+  const model = opts.decisions ? learnFromLabels(unlabelled, p, comps, opts.decisions) : unlabelled;
   opts.onProgress?.({ step: 'train', done: 1, total: 1 });
   return { model, comps, run };
 }
@@ -159,7 +174,7 @@ export async function matchPrepared(p: Prepared, opts: MatchOptions): Promise<Ma
   opts.signal?.throwIfAborted();
   opts.onProgress?.({ step: 'cluster', done: 0, total: 1 });
   const edges = { count: run.cands.count, a: run.cands.a, b: run.cands.b, weight: weights };
-  const labels = clusterIndices(p.n, p.ids, edges, { thresholdWeight: weightFromProbability(model.threshold), minDensity: opts.minDensity });
+  const labels = clusterIndices(p.n, p.ids, edges, { thresholdWeight: weightFromProbability(model.threshold), minDensity: opts.minDensity, ...constraintsOf(p, opts.decisions) });
   opts.onProgress?.({ step: 'cluster', done: 1, total: 1 });
   return toResult({ p, comps, model, run, weights, labels }, opts);
 }

@@ -5,6 +5,7 @@
  */
 import type { BlockingRuleStats, MatchModel, ReportedPairs } from './types.ts';
 import { probabilityFromWeight } from './score.ts';
+import { refreshClusters } from './review/cluster-stats.ts';
 import type { Db } from '../store/open-project.ts';
 
 export interface MatchRunToSave {
@@ -53,40 +54,16 @@ function writePairs(db: Db, run: MatchRunToSave): void {
 }
 
 /**
- * A member's probability is its strongest stored link inside its entity
- * (links are ≥ threshold ≥ report threshold, so stored). A full run stored
- * exactly this run's pairs, so it is computed from them here; an incremental
- * run's table also holds earlier runs' pairs, so SQL reads them all.
+ * Members of entities of two or more; their probabilities (strongest link
+ * inside the entity), each cluster's size, sources, weakest link and status
+ * are computed from the stored pairs by refreshClusters, the same code that
+ * recomputes a cluster after a decision.
  */
-function writeClusters(db: Db, run: MatchRunToSave): void {
-  const { clusters, pairs } = run;
+function writeMembers(db: Db, run: MatchRunToSave): void {
   const size = new Map<number, number>();
-  for (const c of clusters.values()) size.set(c, (size.get(c) ?? 0) + 1);
-  const member = db.prepare('INSERT INTO match_members (customer_id, cluster_id, probability) VALUES (?, ?, ?)');
-  if (run.kind === 'full') {
-    const strongest = new Map<number, number>();
-    for (let x = 0; x < pairs.count; x++) {
-      const a = pairs.a[x];
-      const b = pairs.b[x];
-      const c = clusters.get(a);
-      if (c === undefined || c !== clusters.get(b)) continue;
-      const pr = probabilityFromWeight(pairs.weight[x]);
-      if (!(pr <= (strongest.get(a) ?? -1))) strongest.set(a, pr);
-      if (!(pr <= (strongest.get(b) ?? -1))) strongest.set(b, pr);
-    }
-    for (const [id, c] of clusters) if (size.get(c)! > 1) member.run(id, c, strongest.get(id) ?? 0);
-  } else {
-    for (const [id, c] of clusters) if (size.get(c)! > 1) member.run(id, c, 0);
-    db.exec(`UPDATE match_members SET probability = coalesce((
-        SELECT max(p.probability) FROM match_pairs p JOIN match_members o ON o.customer_id = p.b
-        WHERE p.a = match_members.customer_id AND o.cluster_id = match_members.cluster_id), 0)`);
-    db.exec(`UPDATE match_members SET probability = max(probability, coalesce((
-        SELECT max(p.probability) FROM match_pairs p JOIN match_members o ON o.customer_id = p.a
-        WHERE p.b = match_members.customer_id AND o.cluster_id = match_members.cluster_id), 0))`);
-  }
-  db.exec(`INSERT INTO match_clusters (id, size, sources, min_probability, max_probability)
-      SELECT m.cluster_id, count(*), count(DISTINCT c.source_id), min(m.probability), max(m.probability)
-      FROM match_members m JOIN customers c ON c.id = m.customer_id GROUP BY m.cluster_id`);
+  for (const c of run.clusters.values()) size.set(c, (size.get(c) ?? 0) + 1);
+  const member = db.prepare('INSERT INTO match_members (customer_id, cluster_id, probability) VALUES (?, ?, 0)');
+  for (const [id, c] of run.clusters) if (size.get(c)! > 1) member.run(id, c);
 }
 
 export function saveMatchRun(db: Db, run: MatchRunToSave): number {
@@ -106,7 +83,8 @@ export function saveMatchRun(db: Db, run: MatchRunToSave): number {
     db.prepare('DELETE FROM match_members').run();
     db.prepare('DELETE FROM match_clusters').run();
     writePairs(db, run);
-    writeClusters(db, run);
+    writeMembers(db, run);
+    refreshClusters(db, null);
     return Number(lastInsertRowid);
   })();
 }

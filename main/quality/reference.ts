@@ -3,13 +3,13 @@
  * file (matched to customers by the caller), or a steward marking a customer
  * verified, which freezes the values it has now. Later edits to that customer
  * are then measured against what the steward confirmed. Marking and
- * unmarking are changes in the history (store/verification-writer.ts).
+ * unmarking are changes in the history (store/verification-store.ts, a kind of store/entity-stores.ts).
  */
 import type Database from 'better-sqlite3';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { verificationText } from '../../shared/domain/verification.ts';
 import { writeBatch, type BatchResult, type ChangeRequest } from '../store/change-writer.ts';
-import { readVerification, referenceChangedAt, touchReference } from '../store/verification-writer.ts';
+import { readVerification, referenceChangedAt, touchReference } from '../store/verification-store.ts';
 import { isEmpty, type ReferenceValue } from './accuracy.ts';
 
 export interface ReferenceRow {

@@ -8,6 +8,7 @@ import { fixHandlers } from './fix-handlers.ts';
 import { historyHandlers } from './history-handlers.ts';
 import { matchHandlers } from './match-handlers.ts';
 import { guardPaths } from './path-guard.ts';
+import { mergeHandlers } from './merge-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
 import { ServiceContext, type ServiceOptions } from './service-context.ts';
@@ -26,7 +27,7 @@ export function createService(options: ServiceOptions): Service {
   // A missing handler is a compile error: Handlers requires every channel.
   const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context),
     ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context),
-    ...backupHandlers(context) };
+    ...backupHandlers(context), ...mergeHandlers(context) };
 
   async function invokeUnknown(channel: string, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${channel}.`);

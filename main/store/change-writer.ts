@@ -1,16 +1,16 @@
 /**
  * The one write path for customer records. A fix, a manual edit, an undo, a
- * revert (and later a merge) all end here: each change updates the working
+ * revert, a merge all end here: each change updates the working
  * record and appends its change_log entry (time, actor, reason, before,
  * after) in the same transaction, and the batch that groups them is
  * recorded once at the end. Nothing else in the code base UPDATEs a
  * customer's fields.
  *
- * A change is to a customer's field (entity 'customer', the default) or to
- * its verification (entity 'verification': the steward's marker and the
- * reference values accuracy is measured against, written by
- * verification-writer.ts). Both are logged the same way, so undo, redo and
- * revert reverse either through this one function.
+ * The other entity kinds of the history (a customer's verification, golden
+ * membership, hand picks, match labels, suggestion membership, presence in
+ * the source: see entity-stores.ts) are written here too, in the same batch
+ * as customer changes when an action makes both, with the same before/after
+ * rows, so undo, redo and revert reverse any of them through this function.
  *
  * Raw rows are never touched; a record's change_seq becomes the id of the
  * last log entry that changed it, so caches, profiles and incremental
@@ -20,12 +20,12 @@ import { customerFieldKeys, type CustomerFieldKey } from '../../shared/domain/fi
 import { AppError } from '../../shared/errors.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type Database from 'better-sqlite3';
+import { entityStore, type CellValue, type EntityStore } from './entity-stores.ts';
 import type { Db } from './open-project.ts';
-import { VerificationWriter } from './verification-writer.ts';
 
-export type CellValue = string | number | null;
+export type { CellValue } from './entity-stores.ts';
 
-export type BatchKind = 'fix' | 'edit' | 'revert' | 'undo' | 'redo' | 'verify' | 'merge' | 'unmerge' | 'withdraw' | 'restore';
+export type BatchKind = 'fix' | 'edit' | 'revert' | 'undo' | 'redo' | 'verify' | 'merge' | 'unmerge' | 'withdraw' | 'restore' | 'import' | 'review';
 
 /** Fields a change may set: every customer field except the record's id in its source. */
 export const editableFields: readonly CustomerFieldKey[] = customerFieldKeys.filter((f) => f !== 'source_record_id');
@@ -47,14 +47,13 @@ export interface BatchHeader {
   target?: number;
 }
 
-/** What a change_log entry changed: a customer's field, or the customer's verification. */
-export type ChangeEntity = 'customer' | 'verification';
-
 export interface ChangeRequest {
-  /** Default 'customer'. A verification change has field 'verified' and before/after texts of shared/domain/verification.ts. */
-  entity?: ChangeEntity;
+  /** The entity's id: the customer's, for customer fields and the per-customer kinds; a label's smaller customer id. */
   customerId: number;
-  field: CustomerFieldKey | 'verified';
+  /** change_log.entity: 'customer' when absent; another kind of entity-stores.ts otherwise. */
+  entity?: string;
+  /** A customer field, or for another kind one of its fields (EntityStore.accepts). */
+  field: CustomerFieldKey | (string & {});
   after: CellValue;
   /** Why: a fix rule id, 'manual', 'undo', 'revert'. Stored with the change. */
   reason: string;
@@ -64,6 +63,8 @@ export interface ChangeRequest {
   undoes?: number;
   /** The caller's own reference (a suggestion id), handed back to onOutcome. */
   tag?: number;
+  /** When the change happened, if not when it is written (a later export's update time); stored as the entry's time. */
+  at?: string;
 }
 
 export type ChangeOutcome = 'changed' | 'unchanged' | 'stale';
@@ -125,11 +126,14 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
     // Inside the write transaction nobody else can take the next batch id.
     const batchId = (db.prepare('SELECT coalesce(max(id), 0) + 1 FROM change_batches').pluck().get() as number);
     const writer = new RecordWriter(db, batchId, header.actor, at);
-    const verifications = new VerificationWriter(db, batchId, header.actor, at);
+    const others = new EntityWriter(db, batchId, header.actor, at);
     const result: BatchResult = { batchId: null, changed: 0, unchanged: 0, stale: 0 };
     let position = 0;
     for (const req of requests) {
-      const outcome = req.entity === 'verification' ? addVerification(verifications, req) : writer.add(req);
+      let outcome: ChangeOutcome;
+      if (req.entity !== undefined && req.entity !== 'customer') outcome = others.add(req);
+      else if (!isEditableField(req.field)) throw new AppError('invalid_input', `${req.field} cannot be changed.`);
+      else outcome = writer.add(req);
       if (outcome === 'stale') result.stale++;
       else if (outcome === 'unchanged') result.unchanged++;
       opts.onOutcome?.(req, outcome);
@@ -140,8 +144,8 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
       }
     }
     writer.flush();
-    verifications.finish();
-    result.changed = writer.changed + verifications.changed;
+    others.finish();
+    result.changed = writer.changed + others.changed;
     if (result.changed > 0) {
       db.prepare('INSERT INTO change_batches (id, at, actor, kind, description, params, target, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(batchId, at, header.actor, header.kind, header.description, JSON.stringify(header.params ?? {}), header.target ?? null, result.changed);
@@ -149,12 +153,6 @@ export function writeBatch(db: Db, header: BatchHeader, requests: Iterable<Chang
     }
     return result;
   }).immediate();
-}
-
-function addVerification(writer: VerificationWriter, req: ChangeRequest): ChangeOutcome {
-  const text = (v: CellValue | undefined): string | null | undefined => (v === undefined ? undefined : v === null ? null : String(v));
-  if (req.field !== 'verified') throw new AppError('invalid_input', `A verification change sets "verified", not ${req.field}.`);
-  return writer.add({ customerId: req.customerId, after: text(req.after)!, reason: req.reason, expectBefore: text(req.expectBefore), undoes: req.undoes });
 }
 
 /** Collects one customer's requests, then reads and writes that record once. */
@@ -189,7 +187,7 @@ class RecordWriter {
     const after = storedForm(req.field, req.after);
     if (req.expectBefore !== undefined && !sameValue(before, storedForm(req.field, req.expectBefore))) return 'stale';
     if (sameValue(before, after)) return 'unchanged';
-    const info = this.log.run(this.at, this.batchId, req.customerId, req.field, before, after, req.reason, req.undoes ?? null, this.actor);
+    const info = this.log.run(req.at ?? this.at, this.batchId, req.customerId, req.field, before, after, req.reason, req.undoes ?? null, this.actor);
     this.lastLogId = Number(info.lastInsertRowid);
     this.current![at] = after;
     this.dirty.add(req.field);
@@ -208,5 +206,36 @@ class RecordWriter {
     }
     update.run(...fields.map((f) => this.current![fieldIndex.get(f)!]), this.lastLogId, this.customerId);
     this.dirty.clear();
+  }
+}
+
+/** Changes of the other entity kinds: each read, logged and written at once (entity-stores.ts). */
+class EntityWriter {
+  changed = 0;
+  private readonly log: Database.Statement<unknown[]>;
+  /** The kinds this batch changed, each told once at the end (a verification marks the reference as changed). */
+  private readonly touched = new Set<EntityStore>();
+
+  constructor(private readonly db: Db, private readonly batchId: number, private readonly actor: string, private readonly at: string) {
+    this.log = db.prepare(
+      'INSERT INTO change_log (at, batch_id, entity, entity_id, field, before, after, reason, undoes, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+  }
+
+  add(req: ChangeRequest): ChangeOutcome {
+    const store: EntityStore = entityStore(req.entity!);
+    if (!store.accepts(req.field)) throw new AppError('invalid_input', `${req.field} is not a value of ${store.entity}.`);
+    const before = store.read(this.db, req.customerId, req.field);
+    if (req.expectBefore !== undefined && !sameValue(before, req.expectBefore)) return 'stale';
+    if (sameValue(before, req.after)) return 'unchanged';
+    this.log.run(req.at ?? this.at, this.batchId, store.entity, req.customerId, req.field, before, req.after, req.reason, req.undoes ?? null, this.actor);
+    store.write(this.db, req.customerId, req.field, req.after);
+    this.touched.add(store);
+    this.changed++;
+    return 'changed';
+  }
+
+  finish(): void {
+    for (const store of this.touched) store.afterBatch?.(this.db, this.at);
   }
 }

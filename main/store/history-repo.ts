@@ -3,10 +3,8 @@
  * first, the changes of one batch, and the whole log for export. Writes go
  * through change-writer.ts only.
  */
-import { verificationText } from '../../shared/domain/verification.ts';
-import { isEditableField, type BatchKind, type CellValue, type ChangeEntity } from './change-writer.ts';
+import { isEditableField, type BatchKind, type CellValue } from './change-writer.ts';
 import type { Db } from './open-project.ts';
-import { readVerification } from './verification-writer.ts';
 
 export interface BatchRow {
   id: number;
@@ -23,8 +21,9 @@ export interface ChangeRow {
   id: number;
   at: string;
   batchId: number;
-  /** A customer's field, or its verification (field 'verified'). */
-  entity: ChangeEntity;
+  /** change_log.entity: 'customer', or another kind (entity-stores.ts). */
+  entity: string;
+  /** The entity's id (for 'customer' and the per-customer kinds, the customer's). */
   customerId: number;
   field: string;
   before: CellValue;
@@ -88,16 +87,15 @@ export function getChange(db: Db, id: number): ChangeRow | undefined {
   return db.prepare(`SELECT ${changeColumns} FROM change_log WHERE id = ?`).get(id) as ChangeRow | undefined;
 }
 
-/** The newest change after `afterId` to one field of one record, or to its verification (who touched it since). */
-export function laterChange(db: Db, entity: ChangeEntity, customerId: number, field: string, afterId: number): ChangeRow | undefined {
+/** The newest change after `afterId` to one field of one entity (who touched it since). */
+export function laterChange(db: Db, customerId: number, field: string, afterId: number, entity = 'customer'): ChangeRow | undefined {
   return db
     .prepare(`SELECT ${changeColumns} FROM change_log WHERE entity = ? AND entity_id = ? AND field = ? AND id > ? ORDER BY id DESC LIMIT 1`)
     .get(entity, customerId, field, afterId) as ChangeRow | undefined;
 }
 
-/** What a field of a record (or the record's verification, as its log text) holds now. */
-export function currentValue(db: Db, entity: ChangeEntity, customerId: number, field: string): CellValue | undefined {
-  if (entity === 'verification') return verificationText(readVerification(db, customerId));
+/** What a field of a record holds now (the other kinds: history/entity-kinds.ts). */
+export function currentValue(db: Db, customerId: number, field: string): CellValue | undefined {
   // The field becomes SQL text: only a known column name may.
   if (!isEditableField(field)) return undefined;
   const row = db.prepare(`SELECT ${field} v FROM customers WHERE id = ?`).get(customerId) as { v: CellValue } | undefined;

@@ -49,11 +49,12 @@ export function migrate(db: Database.Database, dir = defaultMigrationsDir): numb
       }
       continue;
     }
-    db.transaction(() => {
+    withForeignKeysFor(db, m.sql, () => db.transaction(() => {
       db.exec(m.sql);
+      if (rebuildsTables(m.sql)) assertForeignKeys(db, m.name);
       db.prepare('INSERT INTO schema_migrations (version, name, hash, applied_at) VALUES (?, ?, ?, ?)')
         .run(m.version, m.name, m.hash, new Date().toISOString());
-    })();
+    })());
     count++;
   }
   const newest = Math.max(0, ...readMigrations(dir).map((m) => m.version));
@@ -62,4 +63,32 @@ export function migrate(db: Database.Database, dir = defaultMigrationsDir): numb
     throw new AppError('project_unreadable', `This project was written by a newer CRM Steward (schema ${recorded}, this version knows ${newest}). Update the app to open it.`);
   }
   return count;
+}
+
+/**
+ * A migration that rebuilds a table (SQLite cannot change a CHECK constraint
+ * in place) says so on a line of its own: `-- migrate: foreign_keys off`.
+ * SQLite's documented procedure for that (create the new table, copy, drop
+ * the old one, rename) needs foreign keys off, and the pragma cannot change
+ * inside a transaction, so it is set around it; the keys are checked before
+ * the transaction commits, so a rebuild that broke a reference fails loudly.
+ */
+function rebuildsTables(sql: string): boolean {
+  return /^-- migrate: foreign_keys off$/m.test(sql);
+}
+
+function withForeignKeysFor(db: Database.Database, sql: string, run: () => void): void {
+  const on = db.pragma('foreign_keys', { simple: true }) as number;
+  if (!rebuildsTables(sql) || !on) return run();
+  db.pragma('foreign_keys = OFF');
+  try {
+    run();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function assertForeignKeys(db: Database.Database, name: string): void {
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new AppError('project_unreadable', `Migration ${name} left ${broken.length} broken references; nothing was changed.`);
 }

@@ -84,7 +84,7 @@ export const DecideResult = z.object({
 });
 export type DecideResult = z.infer<typeof DecideResult>;
 
-export const BatchKind = z.enum(['fix', 'edit', 'revert', 'undo', 'redo', 'verify', 'merge', 'unmerge', 'withdraw', 'restore']);
+export const BatchKind = z.enum(['fix', 'edit', 'revert', 'undo', 'redo', 'verify', 'merge', 'unmerge', 'withdraw', 'restore', 'import', 'review']);
 
 export const BatchInfo = z.object({
   id: z.number(),
@@ -122,6 +122,8 @@ export const ReversalResult = z.object({
   total: z.number(),
   conflicts: z.number(),
   sample: z.array(z.object({
+    /** 'customer' for a customer field; a merge kind otherwise (golden, golden_pick, match_label, match_cluster, presence). */
+    entity: z.string(),
     customerId: z.number(),
     field: z.string(),
     left: Cell,

@@ -10,6 +10,7 @@ import { matchIncremental } from '../incremental.ts';
 import type { MatchProgress, MatchResult, RunOptions } from '../types.ts';
 import { changedRecordIds, loadMatchRecords, loadMatchRecordsById, maxChangeSeq, maxCustomerId } from './load-records.ts';
 import { prepareProject } from './prepare-project.ts';
+import { readDecisions } from './read-decisions.ts';
 
 export interface DedupeRequest {
   /** 'new': match only customers imported (or changed) since the last run against the stored entities, with the stored model. */
@@ -49,7 +50,8 @@ function countClusters(clusters: ReadonlyMap<number, number>): number {
 
 async function runEngine(db: Db, req: DedupeRequest, maxId: number, opts: RunOptions): Promise<{ result: MatchResult; kind: 'full' | 'incremental'; records: number; newRecords: number; rematched?: number[] }> {
   const previous = currentMatchRun(db);
-  const common = { ...opts, keepLevels: true, explain: false, workers: req.workers, reportThreshold: REPORT_THRESHOLD };
+  // Decisions constrain every run: golden records stay together, "not the same" pairs apart; labels re-train m.
+  const common = { ...opts, keepLevels: true, explain: false, workers: req.workers, reportThreshold: REPORT_THRESHOLD, decisions: readDecisions(db) };
   if (req.scope === 'new' && previous) {
     // Records a steward changed since the run are matched again, like new ones: they leave their
     // entity (the others keep theirs) and join whatever their new values match.

@@ -62,7 +62,7 @@ async function fuzz(format: string, cases: number, baseSeed: number, makeFile: (
     let results: ImportedFile[] | null = null;
     let failure: unknown = null;
     try {
-      results = await importFiles(db, [{ path, onDuplicate: 'import' }]);
+      results = await importFiles(db, [{ path, onDuplicate: 'import', update: 'never' }]);
     } catch (err) {
       failure = err;
     }

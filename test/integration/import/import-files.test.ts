@@ -125,7 +125,8 @@ describe('importFiles', () => {
     await importFiles(db, [{ path }]);
     await expect(importFiles(db, [{ path }])).rejects.toMatchObject({ code: 'already_imported' });
     expect((await importFiles(db, [{ path, onDuplicate: 'skip' }]))[0].skipped).toBe(true);
-    await importFiles(db, [{ path, onDuplicate: 'import' }]);
+    // Imported again as new records (update 'never'); by default it would update its own records (update-records.test.ts).
+    await importFiles(db, [{ path, onDuplicate: 'import', update: 'never' }]);
     expect(counts(db)).toMatchObject({ customers: 6, sources: 2 });
   });
 
@@ -157,7 +158,7 @@ describe('importFiles', () => {
     const linked = db.prepare("SELECT count(*) n, sum(substr(r.raw_text, 1, instr(r.raw_text, ',') - 1) = c.source_record_id) same FROM customers c JOIN raw_rows r ON r.id = c.raw_row_id").get();
     expect(linked).toEqual({ n: 59_999, same: 59_999 });
     // A second file continues the id sequence.
-    const again = await importFiles(db, [{ path, onDuplicate: 'import' }]);
+    const again = await importFiles(db, [{ path, onDuplicate: 'import', update: 'never' }]);
     expect(again[0].imported).toBe(59_999);
     expect(db.prepare("SELECT count(*) n, sum(substr(r.raw_text, 1, instr(r.raw_text, ',') - 1) = c.source_record_id) same FROM customers c JOIN raw_rows r ON r.id = c.raw_row_id").get()).toEqual({ n: 119_998, same: 119_998 });
   });

@@ -130,7 +130,7 @@ export const fixes_en = {
     actor: { steward: 'Steward', automatic: 'Automatic', cli: 'Command line' },
     kind: {
       fix: 'Fix', edit: 'Edit', revert: 'Revert', undo: 'Undo', redo: 'Redo', verify: 'Verification', merge: 'Merge', unmerge: 'Unmerge',
-      withdraw: 'Withdrawal', restore: 'Restore',
+      withdraw: 'Withdrawal', restore: 'Restore', import: 'Source update', review: 'Duplicate decision',
     },
     sentence: {
       fix_one: 'Applied {{formatted}} suggestion: {{rules}}', fix_other: 'Applied {{formatted}} suggestions: {{rules}}',

@@ -126,7 +126,7 @@ export const fixes_zhCN = {
     actor: { steward: '数据管理员', automatic: '自动', cli: '命令行' },
     kind: {
       fix: '修正', edit: '编辑', revert: '还原', undo: '撤销', redo: '重做', verify: '核实', merge: '合并', unmerge: '取消合并',
-      withdraw: '撤回', restore: '恢复',
+      withdraw: '撤回', restore: '恢复', import: '来源更新', review: '重复判定',
     },
     sentence: {
       fix_other: '应用了 {{formatted}} 条建议：{{rules}}',

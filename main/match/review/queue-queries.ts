@@ -1,0 +1,130 @@
+/**
+ * The review queue as the reviewer walks it: pages of suggested clusters
+ * (to review, merged) and rejected ones, sorted and filtered in SQL, a
+ * cluster's place and neighbours in that list, and the counts for the
+ * view's header. Clusters marked dirty by decisions are recomputed first.
+ */
+import type { MergeSummary, QueuePosition, QueueRow, QueueView } from '../../../shared/channels/merge.ts';
+import type { Db } from '../../store/open-project.ts';
+import { currentMatchRun } from '../match-repo.ts';
+import { refreshDirtyClusters } from './cluster-stats.ts';
+import { uncertainty } from './weakest-link.ts';
+
+const ORDER = {
+  // Weakest link nearest a coin toss first: links are ≥ 0.5 in a cluster, so the lowest first.
+  uncertainty: 'q.weakest ASC, q.id',
+  size: 'q.size DESC, q.weakest ASC, q.id',
+  probability: 'q.max_probability DESC, q.id',
+  id: 'q.id',
+} as const;
+
+type Params = (string | number)[];
+
+function filterSql(f: QueueView['filter'], alias: string): { sql: string; params: Params } {
+  const parts: string[] = [];
+  const params: Params = [];
+  if (f.sourceIds?.length) {
+    parts.push(`(${f.sourceIds.map(() => `instr(${alias}.source_ids, ?) > 0`).join(' OR ')})`);
+    params.push(...f.sourceIds.map((id) => `,${id},`));
+  }
+  if (f.minProbability !== undefined) (parts.push(`${alias}.weakest >= ?`), params.push(f.minProbability));
+  if (f.maxProbability !== undefined) (parts.push(`${alias}.weakest <= ?`), params.push(f.maxProbability));
+  if (f.minSize !== undefined) (parts.push(`${alias}.size >= ?`), params.push(f.minSize));
+  if (f.maxSize !== undefined) (parts.push(`${alias}.size <= ?`), params.push(f.maxSize));
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/** The rows of a view as one subquery q(id, status, size, source_ids, weakest, max_probability, rejected_batch). */
+function viewRows(view: QueueView): { sql: string; params: Params } {
+  const parts: string[] = [];
+  const params: Params = [];
+  const status = view.filter.status;
+  if (status !== 'rejected') {
+    const f = filterSql(view.filter, 'k');
+    const which = status === 'all' ? '' : ' AND k.status = ?';
+    parts.push(`SELECT k.id, k.status, k.size, k.source_ids, k.weakest, k.weakest_a, k.max_probability, NULL rejected_batch FROM match_clusters k WHERE 1${which}${f.sql}`);
+    if (status !== 'all') params.push(status);
+    params.push(...f.params);
+  }
+  if (status === 'rejected' || status === 'all') {
+    const f = filterSql(view.filter, 'r');
+    // Listed while the rejection stands: an undo of it takes the label, and the row, away.
+    parts.push(`SELECT r.cluster_id, 'rejected', r.size, r.source_ids, r.weakest, r.a, r.max_probability, r.batch_id FROM match_rejections r
+      WHERE EXISTS (SELECT 1 FROM match_labels l WHERE l.a = r.a AND l.b = r.b AND l.label = 'different')${f.sql}`);
+    params.push(...f.params);
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+interface RawRow {
+  id: number; status: QueueRow['status']; size: number; source_ids: string; weakest: number | null; weakest_a: number | null;
+  max_probability: number; rejected_batch: number | null; label: string | null; golden: number | null;
+}
+
+function sourceNames(db: Db): Map<number, string> {
+  return new Map(db.prepare('SELECT id, file_name FROM sources').raw().all() as [number, string][]);
+}
+
+function toRow(r: RawRow, names: Map<number, string>): QueueRow {
+  const sourceIds = r.source_ids.split(',').filter(Boolean).map(Number);
+  // Clusters joined only by decisions (no stored link spans them) have no weakest link.
+  const weakest = r.weakest_a === null ? null : r.weakest;
+  return {
+    id: r.id, status: r.status, size: r.size, sourceIds, sources: sourceIds.map((s) => names.get(s) ?? ''), weakest,
+    maxProbability: r.max_probability, uncertainty: uncertainty(weakest), label: r.label ?? '', goldenId: r.status === 'merged' ? r.golden : null,
+    rejectedBatch: r.rejected_batch,
+  };
+}
+
+export function queuePage(db: Db, view: QueueView & { startRow: number; endRow: number }): { rows: QueueRow[]; lastRow: number } {
+  refreshDirtyClusters(db);
+  const limit = Math.max(0, Math.min(1000, view.endRow - view.startRow));
+  const q = viewRows(view);
+  const rows = db.prepare(
+    `SELECT q.*, trim(coalesce(c.full_name, trim(coalesce(c.given_name, '') || ' ' || coalesce(c.family_name, '')), '')) label, g.golden_id golden
+     FROM (${q.sql}) q LEFT JOIN customers c ON c.id = q.id LEFT JOIN golden_members g ON g.customer_id = q.id
+     ORDER BY ${ORDER[view.sort]} LIMIT ? OFFSET ?`,
+  ).all(...q.params, limit, view.startRow) as RawRow[];
+  const total = db.prepare(`SELECT count(*) FROM (${q.sql})`).pluck().get(...q.params) as number;
+  const names = sourceNames(db);
+  return { rows: rows.map((r) => toRow(r, names)), lastRow: total };
+}
+
+/**
+ * A cluster's place in a list and its neighbours. A cluster that just left
+ * the list (decided) has no place; `next` is then the cluster that took it,
+ * found from where the cluster would sort.
+ */
+export function queuePosition(db: Db, view: QueueView & { id: number }): QueuePosition {
+  refreshDirtyClusters(db);
+  const q = viewRows(view);
+  const ordered = `SELECT q.id, row_number() OVER (ORDER BY ${ORDER[view.sort]}) - 1 idx FROM (${q.sql}) q`;
+  const total = db.prepare(`SELECT count(*) FROM (${q.sql})`).pluck().get(...q.params) as number;
+  const at = db.prepare(`SELECT idx FROM (${ordered}) WHERE id = ?`).pluck().get(...q.params, view.id) as number | undefined;
+  const idAt = (i: number): number | null =>
+    i < 0 || i >= total ? null : ((db.prepare(`SELECT q.id FROM (${q.sql}) q ORDER BY ${ORDER[view.sort]} LIMIT 1 OFFSET ?`).pluck().get(...q.params, i) as number | undefined) ?? null);
+  if (at !== undefined) return { index: at, total, previous: idAt(at - 1), next: idAt(at + 1) };
+  return { index: null, total, previous: null, next: idAt(0) };
+}
+
+export function mergeSummary(db: Db): MergeSummary {
+  refreshDirtyClusters(db);
+  const one = (sql: string): number => db.prepare(sql).pluck().get() as number;
+  const run = currentMatchRun(db);
+  const customers = one('SELECT count(*) FROM customers');
+  const mergedCustomers = one('SELECT count(*) FROM golden_members');
+  return {
+    threshold: run?.threshold ?? null,
+    review: one("SELECT count(*) FROM match_clusters WHERE status = 'review'"),
+    merged: one("SELECT count(*) FROM match_clusters WHERE status = 'merged'"),
+    rejected: one(`SELECT count(*) FROM match_rejections r WHERE EXISTS (SELECT 1 FROM match_labels l WHERE l.a = r.a AND l.b = r.b AND l.label = 'different')`),
+    goldenRecords: customers - mergedCustomers + one('SELECT count(DISTINCT golden_id) FROM golden_members'),
+    mergedCustomers,
+    customers,
+    goneFromSource: one('SELECT count(*) FROM customers WHERE gone_since IS NOT NULL'),
+    labels: {
+      same: one("SELECT count(*) FROM match_labels WHERE label = 'same'"),
+      different: one("SELECT count(*) FROM match_labels WHERE label = 'different'"),
+    },
+  };
+}
