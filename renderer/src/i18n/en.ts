@@ -13,7 +13,7 @@ export const en = {
     starting: 'Starting…', cancelling: 'Cancelling…',
     step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers',
       context: 'Reading each source’s countries and date orders', suggest: 'Standardising values', fill: 'Filling from duplicates', save: 'Saving suggestions',
-      apply: 'Applying suggestions', export: 'Writing the file', undo: 'Undoing', redo: 'Redoing', revert: 'Reverting',
+      apply: 'Applying suggestions', export: 'Writing the file', undo: 'Undoing', redo: 'Redoing', revert: 'Reverting', accept: 'Merging groups', unmerge: 'Unmerging golden records',
     },
     rows_one: '{{formatted}} row', rows_other: '{{formatted}} rows',
   },
