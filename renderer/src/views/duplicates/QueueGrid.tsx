@@ -43,8 +43,8 @@ export function QueueGrid({ view, refreshToken, openId, onOpen, onCount, onRows,
   }), [view, onCount, onRows, onError, onLoading]);
 
   const columns = useMemo<ColDef<QueueRow>[]>(() => [
-    { field: 'label', headerName: t('merge.grid.name'), flex: 1, minWidth: 170, tooltipField: 'label' },
-    { field: 'size', headerName: t('merge.grid.size'), width: 76, type: 'numericColumn' },
+    { field: 'label', headerName: t('merge.grid.name'), flex: 1, minWidth: 200, tooltipField: 'label' },
+    { field: 'size', headerName: t('merge.grid.size'), width: 84, type: 'numericColumn' },
     { field: 'weakest', headerName: t('merge.grid.weakest'), width: 96, type: 'numericColumn', valueFormatter: (p: ValueFormatterParams<QueueRow>) => (typeof p.value === 'number' ? pct(p.value, lng) : '—') },
     { field: 'status', headerName: t('merge.grid.status'), width: 92, hide: view.filter.status !== 'all', valueFormatter: (p: ValueFormatterParams<QueueRow>) => (p.value ? t(`merge.status.${p.value as string}`) : '') },
   ], [t, lng, view.filter.status]);
