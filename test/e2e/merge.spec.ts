@@ -52,6 +52,25 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(merge.panel().getByTestId('waterfall')).toBeVisible();
     await shot('merge-review');
 
+    // The width is used: no name in the list is cut off, nor the weakest column; with the list folded away (L),
+    // every record of the largest group is in view without scrolling sideways.
+    const clipped = await page.getByTestId('queue-grid').locator('.ag-cell[col-id="label"] .ag-cell-value, .ag-cell[col-id="weakest"]')
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+    expect(clipped).toEqual([]);
+    await page.getByTestId('queue-sort').selectOption('size');
+    await expect(merge.panel()).toHaveAttribute('data-cluster', /\d+/);
+    await merge.panel().getByTestId('review-title').click();
+    await page.keyboard.press('l');
+    const box = (await merge.panel().locator('.records-scroll').boundingBox())!;
+    const columns = merge.panel().getByTestId('member-column');
+    expect(await columns.count()).toBeGreaterThanOrEqual(4);
+    const right = Math.max(...(await columns.evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().right))));
+    expect(right).toBeLessThanOrEqual(box.x + box.width + 1);
+    await shot('merge-wide');
+    await page.keyboard.press('l');
+    await page.getByTestId('queue-sort').selectOption('uncertainty');
+    await expect(merge.panel().getByTestId('review-position')).toContainText(lang === 'en' ? '1 of' : '第 1 /');
+
     // P on a value another record holds: the golden record keeps it, said as picked by hand.
     const row = merge.firstDiffering();
     const golden = row.getByTestId('golden-value');

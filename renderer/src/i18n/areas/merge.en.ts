@@ -55,7 +55,7 @@ export const merge_en = {
     keys: {
       title: 'Keys', move: 'J/K or ↑/↓ next/previous group', accept: 'A accept', reject: 'R reject', open: 'Enter to the records, Esc back',
       records: '←/→ record, ↑/↓ field', split: 'S split the record out', mark: 'X mark', notSame: 'N not the same as the marked (or master) record',
-      pick: 'P or Enter keep this value', unmerge: 'U unmerge', undo: 'Ctrl+Z undo',
+      pick: 'P or Enter keep this value', unmerge: 'U unmerge', list: 'L hide/show the list', undo: 'Ctrl+Z undo',
     },
     bulk: {
       title: 'Bulk accept', threshold: 'Weakest link at least', counting: 'Counting…',
@@ -91,6 +91,7 @@ export const merge_en = {
     unmergeAllConfirm: 'Unmerge all {{golden}} golden records ({{records}} records)? Every record stays; History can undo it.',
     unmergedAll: 'Unmerged every golden record.',
     loadingCluster: 'Loading the group…',
+    hideList: 'Hide the list (L)', showList: 'Show the list (L)',
     history: {
       accept: 'Merged {{records}} records into golden record {{golden}}',
       reject: 'Rejected group {{cluster}} as not duplicates ({{records}} records)',

@@ -55,7 +55,7 @@ export const merge_zhCN = {
     keys: {
       title: '快捷键', move: 'J/K 或 ↑/↓ 下一组/上一组', accept: 'A 接受', reject: 'R 拒绝', open: '回车进入记录表，Esc 返回',
       records: '←/→ 选记录，↑/↓ 选字段', split: 'S 拆出该记录', mark: 'X 标记', notSame: 'N 与已标记（或主）记录不是同一客户',
-      pick: 'P 或回车 保留此值', unmerge: 'U 取消合并', undo: 'Ctrl+Z 撤销',
+      pick: 'P 或回车 保留此值', unmerge: 'U 取消合并', list: 'L 隐藏/显示列表', undo: 'Ctrl+Z 撤销',
     },
     bulk: {
       title: '批量接受', threshold: '最弱链接不低于', counting: '正在统计…',
@@ -90,6 +90,7 @@ export const merge_zhCN = {
     unmergeAllConfirm: '取消合并全部 {{golden}} 条黄金记录（{{records}} 条记录）？所有记录都会保留，可在历史中撤销。',
     unmergedAll: '已取消合并所有黄金记录。',
     loadingCluster: '正在加载该组…',
+    hideList: '隐藏列表 (L)', showList: '显示列表 (L)',
     history: {
       accept: '已将 {{records}} 条记录合并为黄金记录 {{golden}}',
       reject: '已将组 {{cluster}} 判定为非重复（{{records}} 条记录）',

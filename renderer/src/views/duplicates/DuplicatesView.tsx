@@ -44,6 +44,8 @@ export function DuplicatesView() {
   const [error, setError] = useState<Error | null>(null);
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // A big group needs the whole width: the list folds away (L) and the keys keep walking it.
+  const [listHidden, setListHidden] = useState(false);
   const onError = useCallback((e: Error) => setError(e), []);
   const root = useRef<HTMLDivElement>(null);
 
@@ -91,7 +93,7 @@ export function DuplicatesView() {
     for (const r of rows) rejectedBatches.current.set(r.id, r.rejectedBatch);
   }, []);
 
-  useReviewKeys(root, actions);
+  useReviewKeys(root, actions, () => setListHidden((h) => !h));
 
   const s = summary.data;
   const ms = matchSummary.data;
@@ -136,8 +138,11 @@ export function DuplicatesView() {
             <QueueFilters view={view} sources={sources.data ?? []} onChange={changeView} />
             <BulkAccept filter={bulkFilter} version={settled} disabled={review.busy} onDone={(text, ok) => setNotice({ text, ok })} onError={onError} />
           </div>
-          {metrics.data && <LabelMetricsLine metrics={metrics.data} />}
-          <div className="grid-and-detail review-area">
+          <div className="review-line">
+            <button className="link" data-testid="toggle-list" aria-pressed={listHidden} onClick={() => setListHidden(!listHidden)}>{listHidden ? t('merge.showList') : t('merge.hideList')}</button>
+            {metrics.data && <LabelMetricsLine metrics={metrics.data} />}
+          </div>
+          <div className={listHidden ? 'grid-and-detail review-area list-hidden' : 'grid-and-detail review-area'}>
             <div className="queue">
               <QueueGrid view={view} refreshToken={refreshToken} openId={review.openId} onOpen={review.open} onCount={setCount} onRows={onRows} onLoading={onLoading} onError={onError} />
               {count === 0 && <div className="grid-empty empty" data-testid="queue-empty">{t(`merge.queueEmpty.${view.filter.status}`)}</div>}
@@ -158,12 +163,12 @@ export function DuplicatesView() {
 /**
  * The review's keys anywhere in the view, outside text fields and dialogs
  * (the records table handles its own first): J/K or ↑/↓ move, A accept,
- * R reject, U unmerge, Enter from the list into the records, Escape back.
+ * R reject, U unmerge, L fold the list away or back, Enter from the list into the records, Escape back.
  * A key pressed on a list row acts on that row's group.
  */
-function useReviewKeys(root: React.RefObject<HTMLDivElement | null>, actions: ReturnType<typeof useReviewActions>): void {
-  const latest = useRef(actions);
-  latest.current = actions;
+function useReviewKeys(root: React.RefObject<HTMLDivElement | null>, actions: ReturnType<typeof useReviewActions>, toggleList: () => void): void {
+  const latest = useRef({ actions, toggleList });
+  latest.current = { actions, toggleList };
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
@@ -173,12 +178,12 @@ function useReviewKeys(root: React.RefObject<HTMLDivElement | null>, actions: Re
       const inGrid = el.closest('[data-testid="queue-grid"]') !== null;
       const rowId = el.closest('.ag-row')?.getAttribute('row-id');
       const target = inGrid && rowId ? Number(rowId) : null;
-      const a = latest.current;
+      const a = latest.current.actions;
       const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
       const keys: Record<string, (() => void) | undefined> = {
         j: () => a.move(1), k: () => a.move(-1),
         ArrowDown: inGrid ? undefined : () => a.move(1), ArrowUp: inGrid ? undefined : () => a.move(-1),
-        a: () => a.accept(target), r: () => a.reject(target), u: () => a.unmerge(target),
+        a: () => a.accept(target), r: () => a.reject(target), u: () => a.unmerge(target), l: () => latest.current.toggleList(),
         Enter: inGrid ? () => root.current?.querySelector<HTMLElement>('[data-testid="records-table"] [data-row="0"][data-col="0"]')?.focus() : undefined,
         Escape: el.closest('[data-testid="records-table"]') ? () => root.current?.querySelector<HTMLElement>('[data-testid="queue-grid"] .ag-row-selected .ag-cell')?.focus() : undefined,
       };
