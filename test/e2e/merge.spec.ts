@@ -71,6 +71,15 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.getByTestId('queue-sort').selectOption('uncertainty');
     await expect(merge.panel().getByTestId('review-position')).toContainText(lang === 'en' ? '1 of' : '第 1 /');
 
+    // Keys typed faster than the service answers act one after another: J J K ends on the second group.
+    await merge.title().click();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await expect(merge.panel().getByTestId('review-position')).toContainText(lang === 'en' ? '2 of' : '第 2 /');
+    await page.keyboard.press('k');
+    await expect(merge.panel().getByTestId('review-position')).toContainText(lang === 'en' ? '1 of' : '第 1 /');
+
     // P on a value another record holds: the golden record keeps it, said as picked by hand.
     const row = merge.firstDiffering();
     const golden = row.getByTestId('golden-value');
