@@ -49,7 +49,7 @@ function viewRows(view: QueueView): { sql: string; params: Params } {
   if (status === 'rejected' || status === 'all') {
     const f = filterSql(view.filter, 'r');
     // Listed while the rejection stands: an undo of it takes the label, and the row, away.
-    parts.push(`SELECT r.cluster_id, 'rejected', r.size, r.source_ids, r.weakest, r.a, r.max_probability, r.batch_id FROM match_rejections r
+    parts.push(`SELECT r.cluster_id id, 'rejected' status, r.size size, r.source_ids source_ids, r.weakest weakest, r.a weakest_a, r.max_probability max_probability, r.batch_id rejected_batch FROM match_rejections r
       WHERE EXISTS (SELECT 1 FROM match_labels l WHERE l.a = r.a AND l.b = r.b AND l.label = 'different')${f.sql}`);
     params.push(...f.params);
   }

@@ -13,7 +13,7 @@ interface DataVersion {
 const Context = createContext<DataVersion>({ version: 0, source: null, bump: () => {} });
 
 /** Jobs that write records or suggestions: when one ends, views showing them read again. */
-const writingJobs = new Set<JobDone['kind']>(['import', 'fix', 'fix-apply', 'history']);
+const writingJobs = new Set<JobDone['kind']>(['import', 'fix', 'fix-apply', 'history', 'merge']);
 
 /**
  * One counter the views that show records watch (the customers grid, its

@@ -15,7 +15,7 @@ export const en = {
     starting: 'Starting…', cancelling: 'Cancelling…',
     step: { queued: 'Waiting for the running job to finish', scan: 'Reading {{file}}', import: 'Importing {{file}}', link: 'Linking transactions and needs to customers',
       context: 'Reading each source’s countries and date orders', suggest: 'Standardising values', fill: 'Filling from duplicates', save: 'Saving suggestions',
-      apply: 'Applying suggestions', export: 'Writing the file', undo: 'Undoing', redo: 'Redoing', revert: 'Reverting',
+      apply: 'Applying suggestions', export: 'Writing the file', undo: 'Undoing', redo: 'Redoing', revert: 'Reverting', accept: 'Merging groups', unmerge: 'Unmerging golden records',
       // A bulk change backs the project up first (main/jobs/backup-jobs.ts); the job's progress says so.
       snapshot: 'Backing up first: copying the project', encrypt: 'Backing up first: compressing and encrypting' },
     rows_one: '{{formatted}} row', rows_other: '{{formatted}} rows',

@@ -6,6 +6,8 @@ import { match_en } from './areas/match.en.ts';
 import { match_zhCN } from './areas/match.zh-CN.ts';
 import { fixes_en } from './areas/fixes.en.ts';
 import { fixes_zhCN } from './areas/fixes.zh-CN.ts';
+import { merge_en } from './areas/merge.en.ts';
+import { merge_zhCN } from './areas/merge.zh-CN.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { languages as languageCodes, type Language } from '../../../shared/i18n/translate.ts';
 import { en } from './en.ts';
@@ -20,8 +22,8 @@ const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? '
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en } },
-    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN } },
+    en: { translation: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en } },
+    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN } },
   },
   lng: initial,
   fallbackLng: 'en',

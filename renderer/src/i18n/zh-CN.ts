@@ -14,7 +14,7 @@ export const zhCN = {
     starting: '正在开始…', cancelling: '正在取消…',
     step: { queued: '正在等待当前任务完成', scan: '正在读取 {{file}}', import: '正在导入 {{file}}', link: '正在将交易和需求关联到客户',
       context: '正在读取各来源的国家和日期顺序', suggest: '正在标准化值', fill: '正在从重复记录补全', save: '正在保存建议',
-      apply: '正在应用建议', export: '正在写入文件', undo: '正在撤销', redo: '正在重做', revert: '正在还原',
+      apply: '正在应用建议', export: '正在写入文件', undo: '正在撤销', redo: '正在重做', revert: '正在还原', accept: '正在合并各组', unmerge: '正在取消合并黄金记录',
       snapshot: '正在先行备份：复制项目', encrypt: '正在先行备份：压缩并加密' },
     rows_other: '{{formatted}} 行',
   },

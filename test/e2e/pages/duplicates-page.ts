@@ -21,12 +21,12 @@ export class DuplicatesPage {
   }
 
   rows(): Locator {
-    return this.page.getByTestId('clusters-grid').locator('.ag-row[row-index]');
+    return this.page.getByTestId('queue-grid').locator('.ag-row[row-index]');
   }
 
   async openFirstGroup(): Promise<Locator> {
     await this.rows().first().click();
-    const panel = this.page.getByTestId('cluster-panel');
+    const panel = this.page.getByTestId('review-panel');
     await panel.getByTestId('waterfall').waitFor();
     return panel;
   }

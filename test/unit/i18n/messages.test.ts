@@ -3,6 +3,8 @@ import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
 import { fixes_en } from '../../../renderer/src/i18n/areas/fixes.en.ts';
 import { fixes_zhCN } from '../../../renderer/src/i18n/areas/fixes.zh-CN.ts';
+import { merge_en } from '../../../renderer/src/i18n/areas/merge.en.ts';
+import { merge_zhCN } from '../../../renderer/src/i18n/areas/merge.zh-CN.ts';
 import { fixRules } from '../../../main/fix/fix-rules.ts';
 import { BatchKind } from '../../../shared/channels/fix.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
@@ -26,8 +28,8 @@ function keys(obj: object, prefix = ''): Set<string> {
 }
 
 describe('UI text', () => {
-  const english = keys({ ...en, ...qualityText.en, ...match_en, ...fixes_en });
-  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN });
+  const english = keys({ ...en, ...qualityText.en, ...match_en, ...fixes_en, ...merge_en });
+  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...merge_zhCN });
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);

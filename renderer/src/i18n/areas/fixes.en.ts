@@ -182,6 +182,12 @@ export const fixes_en = {
     title: 'Export customers',
     format: 'Format', csv: 'CSV', xlsx: 'Excel (XLSX)',
     bom: 'Add a byte-order mark (so Excel reads UTF-8 correctly)',
+    layout: 'Contents',
+    layouts: {
+      customers: 'Customers (the working records)', golden: 'Golden records: one row per customer, with its members',
+      records: 'Every record with its golden_id', decisions: 'Duplicate decisions (CSV)',
+    },
+    savedRows_one: 'Saved {{formatted}} row to {{path}}.', savedRows_other: 'Saved {{formatted}} rows to {{path}}.',
     scope: 'Records',
     scopeFiltered: 'Customers the grid shows now ({{formatted}})', scopeAll: 'All customers ({{formatted}})',
     noFilter: 'The grid has no filter: all customers are exported.',

@@ -177,6 +177,12 @@ export const fixes_zhCN = {
     title: '导出客户',
     format: '格式', csv: 'CSV', xlsx: 'Excel（XLSX）',
     bom: '添加字节顺序标记（BOM），使 Excel 正确读取 UTF-8',
+    layout: '内容',
+    layouts: {
+      customers: '客户（工作记录）', golden: '黄金记录：每位客户一行，附其成员',
+      records: '所有记录及其 golden_id', decisions: '重复判定（CSV）',
+    },
+    savedRows: '已将 {{formatted}} 行保存到 {{path}}。',
     scope: '记录',
     scopeFiltered: '表格当前显示的客户（{{formatted}}）', scopeAll: '全部客户（{{formatted}}）',
     noFilter: '表格没有筛选条件：将导出全部客户。',

@@ -15,6 +15,10 @@ export type ExportQuery = Omit<GridQuery, 'sortModel'>;
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+/** What a file holds: the working records (filtered or all), or what merging made of them (shared/channels/merge.ts). */
+type Layout = 'customers' | 'golden' | 'records' | 'decisions';
+const layouts: Layout[] = ['customers', 'golden', 'records', 'decisions'];
+
 /**
  * Export the working records as CSV (optionally with a BOM for Excel) or
  * XLSX: the customers the grid shows now, or all of them, to a path the user
@@ -24,13 +28,14 @@ export function ExportDialog({ project, query, filteredCount, onClose }: { proje
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const [bom, setBom] = useState(true);
+  const [layout, setLayout] = useState<Layout>('customers');
   const [scope, setScope] = useState<'filtered' | 'all'>(query ? 'filtered' : 'all');
   const [path, setPath] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [notice, setNotice] = useState<'cancelled' | null>(null);
-  const [saved, setSaved] = useState<{ path: string; rows: number } | null>(null);
+  const [saved, setSaved] = useState<{ path: string; rows: number; layout: Layout } | null>(null);
   const job = useRunningJob((done) => {
-    if (done.status === 'succeeded') setSaved(done.result as { path: string; rows: number });
+    if (done.status === 'succeeded') setSaved({ ...(done.result as { path: string; rows: number }), layout });
     else if (done.status === 'cancelled') setNotice('cancelled');
     else setError(new WordsError((t) => `${t('export.failed')}: ${done.error?.message ?? ''}`));
   }, setError);
@@ -40,17 +45,33 @@ export function ExportDialog({ project, query, filteredCount, onClose }: { proje
     setError(null);
     setNotice(null);
     setSaved(null);
-    api.invoke('export:start', { path: path.trim(), format, bom: format === 'csv' && bom, query: scope === 'filtered' && query ? query : undefined })
-      .then((r) => job.follow(r.jobId), (e: Error) => setError(e));
+    const started = layout === 'customers'
+      ? api.invoke('export:start', { path: path.trim(), format, bom: format === 'csv' && bom, query: scope === 'filtered' && query ? query : undefined })
+      : api.invoke('merge:export-start', { path: path.trim(), format, layout, bom: format === 'csv' && bom });
+    started.then((r) => job.follow(r.jobId), (e: Error) => setError(e));
+  };
+  const chooseLayout = (l: Layout): void => {
+    setLayout(l);
+    // The decisions are a log, written as CSV only.
+    if (l === 'decisions') setFormat('csv');
   };
 
   return (
     <Dialog title={t('export.title')} testId="export-dialog" onClose={() => !job.running && onClose()}>
       <fieldset className="choices" disabled={job.running}>
+        <legend>{t('export.layout')}</legend>
+        {layouts.map((l) => (
+          <label key={l} className="check">
+            <input type="radio" name="export-layout" data-testid={`export-layout-${l}`} checked={layout === l} onChange={() => chooseLayout(l)} />
+            {t(`export.layouts.${l}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choices" disabled={job.running}>
         <legend>{t('export.format')}</legend>
         {(['csv', 'xlsx'] as const).map((f) => (
           <label key={f} className="check">
-            <input type="radio" name="export-format" data-testid={`export-format-${f}`} checked={format === f} onChange={() => setFormat(f)} />
+            <input type="radio" name="export-format" data-testid={`export-format-${f}`} checked={format === f} disabled={f === 'xlsx' && layout === 'decisions'} onChange={() => setFormat(f)} />
             {t(`export.${f}`)}
           </label>
         ))}
@@ -61,7 +82,7 @@ export function ExportDialog({ project, query, filteredCount, onClose }: { proje
           </label>
         )}
       </fieldset>
-      <fieldset className="choices" disabled={job.running}>
+      {layout === 'customers' && <fieldset className="choices" disabled={job.running}>
         <legend>{t('export.scope')}</legend>
         <label className="check">
           <input type="radio" name="export-scope" data-testid="export-scope-filtered" disabled={!query} checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
@@ -72,12 +93,12 @@ export function ExportDialog({ project, query, filteredCount, onClose }: { proje
           {t('export.scopeAll', { formatted: n(project.customers) })}
         </label>
         <p className="muted small" data-testid="export-filter">{query ? t('export.filterIncludes', { what: filterWords(t, query) }) : t('export.noFilter')}</p>
-      </fieldset>
-      <SavePathField testId="export-path" defaultName={`${project.name}-customers-${today()}.${format}`} format={format} value={path} onChange={setPath} disabled={job.running} />
+      </fieldset>}
+      <SavePathField testId="export-path" defaultName={`${project.name}-${layout}-${today()}.${format}`} format={format} value={path} onChange={setPath} disabled={job.running} />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {notice && <div className="note" data-testid="export-notice">{t(`export.${notice}`)}</div>}
       {job.running && <ProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} />}
-      {saved && <div className="success" role="status" data-testid="export-saved">{t('export.saved', { count: saved.rows, formatted: n(saved.rows), path: saved.path })}</div>}
+      {saved && <div className="success" role="status" data-testid="export-saved">{t(saved.layout === 'customers' || saved.layout === 'records' ? 'export.saved' : 'export.savedRows', { count: saved.rows, formatted: n(saved.rows), path: saved.path })}</div>}
       <div className="toolbar end">
         <button className="secondary" data-testid="export-close" disabled={job.running} onClick={onClose}>{t('export.close')}</button>
         <button data-testid="export-start" disabled={job.running || !path.trim()} onClick={start}>{job.running ? t('export.exporting') : t('export.start')}</button>

@@ -26,6 +26,11 @@ export function batchSentence(t: TFunction, lng: string, b: Batch): string {
       if (p.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(p.field)), customer: customer(t, p.customer, p.label), target: b.target });
       if (p.targetKind === 'undo') return t('history.sentence.revertOfUndo', { target: p.rootId ?? b.target, what: rootWork(t, lng, p) });
       return t('history.sentence.revert', { target: b.target, what: rootWork(t, lng, p) });
+    case 'merge':
+    case 'review':
+    case 'unmerge':
+    case 'import':
+      return mergeWork(t, lng, p) ?? t('history.sentence.other', { kind: kindName(t, b.kind), description: b.description });
     default:
       return t('history.sentence.other', { kind: kindName(t, b.kind), description: b.description });
   }
@@ -44,6 +49,8 @@ export function rootWork(t: TFunction, lng: string, p: Params): string {
   if (kind === 'fix' || kind === 'edit' || kind === 'verify') return ownWork(t, lng, kind, root);
   if (kind === 'revert' && root.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(root.field)), customer: customer(t, root.customer, root.label), target: p.rootTarget });
   if (kind === 'revert') return t('history.sentence.revert', { target: p.rootTarget, what: rootWork(t, lng, root) });
+  const merged = mergeWork(t, lng, root);
+  if (merged) return merged;
   return t('history.sentence.unknownTarget', { kind: kindName(t, kind) });
 }
 
@@ -63,6 +70,27 @@ function verifyWork(t: TFunction, lng: string, p: Params): string {
   const count = Number(marked ? p.verified : p.unverified) || 0;
   if (count === 1 && p.customer !== undefined) return t(marked ? 'history.sentence.verifyOne' : 'history.sentence.unverifyOne', { customer: customer(t, p.customer, p.label) });
   return t(marked ? 'history.sentence.verify' : 'history.sentence.unverify', { count, formatted: count.toLocaleString(lng) });
+}
+
+/** A duplicate decision, merge, unmerge or source update from its parameters (main/match/review, main/merge, main/ingest). */
+function mergeWork(t: TFunction, lng: string, p: Params): string | null {
+  const n = (v: unknown): string => (typeof v === 'number' ? v.toLocaleString(lng) : String(v ?? ''));
+  const field = fieldName(t, String(p.field ?? ''));
+  switch (p.action) {
+    case 'accept': return t('merge.history.accept', { records: n(p.records), golden: p.golden });
+    case 'reject': return t('merge.history.reject', { cluster: p.cluster, records: n(p.records) });
+    case 'split': return t('merge.history.split', { customer: p.customer, cluster: p.cluster });
+    case 'not_same': return t('merge.history.notSame', { a: p.a, b: p.b });
+    case 'pick': return p.customer === null || p.customer === undefined
+      ? t('merge.history.unpick', { field, cluster: p.cluster })
+      : t('merge.history.pick', { field, cluster: p.cluster, customer: p.customer });
+    case 'bulk_accept': return t('merge.history.bulk', { clusters: n(p.clusters), records: n(p.records), threshold: p.threshold });
+  }
+  if (p.all) return t('merge.history.unmergeAll', { golden: n(p.golden), records: n(p.records) });
+  if (p.golden !== undefined && p.customer !== undefined) return t('merge.history.takeOut', { customer: p.customer, golden: p.golden });
+  if (p.golden !== undefined) return t('merge.history.unmerge', { golden: p.golden, records: n(p.records) });
+  if (p.system !== undefined || p.gone !== undefined) return t('merge.history.update', { changed: n(p.changed), gone: n(p.gone) });
+  return null;
 }
 
 function customer(t: TFunction, id: unknown, name: unknown): string {
