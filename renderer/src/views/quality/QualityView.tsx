@@ -97,6 +97,7 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
             accuracyCard={
               <AccuracyCard
                 metric={o.metrics.overall.accuracy}
+                validity={o.metrics.overall.validity}
                 summary={reference.data}
                 stale={referenceStale}
                 importing={importing}
