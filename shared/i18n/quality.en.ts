@@ -35,6 +35,7 @@ export const quality_en = {
     ofTotal: '{{good}} of {{total}}',
     bad: '{{formatted}} failing values →',
     notMeasured: 'not measured',
+    validityInstead: 'Shown instead: validity {{value}} ({{good}} of {{total}} values valid)',
     accuracyNone: 'Accuracy is not measured: there are no verified reference values. Import a verified reference file or mark records verified. Validity is shown instead.',
     confusion: 'TP {{tp}} · TN {{tn}} · FP {{fp}} · FN {{fn}}',
     byField: 'By field',

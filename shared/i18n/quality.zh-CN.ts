@@ -35,6 +35,7 @@ export const quality_zhCN = {
     ofTotal: '{{good}} / {{total}}',
     bad: '{{formatted}} 个值未通过 →',
     notMeasured: '未衡量',
+    validityInstead: '改为显示有效性：{{value}}（{{total}} 个值中 {{good}} 个有效）',
     accuracyNone: '准确性未衡量：没有已核实的参考值。请导入已核实的参考文件或将记录标记为已核实。此处显示有效性。',
     confusion: 'TP {{tp}} · TN {{tn}} · FP {{fp}} · FN {{fn}}',
     byField: '按字段',

@@ -66,15 +66,21 @@ test('a steward marks records verified in the grid (mouse and keyboard) and the 
 
   const customers = new CustomersPage(page);
   await page.getByTestId('customers-view').waitFor();
-  // A click opens the record (and selects its row); ticking a box adds a row without opening it.
+  // A click opens the record and selects nothing; ticking a box selects a row without opening it, ticking again takes it out.
   await customers.openRecord('source_record_id', 'C1');
   await expect(customers.detail().getByTestId('verified-state')).toHaveText('Not verified');
+  await expect(page.getByTestId('selection-bar')).toHaveCount(0);
   await customers.tick('source_record_id', 'C3');
   await expect(customers.detail()).toContainText('#1');
-  await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
-  // Ctrl-click takes a row out again; on the keyboard Space adds the focused row and Enter opens it.
-  await customers.cell('source_record_id', 'C3').click({ modifiers: ['Control'] });
   await expect(page.getByTestId('selection-count')).toHaveText('1 selected');
+  await customers.tick('source_record_id', 'C1');
+  await expect(page.getByTestId('selection-count')).toHaveText('2 selected');
+  await customers.tick('source_record_id', 'C3');
+  await expect(page.getByTestId('selection-count')).toHaveText('1 selected');
+  await customers.openRecord('source_record_id', 'C3');
+  await expect(customers.detail()).toContainText('#3');
+  await expect(page.getByTestId('selection-count')).toHaveText('1 selected');
+  // On the keyboard Space adds the focused row and Enter opens it.
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Space');
   await expect(page.getByTestId('selection-count')).toHaveText('2 selected');

@@ -119,6 +119,9 @@ test('the audit report opens in Chromium with every network request refused', as
   });
   await page.goto(`file://${report}`);
   await expect(page.locator('h1')).toContainText('quality audit');
+  // When it was profiled reads as English writes a date and time, never the stored ISO text.
+  await expect(page.locator('.meta')).toContainText(/profiled [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M/);
+  await expect(page.locator('.meta')).not.toContainText(/\d{4}-\d{2}-\d{2}T/);
   await expect(page.locator('svg').first()).toBeVisible();
   expect(await page.locator('svg rect').count()).toBeGreaterThan(10);
   await page.screenshot({ path: screenshotPath('views', 'audit-report') });
@@ -131,6 +134,7 @@ test('the audit report opens in Chromium with every network request refused', as
   execFileSync(process.execPath, ['bin/crm-steward.mjs', 'audit', csv, '--report', zhReport, '--lang', 'zh-CN']);
   await page.goto(`file://${zhReport}`);
   await expect(page.locator('h1')).toHaveText('客户数据质量审计报告');
+  await expect(page.locator('.meta')).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}/);
   await expect(page.locator('svg').first()).toBeVisible();
   await page.screenshot({ path: screenshotPath('views', 'audit-report-zh-CN') });
   await page.locator('h2', { hasText: '问题明细' }).scrollIntoViewIfNeeded();

@@ -3,7 +3,9 @@
  * inline SVG charts, no scripts, no network) with the score per dimension,
  * bars per field, a comparison of sources, the rules broken, and a capped
  * table of issues that says how many more there are; in English or Chinese,
- * with the app's own words (shared/i18n).
+ * with the app's own words (shared/i18n) and that language's way of writing
+ * a date and time. It prints on A4 (print CSS: charts fit the page, no card,
+ * chart or table row cut in two, table heads repeated).
  */
 import type Database from 'better-sqlite3';
 import type { Dimension, DimensionMetrics, Metric, ProfileResult } from '../types.ts';
@@ -18,6 +20,7 @@ import type { IssueCode } from '../../../shared/domain/issue-message.ts';
 import { parseIssueParams } from '../issues-query.ts';
 import { naReasonText } from '../../../shared/i18n/na-reason.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
+import { formatDateTime } from '../../../shared/i18n/dates.ts';
 
 const css = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","PingFang SC","Microsoft YaHei",sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
@@ -25,7 +28,11 @@ h1{font-size:1.6rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;bor
 .card .v{font-size:1.7rem;font-weight:600}.card .f{color:#555;font-size:.85rem}.card .n{color:#777;font-size:.8rem}
 table{border-collapse:collapse;width:100%;font-size:.85rem}th,td{border-bottom:1px solid #eee;padding:.3rem .4rem;text-align:left;vertical-align:top}th{background:#fafafa}
 .error{color:#b71c1c}.warning{color:#e65100}.info{color:#455a64}.chart text{font:12px system-ui,sans-serif;fill:#333}.chart .title{font-weight:600}.chart .na{fill:#888}.chart .grid{stroke:#eee}
-.charts{display:flex;flex-wrap:wrap;gap:1.5rem}.more{color:#666;font-style:italic}`;
+.charts{display:flex;flex-wrap:wrap;gap:1.5rem}.more{color:#666;font-style:italic}.instead{margin-top:.3rem;padding:.15rem .4rem;border-left:3px solid #2e7d32;background:#f3faf5;font-size:.8rem}
+@page{size:A4;margin:14mm}
+@media print{body{margin:0;max-width:none;padding:0;font-size:11px}h2{break-after:avoid;margin-top:1.2rem}.cards{grid-template-columns:repeat(3,1fr)}
+.card,.chart,tr{break-inside:avoid}thead{display:table-header-group}.charts{display:block}.charts svg{display:block;max-width:100%;height:auto;margin-bottom:.6rem}
+th{background:none}}`;
 
 /** The report's words and numbers in one language, from the dictionaries the app uses. */
 interface Voice {
@@ -40,11 +47,17 @@ function voiceOf(lang: Language): Voice {
 
 const dimensionName = (v: Voice, d: Dimension) => v.t(`quality.dimension.${d}`);
 
-function card(v: Voice, d: Dimension, m: Metric, timelinessDays: number): string {
-  const value = m.value === null ? v.t('quality.notMeasured') : `${(m.value * 100).toFixed(1)}%`;
+const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+/** A dimension's card; accuracy not measured says validity is shown instead, and shows it. */
+function card(v: Voice, d: Dimension, m: Metric, timelinessDays: number, validity: Metric): string {
+  const value = m.value === null ? v.t('quality.notMeasured') : percent(m.value);
   const counts = v.t('quality.ofTotal', { good: v.n(m.numerator), total: v.n(m.denominator) });
   const detail = m.value === null ? esc(naReasonText(v.t, m.reason)) : `${counts}${m.confusion ? ` · TP ${m.confusion.tp}, TN ${m.confusion.tn}, FP ${m.confusion.fp}, FN ${m.confusion.fn}` : ''}`;
-  return `<div class="card"><div>${esc(dimensionName(v, d))}</div><div class="v">${esc(value)}</div><div class="f">${esc(v.t(`quality.formula.${d}`, { days: timelinessDays }))}</div><div class="n">${detail}</div></div>`;
+  const instead = d === 'accuracy' && m.value === null && validity.value !== null
+    ? `<div class="instead">${esc(v.t('quality.validityInstead', { value: percent(validity.value), good: v.n(validity.numerator), total: v.n(validity.denominator) }))}</div>`
+    : '';
+  return `<div class="card"><div>${esc(dimensionName(v, d))}</div><div class="v">${esc(value)}</div><div class="f">${esc(v.t(`quality.formula.${d}`, { days: timelinessDays }))}</div><div class="n">${detail}</div>${instead}</div>`;
 }
 
 function fieldCharts(v: Voice, byField: Record<string, DimensionMetrics>): string {
@@ -53,6 +66,7 @@ function fieldCharts(v: Voice, byField: Record<string, DimensionMetrics>): strin
       barChart(
         v.t('quality.report.chartByField', { dimension: dimensionName(v, d) }),
         Object.entries(byField).filter(([, m]) => m[d].value !== null).map(([f, m]) => ({ label: v.t(`quality.fieldName.${f}`, { defaultValue: f }), value: m[d].value })),
+        v.t('quality.notMeasured'),
       ),
     )
     .join('');
@@ -106,10 +120,10 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
     .join('');
   const more = total > rows.length ? `<p class="more">${esc(t('quality.report.more', { shown: n(rows.length), total: n(total), rest: n(total - rows.length) }))}</p>` : '';
   const histogram = m.ageHistogram.length
-    ? barChart(t('quality.report.chartAge', { days: m.timelinessDays }), m.ageHistogram.map((b, i) => ({ label: `${t(`quality.ageBucket.${i}`, { defaultValue: b.label })} (${n(b.count)})`, value: m.records ? b.count / m.records : 0 })))
+    ? barChart(t('quality.report.chartAge', { days: m.timelinessDays }), m.ageHistogram.map((b, i) => ({ label: `${t(`quality.ageBucket.${i}`, { defaultValue: b.label })} (${n(b.count)})`, value: m.records ? b.count / m.records : 0 })), t('quality.notMeasured'))
     : '';
   const title = esc(opts.title ?? t('quality.report.title'));
-  const meta = t('quality.report.meta', { count: result.sources.length, records: n(m.records), files: result.sources.map((s) => s.fileName).join(', '), when: result.takenAt, issues: n(total) });
+  const meta = t('quality.report.meta', { count: result.sources.length, records: n(m.records), files: result.sources.map((s) => s.fileName).join(', '), when: formatDateTime(v.lang, result.takenAt, 'long'), issues: n(total) });
   const head = (...keys: string[]) => `<thead><tr>${keys.map((k) => `<th>${esc(t(k))}</th>`).join('')}</tr></thead>`;
   return `<!doctype html>
 <html lang="${v.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -118,7 +132,7 @@ export function renderAuditReport(db: Database.Database, result: ProfileResult, 
 <h1>${title}</h1>
 <p class="meta">${esc(meta)}</p>${opts.mask ? `
 <p class="meta" id="masked">${esc(t('quality.report.masked'))}</p>` : ''}
-<h2>${esc(t('quality.report.scores'))}</h2><div class="cards">${dimensions.map((d) => card(v, d, m.overall[d], m.timelinessDays)).join('')}</div>
+<h2>${esc(t('quality.report.scores'))}</h2><div class="cards">${dimensions.map((d) => card(v, d, m.overall[d], m.timelinessDays, m.overall.validity)).join('')}</div>
 <h2>${esc(t('quality.report.byField'))}</h2><div class="charts">${fieldCharts(v, m.byField)}</div>
 <h2>${esc(t('quality.report.bySource'))}</h2><div class="charts">${sourceChart}</div>
 ${histogram ? `<h2>${esc(dimensionName(v, 'timeliness'))}</h2><div class="charts">${histogram}</div>` : ''}

@@ -20,7 +20,8 @@ function colour(v: number): string {
   return '#c62828';
 }
 
-export function barChart(title: string, bars: Bar[], width = 560): string {
+/** `na` is how the report's language says "not measured". */
+export function barChart(title: string, bars: Bar[], na: string, width = 560): string {
   const labelW = 170;
   const rowH = 22;
   const chartW = width - labelW - 70;
@@ -30,7 +31,7 @@ export function barChart(title: string, bars: Bar[], width = 560): string {
       const y = 24 + i * rowH;
       const label = `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(b.label)}</text>`;
       if (b.value === null) {
-        return `${label}<text x="${labelW + 4}" y="${y + 14}" class="na">not measured${b.note ? ` (${escapeHtml(b.note)})` : ''}</text>`;
+        return `${label}<text x="${labelW + 4}" y="${y + 14}" class="na">${escapeHtml(na)}${b.note ? ` (${escapeHtml(b.note)})` : ''}</text>`;
       }
       const w = Math.max(1, Math.round(b.value * chartW));
       return `${label}<rect x="${labelW}" y="${y + 3}" width="${w}" height="${rowH - 8}" fill="${colour(b.value)}"><title>${escapeHtml(b.label)}: ${(b.value * 100).toFixed(1)}%</title></rect><text x="${labelW + w + 6}" y="${y + 14}">${(b.value * 100).toFixed(1)}%</text>`;
@@ -62,7 +63,13 @@ export function groupedBars(title: string, groups: string[], series: { name: str
     body += `<text x="${x0 + groupW / 2}" y="${top + plotH + 16}" text-anchor="middle">${escapeHtml(g)}</text>`;
   });
   const axis = [0, 0.5, 1].map((t) => `<text x="34" y="${top + plotH - t * plotH + 4}" text-anchor="end">${t * 100}%</text><line x1="38" x2="${width}" y1="${top + plotH - t * plotH}" y2="${top + plotH - t * plotH}" class="grid"/>`).join('');
-  const legend = series.map((s, si) => `<rect x="${40 + si * 160}" y="${top + plotH + 28}" width="10" height="10" fill="${palette[si % palette.length]}"/><text x="${54 + si * 160}" y="${top + plotH + 37}">${escapeHtml(s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name)}</text>`).join('');
-  const h = top + plotH + 48;
+  // The legend wraps onto as many rows as the sources need, so none is drawn past the edge.
+  const perRow = Math.max(1, Math.floor((width - 40) / 160));
+  const legend = series.map((s, si) => {
+    const x = 40 + (si % perRow) * 160;
+    const y = top + plotH + 28 + Math.floor(si / perRow) * 16;
+    return `<rect x="${x}" y="${y}" width="10" height="10" fill="${palette[si % palette.length]}"/><text x="${x + 14}" y="${y + 9}">${escapeHtml(s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name)}</text>`;
+  }).join('');
+  const h = top + plotH + 32 + Math.ceil(series.length / perRow) * 16;
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" class="chart"><text x="0" y="14" class="title">${escapeHtml(title)}</text>${axis}${body}${legend}</svg>`;
 }

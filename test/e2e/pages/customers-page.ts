@@ -21,7 +21,7 @@ export class CustomersPage {
     await this.page.getByTestId('quick-search').fill(text);
   }
 
-  async openRecord(colId: string, text: string): Promise<void> {
+  async openRecord(colId: string, text: string | RegExp): Promise<void> {
     await this.cell(colId, text).first().click();
     await this.page.getByTestId('customer-detail').waitFor();
   }

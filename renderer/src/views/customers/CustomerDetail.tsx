@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { customerFields } from '../../../../shared/domain/fields.ts';
+import { formatStoredDate } from '../../../../shared/i18n/dates.ts';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
@@ -13,7 +14,9 @@ import { readOnlyColumns } from './columns.ts';
  * its verification and quality issues. Its values are edited in place.
  */
 export function CustomerDetail({ id, onClose, version = 0, onEdited = () => {} }: { id: number; onClose: () => void; version?: number; onEdited?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Dates read in the UI language; the stored text is what an edit starts from.
+  const shown = (kind: string, v: unknown): string | undefined => (kind === 'date' && typeof v === 'string' ? formatStoredDate(i18n.language, v) : undefined);
   const { data, error, loading } = useLoad(() => api.invoke('customers:get', { id }), [id, version]);
   return (
     <aside className="detail" data-testid="customer-detail" aria-label={t('detail.title')}>
@@ -36,7 +39,7 @@ export function CustomerDetail({ id, onClose, version = 0, onEdited = () => {} }
                     <td>
                       {readOnlyColumns.has(f.key)
                         ? data.customer[f.key] === null ? <span className="muted">—</span> : String(data.customer[f.key])
-                        : <EditableValue key={`${f.key}-${String(data.customer[f.key])}`} customerId={id} field={f.key} label={t(f.label)} value={data.customer[f.key] ?? null} onSaved={onEdited} />}
+                        : <EditableValue key={`${f.key}-${String(data.customer[f.key])}`} customerId={id} field={f.key} label={t(f.label)} value={data.customer[f.key] ?? null} shown={shown(f.kind, data.customer[f.key])} onSaved={onEdited} />}
                     </td>
                   </tr>
                 ))}
@@ -68,14 +71,14 @@ export function CustomerDetail({ id, onClose, version = 0, onEdited = () => {} }
             <section>
               <h3>{t('detail.transactions', { count: data.transactions.length })}</h3>
               <table className="table small">
-                <tbody>{data.transactions.map((r) => <tr key={String(r.id)}><td>{r.txn_date}</td><td>{r.txn_kind}</td><td>{r.product}</td><td className="num">{r.amount} {r.currency}</td></tr>)}</tbody>
+                <tbody>{data.transactions.map((r) => <tr key={String(r.id)}><td>{shown('date', r.txn_date) ?? r.txn_date}</td><td>{r.txn_kind}</td><td>{r.product}</td><td className="num">{r.amount} {r.currency}</td></tr>)}</tbody>
               </table>
             </section>
           )}
           {data.needs.length > 0 && (
             <section>
               <h3>{t('detail.needs', { count: data.needs.length })}</h3>
-              <ul>{data.needs.map((r) => <li key={String(r.id)}>{r.need_date} {r.need_kind}: {r.need_description}</li>)}</ul>
+              <ul>{data.needs.map((r) => <li key={String(r.id)}>{shown('date', r.need_date) ?? r.need_date} {r.need_kind}: {r.need_description}</li>)}</ul>
             </section>
           )}
         </div>

@@ -94,7 +94,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
     [quick, project.customers, project.sources, drill, t],
   );
   const editor = useMemo(() => customerEditor(bump, setLateProblem), [bump]);
-  const defs = useMemo(() => (visible ? [verifiedColumn(t), ...(drill ? [issueColumn(t)] : []), ...columnDefs(t, visible, editor)] : []), [t, visible, drill, editor]);
+  const defs = useMemo(() => (visible ? [verifiedColumn(t), ...(drill ? [issueColumn(t)] : []), ...columnDefs(t, i18n.language, visible, editor)] : []), [t, i18n.language, visible, drill, editor]);
   /** What the grid shows now, for an export of exactly that (null: no filter, everything). */
   const currentQuery = (): ExportQuery | null => {
     const filterModel = (gridApi.current?.getFilterModel() ?? {}) as ExportQuery['filterModel'];

@@ -7,7 +7,7 @@ import { updateCustomerValue } from './customer-edits.ts';
  * One value of the detail panel: shown as a button (click, Enter or Space to
  * edit), edited with the same checked input as the grid's cells.
  */
-export function EditableValue({ customerId, field, value, label, onSaved }: { customerId: number; field: string; value: Cell; label: string; onSaved: () => void }) {
+export function EditableValue({ customerId, field, value, label, shown, onSaved }: { customerId: number; field: string; value: Cell; label: string; /** How the value reads (a date in the UI language); editing starts from the stored value. */ shown?: string; onSaved: () => void }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   if (editing) {
@@ -31,7 +31,7 @@ export function EditableValue({ customerId, field, value, label, onSaved }: { cu
   }
   return (
     <button className="value-button" data-testid={`detail-value-${field}`} title={t('edit.editHint')} aria-label={t('edit.field', { field: label })} onClick={() => setEditing(true)}>
-      {value === null ? <span className="muted">—</span> : String(value)}
+      {value === null ? <span className="muted">—</span> : (shown ?? String(value))}
     </button>
   );
 }

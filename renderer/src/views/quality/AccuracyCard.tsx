@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { IssueFilter, QualityMetrics, ReferenceSummary } from '../../../../shared/channels/quality.ts';
 import { pct } from './drill.ts';
+import { ValidityInstead } from './ValidityInstead.tsx';
 import './accuracy.css';
 
 type Metric = QualityMetrics['overall']['accuracy'];
@@ -12,6 +13,8 @@ type Metric = QualityMetrics['overall']['accuracy'];
  */
 export function AccuracyCard(props: {
   metric: Metric;
+  /** Shown in its place while accuracy is not measured (and said to be). */
+  validity: Metric;
   summary: ReferenceSummary | null;
   /** The reference changed after the profile shown (and no profile is running). */
   stale: boolean;
@@ -21,7 +24,7 @@ export function AccuracyCard(props: {
   onProfile: () => void;
   onDrill: (f: IssueFilter) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { metric: m, summary } = props;
   const measured = m.value !== null;
   const c = m.confusion;
@@ -54,7 +57,10 @@ export function AccuracyCard(props: {
           )}
         </div>
       ) : (
-        <div className="score-counts muted" data-testid="accuracy-how">{t('quality.reference.howTo')}</div>
+        <>
+          <ValidityInstead validity={props.validity} lng={i18n.language} />
+          <div className="score-counts muted" data-testid="accuracy-how">{t('quality.reference.howTo')}</div>
+        </>
       )}
       {props.stale && (
         <div className="accuracy-stale" data-testid="accuracy-stale">

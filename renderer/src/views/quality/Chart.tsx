@@ -5,7 +5,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: the CommonJS one reaches the bundle as a module object, not a component.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -15,12 +15,24 @@ export interface ChartClick {
 }
 
 /**
- * One echarts chart (canvas). After each render the pixel centre of every
- * bar is written to data-bars, so end-to-end tests can click a bar the way a
- * person would without reading the canvas.
+ * One echarts chart (canvas). Its option may depend on the width it gets
+ * (category labels are wrapped or shortened to fit theirs, never drawn over
+ * each other), measured as the container is laid out and again whenever it
+ * changes size. After each render the pixel centre of every bar is written to
+ * data-bars, so end-to-end tests can click a bar the way a person would
+ * without reading the canvas.
  */
-export function Chart({ option, onClick, height = 260, testId }: { option: EChartsOption; onClick?: (c: ChartClick) => void; height?: number; testId: string }) {
+export function Chart({ option, onClick, height = 260, testId }: { option: EChartsOption | ((width: number) => EChartsOption); onClick?: (c: ChartClick) => void; height?: number; testId: string }) {
   const ref = useRef<ReactEChartsCore>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(Math.round(el.clientWidth)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const recordBars = (): void => {
     const chart = ref.current?.getEchartsInstance();
     const el = chart?.getDom();
@@ -48,16 +60,17 @@ export function Chart({ option, onClick, height = 260, testId }: { option: EChar
     return () => cancelAnimationFrame(frame);
   });
   return (
-    <div className="chart" data-testid={testId}>
-      <ReactEChartsCore
+    <div className="chart" data-testid={testId} ref={box}>
+      {width > 0 && <ReactEChartsCore
         ref={ref}
         echarts={echarts}
-        option={option}
+        option={typeof option === 'function' ? option(width) : option}
         notMerge
         style={{ height }}
         onEvents={{ click: (p: ChartClick) => onClick?.(p), finished: recordBars }}
         onChartReady={recordBars}
-      />
+      />}
+      {width === 0 && <div style={{ height }} />}
     </div>
   );
 }

@@ -97,6 +97,7 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
             accuracyCard={
               <AccuracyCard
                 metric={o.metrics.overall.accuracy}
+                validity={o.metrics.overall.validity}
                 summary={reference.data}
                 stale={referenceStale}
                 importing={importing}
@@ -130,12 +131,12 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
             </section>
             <section className="panel">
               <h2>{t('quality.bySource')}</h2>
-              <Chart testId="chart-sources" option={sourceBars(t, o.metrics, o.sources)} onClick={(c) => drill({ sourceId: o.sources[c.dataIndex].id, dimension: chartDimensions[c.seriesIndex] })} />
+              <Chart testId="chart-sources" option={(w) => sourceBars(t, o.metrics, o.sources, w)} onClick={(c) => drill({ sourceId: o.sources[c.dataIndex].id, dimension: chartDimensions[c.seriesIndex] })} />
             </section>
             <section className="panel">
               <h2>{t('quality.age')}</h2>
               {o.metrics.ageHistogram.length > 0 ? (
-                <Chart testId="chart-age" option={ageBars(t, o.metrics)} onClick={(c) => drill({ ageBucket: c.dataIndex })} />
+                <Chart testId="chart-age" option={(w) => ageBars(t, o.metrics, w)} onClick={(c) => drill({ ageBucket: c.dataIndex })} />
               ) : (
                 <p className="muted">{t('quality.ageEmpty')}</p>
               )}

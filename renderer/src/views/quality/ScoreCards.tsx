@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssueFilter, QualityMetrics } from '../../../../shared/channels/quality.ts';
 import { pct } from './drill.ts';
+import { ValidityInstead } from './ValidityInstead.tsx';
 import { naReasonText } from '../../../../shared/i18n/na-reason.ts';
 import { asTranslate } from '../../i18n/as-translate.ts';
 
@@ -13,7 +14,7 @@ const order = ['completeness', 'validity', 'accuracy', 'consistency', 'timelines
  * (it carries its own actions: import a reference, mark records verified).
  */
 export function ScoreCards({ metrics, onDrill, accuracyCard }: { metrics: QualityMetrics; onDrill: (f: IssueFilter) => void; accuracyCard?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="score-cards" data-testid="score-cards">
       {order.map((d) => {
@@ -32,7 +33,10 @@ export function ScoreCards({ metrics, onDrill, accuracyCard }: { metrics: Qualit
                 {m.bad > 0 && <div className="score-bad">{t('quality.bad', { formatted: m.bad.toLocaleString() })}</div>}
               </div>
             ) : (
-              <div className="score-counts muted">{d === 'accuracy' ? t('quality.accuracyNone') : naReasonText(asTranslate(t), m.reason)}</div>
+              <div className="score-counts muted">
+                {d === 'accuracy' ? t('quality.accuracyNone') : naReasonText(asTranslate(t), m.reason)}
+                {d === 'accuracy' && <ValidityInstead validity={metrics.overall.validity} lng={i18n.language} />}
+              </div>
             )}
           </>
         );

@@ -12,6 +12,24 @@ const colors: Record<string, string> = { completeness: '#2563eb', validity: '#15
 
 const percentAxis = { type: 'value' as const, min: 0, max: 100, axisLabel: { formatter: '{value}%' } };
 
+/**
+ * Labels of a category axis that each keep to their own slot of the plot:
+ * every label is shown (interval 0), each line at most as wide as its slot
+ * and cut with an ellipsis beyond it (a long file name); the tooltip names it
+ * whole. Without this echarts draws long labels over each other.
+ */
+export function fittedLabels(count: number, plotWidth: number) {
+  const slot = Math.floor(plotWidth / Math.max(1, count)) - 2;
+  return { interval: 0, width: Math.max(24, slot), overflow: 'truncate' as const, fontSize: 11, lineHeight: 13 };
+}
+
+/**
+ * An age bucket's label with its unit on a second line ("181–365\ndays",
+ * "181–365\n天"): echarts would otherwise break a label without spaces (Chinese)
+ * inside its number to fit a narrow slot.
+ */
+const unitBelow = (label: string): string => label.replace(/\s+(?=\S+$)/, '\n');
+
 /** The fields that have a number for this dimension, worst first. */
 export function fieldsFor(m: QualityMetrics, d: Dimension): string[] {
   return Object.entries(m.byField)
@@ -33,14 +51,15 @@ export function fieldBars(t: TFunction, m: QualityMetrics, d: Dimension): EChart
   };
 }
 
-export function sourceBars(t: TFunction, m: QualityMetrics, sources: { id: number; fileName: string }[]): EChartsOption {
+export function sourceBars(t: TFunction, m: QualityMetrics, sources: { id: number; fileName: string }[], width: number): EChartsOption {
+  const grid = { left: 50, right: 16, top: 36, bottom: 30 };
   return {
     // No animation: the numbers are the point, and a chart is complete as soon as it is drawn.
     animation: false,
-    grid: { left: 50, right: 16, top: 36, bottom: 30 },
+    grid,
     legend: { top: 0 },
     tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { seriesIndex: number; dataIndex: number }; return `${escapeHtml(sources[q.dataIndex].fileName)}<br/>${t(`quality.dimension.${chartDimensions[q.seriesIndex]}`)}: ${tip(t, m.bySource[String(sources[q.dataIndex].id)][chartDimensions[q.seriesIndex]])}`; } },
-    xAxis: { type: 'category', data: sources.map((s) => s.fileName), axisLabel: { interval: 0, overflow: 'truncate', width: 140 } },
+    xAxis: { type: 'category', data: sources.map((s) => s.fileName), axisLabel: fittedLabels(sources.length, width - grid.left - grid.right) },
     yAxis: percentAxis,
     series: chartDimensions.map((d) => ({ type: 'bar', name: t(`quality.dimension.${d}`), itemStyle: { color: colors[d] }, barMaxWidth: 22, data: sources.map((s) => round(m.bySource[String(s.id)]?.[d].value ?? null)) })),
   };
@@ -62,13 +81,14 @@ export function trendLines(t: TFunction, points: TrendPoint[], locale: string): 
   };
 }
 
-export function ageBars(t: TFunction, m: QualityMetrics): EChartsOption {
+export function ageBars(t: TFunction, m: QualityMetrics, width: number): EChartsOption {
+  const grid = { left: 48, right: 12, top: 10, bottom: 40 };
   return {
     // No animation: the numbers are the point, and a chart is complete as soon as it is drawn.
     animation: false,
-    grid: { left: 60, right: 16, top: 10, bottom: 30 },
+    grid,
     tooltip: { trigger: 'item', formatter: (p: unknown) => `${t(`quality.ageBucket.${(p as { dataIndex: number }).dataIndex}`)}: ${m.ageHistogram[(p as { dataIndex: number }).dataIndex].count.toLocaleString()}<br/>${t('quality.clickToList')}` },
-    xAxis: { type: 'category', data: m.ageHistogram.map((_, i) => t(`quality.ageBucket.${i}`)), axisLabel: { interval: 0 } },
+    xAxis: { type: 'category', data: m.ageHistogram.map((_, i) => t(`quality.ageBucket.${i}`)), axisLabel: { ...fittedLabels(m.ageHistogram.length, width - grid.left - grid.right), formatter: unitBelow } },
     yAxis: { type: 'value' },
     series: [{ type: 'bar', data: m.ageHistogram.map((b, i) => ({ value: b.count, itemStyle: { color: b.maxDays !== null && b.maxDays <= m.timelinessDays ? colors.timeliness : '#9ca3af' }, name: String(i) })), barMaxWidth: 40 }],
   };
