@@ -18,6 +18,7 @@ export const pathsOfChannel: { [C in Channel]?: Paths<C> } = {
   'quality:reference-import': (i) => ({ read: [i.path] }),
   'export:start': (i) => ({ write: [i.path] }),
   'history:export': (i) => ({ write: [i.path] }),
+  'merge:export-start': (i) => ({ write: [i.path] }),
 };
 
 /** Throws the FileAccess's refusal for the first path of this request it does not allow. */
