@@ -30,7 +30,7 @@ export const backup_en = {
     },
     change: {
       import: 'import', fix: 'fix', edit: 'edit', revert: 'revert', undo: 'undo', redo: 'redo', verify: 'verified',
-      merge: 'merge', unmerge: 'unmerge', withdraw: 'withdrawn', restore: 'restored',
+      merge: 'merge', unmerge: 'unmerge', withdraw: 'withdrawn', restore: 'restored', review: 'duplicate review',
     },
     lastChange: '{{kind}}, {{when}}',
     step: {

@@ -30,7 +30,7 @@ export const backup_zhCN = {
     },
     change: {
       import: '导入', fix: '修正', edit: '编辑', revert: '还原', undo: '撤销', redo: '重做', verify: '核实',
-      merge: '合并', unmerge: '取消合并', withdraw: '撤回', restore: '恢复',
+      merge: '合并', unmerge: '取消合并', withdraw: '撤回', restore: '恢复', review: '重复审阅',
     },
     lastChange: '{{kind}}，{{when}}',
     step: {
