@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { textKeys } from './text-keys.ts';
 import { backup_en } from '../../../renderer/src/i18n/areas/backup.en.ts';
 import { backup_zhCN } from '../../../renderer/src/i18n/areas/backup.zh-CN.ts';
 import { BackupReason } from '../../../shared/channels/backup.ts';
 import { BatchKind } from '../../../shared/channels/fix.ts';
 
-/** Flattened keys with plural suffixes folded: Chinese has one plural form where English has two. */
-function keys(obj: object, prefix = ''): Set<string> {
-  const out = new Set<string>();
-  for (const [k, v] of Object.entries(obj)) {
-    const key = `${prefix}${k.replace(/_(one|other)$/, '')}`;
-    if (v && typeof v === 'object') for (const inner of keys(v, `${key}.`)) out.add(inner);
-    else out.add(key);
-  }
-  return out;
-}
-
 describe('Backups view text', () => {
-  const english = keys(backup_en);
-  const chinese = keys(backup_zhCN);
+  const english = textKeys(backup_en);
+  const chinese = textKeys(backup_zhCN);
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textKeys } from './text-keys.ts';
 import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
 import { fixes_en } from '../../../renderer/src/i18n/areas/fixes.en.ts';
@@ -16,20 +17,9 @@ import { blockingRules } from '../../../main/match/blocking-rules.ts';
 import { labelKey } from '../../../renderer/src/views/duplicates/match-labels.ts';
 import { rules } from '../../../main/quality/rules.ts';
 
-/** Flattened keys with plural suffixes folded: Chinese has one plural form where English has two. */
-function keys(obj: object, prefix = ''): Set<string> {
-  const out = new Set<string>();
-  for (const [k, v] of Object.entries(obj)) {
-    const key = `${prefix}${k.replace(/_(one|other)$/, '')}`;
-    if (v && typeof v === 'object') for (const inner of keys(v, `${key}.`)) out.add(inner);
-    else out.add(key);
-  }
-  return out;
-}
-
 describe('UI text', () => {
-  const english = keys({ ...en, ...qualityText.en, ...match_en, ...fixes_en, ...merge_en });
-  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...merge_zhCN });
+  const english = textKeys({ ...en, ...qualityText.en, ...match_en, ...fixes_en, ...merge_en });
+  const chinese = textKeys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...merge_zhCN });
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);
