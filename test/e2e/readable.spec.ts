@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { CustomersPage } from './pages/customers-page.ts';
 import { QualityPage } from './pages/quality-page.ts';
 import { StartPage } from './pages/start-page.ts';
 import { generatedProject } from './small-export.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, type StewardServer } from './fixtures.ts';
 
 /**
  * What a newcomer reads is right and readable: every text follows a switch of
@@ -10,14 +11,19 @@ import { expect, test } from './fixtures.ts';
  * writes them, the accuracy card shows the validity it says it shows instead,
  * and the dashboard is captured or printed whole.
  */
-test('a language switch rewords the drill-down banner, the accuracy card and the record’s dates', async ({ page, steward }) => {
-  const project = generatedProject(steward.home, 200);
+/** A generated 200-customer project, opened and profiled, on the quality dashboard. */
+async function profiledDashboard(page: Page, steward: StewardServer): Promise<QualityPage> {
   const start = new StartPage(page);
   await start.open(steward.url);
-  await start.openProject(project);
+  await start.openProject(generatedProject(steward.home, 200));
   const quality = new QualityPage(page);
   await quality.go();
   await quality.profileNow();
+  return quality;
+}
+
+test('a language switch rewords the drill-down banner, the accuracy card and the record’s dates', async ({ page, steward }) => {
+  const quality = await profiledDashboard(page, steward);
   await expect(page.getByTestId('accuracy-instead')).toContainText(/^Shown instead: validity \d+\.\d%/);
 
   await quality.card('consistency').click();
@@ -44,13 +50,7 @@ test('a language switch rewords the drill-down banner, the accuracy card and the
 });
 
 test('the dashboard is captured whole by a full-page screenshot and prints without the app around it', async ({ page, steward }) => {
-  const project = generatedProject(steward.home, 200);
-  const start = new StartPage(page);
-  await start.open(steward.url);
-  await start.openProject(project);
-  const quality = new QualityPage(page);
-  await quality.go();
-  await quality.profileNow();
+  const quality = await profiledDashboard(page, steward);
   await page.getByTestId('rule-table').waitFor();
 
   // The document scrolls, not an inner box: the picture is as tall as the view, its last table included.

@@ -14,6 +14,17 @@ const csv = ['id,First Name,Last Name,Email,Phone', '1,Ann,Zed,ann@x.com,+44 20 
  * its owner only, whatever the umask: another account on the machine must
  * not read a project, its journal, an export, a report or the recent list.
  */
+/** A new project in a temporary folder with a small file imported, once every job (the profile after the import) has finished. */
+async function importedProject() {
+  const dir = tempDir();
+  const { service, waitForJob } = makeService(dir);
+  await service.invoke('project:create', { path: join(dir, 'p.crmsteward') });
+  writeFileSync(join(dir, 'contacts.csv'), csv);
+  expect((await waitForJob((await service.invoke('import:start', { files: [{ path: join(dir, 'contacts.csv') }] })).jobId)).status).toBe('succeeded');
+  while (service.context.jobs.busy()) await new Promise((r) => setTimeout(r, 20));
+  return { dir, service, waitForJob };
+}
+
 describe('files holding customer data are created owner-only (0600, folders 0700)', () => {
   it('a new project with its WAL and shared-memory files, its new folder, and the recent-projects list', async () => {
     const dir = tempDir();
@@ -33,12 +44,7 @@ describe('files holding customer data are created owner-only (0600, folders 0700
   });
 
   it('exports (CSV and XLSX) and the change log, even over a file that was readable by others', async () => {
-    const dir = tempDir();
-    const { service, waitForJob } = makeService(dir);
-    await service.invoke('project:create', { path: join(dir, 'p.crmsteward') });
-    writeFileSync(join(dir, 'contacts.csv'), csv);
-    expect((await waitForJob((await service.invoke('import:start', { files: [{ path: join(dir, 'contacts.csv') }] })).jobId)).status).toBe('succeeded');
-    while (service.context.jobs.busy()) await new Promise((r) => setTimeout(r, 20));
+    const { dir, service, waitForJob } = await importedProject();
     for (const format of ['csv', 'xlsx'] as const) {
       const path = join(dir, `out.${format}`);
       expect((await waitForJob((await service.invoke('export:start', { path, format })).jobId)).status).toBe('succeeded');
@@ -53,12 +59,7 @@ describe('files holding customer data are created owner-only (0600, folders 0700
   });
 
   it('the audit report (HTML) and its JSON', async () => {
-    const dir = tempDir();
-    const { service, waitForJob } = makeService(dir);
-    await service.invoke('project:create', { path: join(dir, 'p.crmsteward') });
-    writeFileSync(join(dir, 'contacts.csv'), csv);
-    expect((await waitForJob((await service.invoke('import:start', { files: [{ path: join(dir, 'contacts.csv') }] })).jobId)).status).toBe('succeeded');
-    while (service.context.jobs.busy()) await new Promise((r) => setTimeout(r, 20));
+    const { dir, service, waitForJob } = await importedProject();
     const db = service.context.project().db;
     const result = await profileProject(db, {});
     writeAuditReport(db, result, join(dir, 'report.html'));
