@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract.ts';
+import { rawRow } from '../ingest/raw-row.ts';
 import { previewSources } from '../ingest/preview-file.ts';
 import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
 import { defaultColumns } from '../../shared/domain/grid-columns.ts';
@@ -28,7 +29,11 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:previe
     'sources:list': async () => listSources(ctx.project().db),
     // A drill-down lists exactly the customers the quality metrics counted: the same subquery.
     'customers:page': async ({ issue, ...q }) => ctx.project().customers.page({ ...q, restrictTo: issue ? matchingCustomersSql(issue) : undefined }),
-    'customers:get': async ({ id }) => ctx.project().customers.detail(id),
+    'customers:get': async ({ id }) => {
+      const { db, customers } = ctx.project();
+      const { rawRowId, ...detail } = customers.detail(id);
+      return { ...detail, raw: rawRow(db, rawRowId) };
+    },
     'customers:columns': async ({ visible }) => {
       const { db } = ctx.project();
       if (visible) chooseColumns(db, visible);

@@ -32,11 +32,11 @@ export function editHandlers(ctx: ServiceContext): Pick<Handlers, 'customers:upd
       const after = storedValue(field as CustomerFieldKey, value);
       const result = writeBatch(
         db,
-        { kind: 'edit', actor: 'steward', description: `Edited ${field} of customer ${id}`, params: { field, customer: id, label: customerLabel(customers.detail(id).customer) } },
+        { kind: 'edit', actor: 'steward', description: `Edited ${field} of customer ${id}`, params: { field, customer: id, label: customerLabel(customers.customer(id)) } },
         [{ customerId: id, field: field as CustomerFieldKey, after, reason: 'manual', expectBefore }],
       );
       if (result.batchId !== null) ctx.changed();
-      return { batchId: result.batchId, customer: customers.detail(id).customer, stale: result.stale > 0 };
+      return { batchId: result.batchId, customer: customers.customer(id), stale: result.stale > 0 };
     },
     'customers:check-value': async ({ id, field, value }) => checkValue(ctx.project().db, ctx.sourceContexts(), id, field as CustomerFieldKey, value),
   };

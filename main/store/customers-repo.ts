@@ -3,7 +3,6 @@ import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import { buildOrder, buildWhere, type WhereClause } from './grid-query.ts';
 import type { Db } from './open-project.ts';
-import { rawRow } from './raw-rows-repo.ts';
 import { getSource, type SourceSummary } from './sources-repo.ts';
 import { buildSortIndex, missingSortIndexes } from './sort-indexes.ts';
 
@@ -109,17 +108,25 @@ export class CustomersRepo {
     return ids.map((id) => byId.get(id)!).filter(Boolean);
   }
 
-  detail(id: number): { customer: CustomerRow; extra: Record<string, string>; source: SourceSummary; raw: { rowNumber: number; lineNumber: number; cells: string[] }; transactions: CustomerRow[]; needs: CustomerRow[] } {
+  /** One customer's row as the grid shows it. */
+  customer(id: number): CustomerRow {
+    const row = this.rowsByIds([id])[0];
+    if (!row) throw new AppError('not_found', `Customer ${id} does not exist in this project.`);
+    return row;
+  }
+
+  /** One customer with its extra fields, source, transactions and needs, and the id of the raw row it came from. */
+  detail(id: number): { customer: CustomerRow; extra: Record<string, string>; source: SourceSummary; rawRowId: number; transactions: CustomerRow[]; needs: CustomerRow[] } {
     const row = this.db
       .prepare(`SELECT ${selectColumns}, c.extra_json, c.raw_row_id FROM customers c JOIN sources s ON s.id = c.source_id WHERE c.id = ?`)
       .get(id) as (CustomerRow & { extra_json: string | null; raw_row_id: number }) | undefined;
     if (!row) throw new AppError('not_found', `Customer ${id} does not exist in this project.`);
-    const { extra_json, raw_row_id: _raw, ...customer } = row;
+    const { extra_json, raw_row_id: rawRowId, ...customer } = row;
     return {
       customer,
       extra: extra_json ? (JSON.parse(extra_json) as Record<string, string>) : {},
       source: getSource(this.db, Number(row.source_id))!,
-      raw: rawRow(this.db, row.raw_row_id),
+      rawRowId,
       transactions: this.db.prepare('SELECT id, txn_date, amount, currency, txn_kind, product FROM transactions WHERE customer_id = ? ORDER BY txn_date').all(id) as CustomerRow[],
       needs: this.db.prepare('SELECT id, need_kind, need_description, need_date FROM needs WHERE customer_id = ? ORDER BY need_date').all(id) as CustomerRow[],
     };

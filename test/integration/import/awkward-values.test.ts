@@ -5,7 +5,7 @@ import { importFiles } from '../../../main/ingest/import-files.ts';
 import { previewFile } from '../../../main/ingest/preview-file.ts';
 import { CustomersRepo } from '../../../main/store/customers-repo.ts';
 import { openProject, type Db } from '../../../main/store/open-project.ts';
-import { rawRow } from '../../../main/store/raw-rows-repo.ts';
+import { rawRow } from '../../../main/ingest/raw-row.ts';
 import { useTempDir } from '../../helpers/temp.ts';
 
 const tempDir = useTempDir();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../main/ingest/import-files.ts';
 import { openProject, type Db } from '../../../main/store/open-project.ts';
-import { rawRow } from '../../../main/store/raw-rows-repo.ts';
+import { rawRow } from '../../../main/ingest/raw-row.ts';
 import { useTempDir } from '../../helpers/temp.ts';
 
 const tempDir = useTempDir();
