@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PRIVATE_FILE } from '../lib/private-files.ts';
 
 /** `.<final name>.<pid>.<random>.partial`, and the -journal/-wal/-shm SQLite may put beside it. */
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.partial(?:-journal|-wal|-shm)?$/;
@@ -22,7 +23,7 @@ export function tempPathFor(finalPath: string): string {
 export async function writeAtomically<T>(finalPath: string, write: (file: FileHandle) => Promise<T>): Promise<T> {
   const temp = tempPathFor(finalPath);
   // Owner-only: backups and their descriptions are about people.
-  const file = await open(temp, 'wx', 0o600);
+  const file = await open(temp, 'wx', PRIVATE_FILE);
   try {
     const result = await write(file);
     await file.sync();
