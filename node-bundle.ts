@@ -14,6 +14,7 @@ export const workerEntries: Record<string, string> = {
   'compare-worker': resolve('main/match/compare-worker.ts'),
   'prepare-worker': resolve('main/match/project/prepare-worker.ts'),
   'check-worker': resolve('main/quality/check-worker.ts'),
+  'rekey-worker': resolve('main/store/rekey-worker.ts'),
 };
 
 /** Chunks beside the entries: import.meta.url-relative paths (migrations, workers, the repository root) must resolve there. */

@@ -2,6 +2,9 @@ import type { Command } from './args.ts';
 
 const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
 
+/** How an encrypted project's passphrase is given; every command that opens a project follows it. */
+export const passphraseNote = 'An encrypted project asks for its passphrase at the terminal, or reads CRM_STEWARD_PASSPHRASE.';
+
 /**
  * Every crm-steward command. This file imports nothing heavy: a command's
  * module (and with it SQLite and the engines) is loaded only when that
@@ -9,8 +12,8 @@ const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
  */
 export const commands: Record<string, Command> = {
   import: {
-    usage: 'crm-steward import <file>... --project <path> [--json] [--reimport | --skip-imported]',
-    summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined.',
+    usage: 'crm-steward import <file>... --project <path> [--encrypt] [--json] [--reimport | --skip-imported]',
+    summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined. --encrypt protects a new project with a passphrase (CRM_STEWARD_PASSPHRASE, or typed twice).',
     valued: ['project'],
     load: async () => (await import('./import-command.ts')).importCommand,
   },
@@ -67,6 +70,18 @@ export const commands: Record<string, Command> = {
     summary: 'Write the working records as CSV (UTF-8; --bom for Excel) or XLSX; formula-like cells are written as text.',
     valued: ['project', 'out'],
     load: async () => (await import('./fix-commands.ts')).exportCommand,
+  },
+  encrypt: {
+    usage: 'crm-steward encrypt --project <path> [--new-passphrase] [--json]',
+    summary: 'Protect a project with a passphrase (CRM_STEWARD_PASSPHRASE, or typed twice); on an encrypted project, change it (the current one from CRM_STEWARD_PASSPHRASE, the new one from CRM_STEWARD_NEW_PASSPHRASE, or typed).',
+    valued: ['project'],
+    load: async () => (await import('./protect-commands.ts')).encryptCommand,
+  },
+  decrypt: {
+    usage: 'crm-steward decrypt --project <path> [--json]',
+    summary: 'Remove the passphrase: the project is written unencrypted (asks for the passphrase, or reads CRM_STEWARD_PASSPHRASE).',
+    valued: ['project'],
+    load: async () => (await import('./protect-commands.ts')).decryptCommand,
   },
   serve: {
     usage: 'crm-steward serve [--port <n>]',

@@ -12,20 +12,17 @@ import { fixSummary } from '../fix/suggestion-queries.ts';
 import { exportCustomers } from '../export/export-customers.ts';
 import { exportLog, historyState, nextToReverse, redo, stacks, undo, undoAll } from '../history/history.ts';
 import { reverseBatch, type ReversalResult } from '../history/reverse-batch.ts';
-import { openProject, type Db } from '../store/open-project.ts';
+import { inOneTransaction } from '../store/durable-commit.ts';
+import type { Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
+import { withProject, type SessionOptions } from './project-session.ts';
 
 const ACTOR = 'cli';
 
-async function withProject<T>(args: ParsedArgs, run: (db: Db) => Promise<T> | T): Promise<T> {
-  const db = openProject(resolve(requireOption(args, 'project')));
-  try {
-    return await run(db);
-  } finally {
-    db.close();
-  }
-}
+/** history and export only read: they run while the app has the project open. */
+const reading = (command: string): SessionOptions => ({ command, access: 'read' });
+const writing = (command: string): SessionOptions => ({ command, access: 'write' });
 
 function print(args: ParsedArgs, json: unknown, lines: () => string[]): void {
   if (args.options.has('json')) process.stdout.write(`${JSON.stringify(json)}\n`);
@@ -60,10 +57,14 @@ function applyRules(db: Db, apply: string[] | 'all', progress: ReturnType<typeof
 
 export async function fixCommand(args: ParsedArgs): Promise<number> {
   const apply = rulesToApply(args);
-  return withProject(args, async (db) => {
+  return withProject(args, writing('fix'), async ({ db }) => {
     const progress = progressPrinter(args.options.has('json'));
-    const run = await suggestFixes(db, { onProgress: (p) => progress({ step: p.step, done: p.done, total: p.total }) });
-    const applied = apply === null ? null : applyRules(db, apply, progress);
+    // Finding and applying are one transaction: killed at any point, the project holds
+    // what it held before the command, never suggestions half-applied.
+    const { run, applied } = await inOneTransaction(db, async () => {
+      const found = await suggestFixes(db, { onProgress: (p) => progress({ step: p.step, done: p.done, total: p.total }) });
+      return { run: found, applied: apply === null ? null : applyRules(db, apply, progress) };
+    });
     const summary = fixSummary(db);
     print(args, { run, rules: summary.byRule, applied }, () => [
       `${run.records.toLocaleString('en-US')} customers: ${run.suggestions.toLocaleString('en-US')} suggestions, ${run.flags.toLocaleString('en-US')} flagged values (${run.seconds.toFixed(1)} s)`,
@@ -89,7 +90,7 @@ function conflictMode(args: ParsedArgs): 'check' | 'skip' | 'overwrite' {
 export async function undoCommand(args: ParsedArgs): Promise<number> {
   const batch = stringOption(args, 'batch');
   if (batch !== undefined && args.options.has('all')) throw new UsageError('Choose one of --all and --batch.');
-  return withProject(args, (db) => {
+  return withProject(args, writing('undo'), ({ db }) => {
     const progress = progressPrinter(args.options.has('json'));
     if (args.options.has('all')) {
       const r = undoAll(db, ACTOR, { onProgress: (done) => progress({ step: 'undo', done, total: 0 }) });
@@ -110,7 +111,7 @@ export async function undoCommand(args: ParsedArgs): Promise<number> {
 }
 
 export async function redoCommand(args: ParsedArgs): Promise<number> {
-  return withProject(args, (db) => {
+  return withProject(args, writing('redo'), ({ db }) => {
     nextToReverse(db, 'redo');
     const r = redo(db, ACTOR, conflictMode(args));
     print(args, r, () => [describeReversal('Redo', r)]);
@@ -120,7 +121,7 @@ export async function redoCommand(args: ParsedArgs): Promise<number> {
 
 export async function historyCommand(args: ParsedArgs): Promise<number> {
   const out = stringOption(args, 'export');
-  return withProject(args, (db) => {
+  return withProject(args, reading('history'), ({ db }) => {
     if (out) {
       const rows = exportLog(db, resolve(out));
       print(args, { out: resolve(out), rows }, () => [`Wrote ${rows.toLocaleString('en-US')} changes to ${resolve(out)}.`]);
@@ -142,7 +143,7 @@ export async function exportCommand(args: ParsedArgs): Promise<number> {
   const out = resolve(requireOption(args, 'out'));
   const format = /\.xlsx$/i.test(out) ? 'xlsx' : /\.csv$/i.test(out) ? 'csv' : null;
   if (!format) throw new UsageError('--out must end in .csv or .xlsx.');
-  return withProject(args, async (db) => {
+  return withProject(args, reading('export'), async ({ db }) => {
     const progress = progressPrinter(args.options.has('json'));
     const r = await exportCustomers(db, { path: out, format, bom: args.options.has('bom') }, { onProgress: (p) => progress(p) });
     print(args, r, () => [`Wrote ${r.rows.toLocaleString('en-US')} customers to ${out}.`]);

@@ -8,7 +8,7 @@ import type { ServiceContext } from './service-context.ts';
 export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'quarantine:page'> {
   return {
     'import:preview': async ({ path, encoding, delimiter }) => previewFile(ctx.project().db, path, { encoding, delimiter }),
-    'import:start': async ({ files }) => ({ jobId: ctx.jobs.start('import', ctx.project().path, { files }) }),
+    'import:start': async ({ files }) => ({ jobId: ctx.startJob('import', { files }) }),
     'job:get': async ({ jobId }) => {
       const job = ctx.jobs.get(jobId);
       return { jobId, kind: job.kind, status: job.done?.status ?? 'running', progress: job.progress, done: job.done };

@@ -4,8 +4,13 @@ import { JobRunner } from '../jobs/job-runner.ts';
 import { CustomersRepo } from '../store/customers-repo.ts';
 import { SuggestionPages } from '../fix/suggestion-queries.ts';
 import { readSourceContexts, type SourceContext } from '../fix/source-context.ts';
-import { openProject, type Db } from '../store/open-project.ts';
+import type { JobKindName } from '../jobs/job-kinds.ts';
+import { openProject, type Db, type ProjectAccess } from '../store/open-project.ts';
+import { claimProject, type ProjectLock } from '../store/project-lock.ts';
+import { deriveKey, fileEncryption, keyForFile, newKey, sameKey, type ProjectKey } from '../store/project-key.ts';
+import { rekeyInWorker } from '../store/rekey-in-worker.ts';
 import { projectName, RecentProjects } from './recent-projects.ts';
+import type { Keychain } from './remembered-keys.ts';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -19,11 +24,23 @@ export interface ServiceOptions {
   mode: 'electron' | 'browser' | 'cli';
   version: string;
   emit: Emit;
+  /** Where the desktop app remembers project keys (the OS keychain); absent elsewhere. */
+  keychain?: Keychain;
+}
+
+/** How an encrypted project is unlocked: a passphrase typed now, optionally remembered in the keychain. */
+export interface Unlock {
+  passphrase?: string;
+  remember?: boolean;
 }
 
 interface OpenProjectState {
   path: string;
   db: Db;
+  /** The path and key every worker thread opens its own connection with. Kept in memory only. */
+  access: ProjectAccess;
+  /** This program holds the project: another instance or a writing command is refused. */
+  lock: ProjectLock;
   customers: CustomersRepo;
   suggestions: SuggestionPages;
   /** Each source's dominant country and date orders, for checking typed values; read when first needed. */
@@ -74,7 +91,7 @@ export class ServiceContext {
   private profileAfter(reason: 'import' | 'match' | 'fix'): void {
     if (!this.current) return;
     try {
-      this.automatic.add(this.jobs.start('profile', this.current.path, { reason }));
+      this.automatic.add(this.startJob('profile', { reason }));
     } catch {
       // A profile job is already running.
     }
@@ -83,21 +100,121 @@ export class ServiceContext {
   /** Profiles the service started by itself; the user did not ask for them, so leaving the project stops them. */
   private readonly automatic = new Set<string>();
 
-  async open(path: string, create: boolean): Promise<ProjectInfo> {
+  /** Starts a job on the open project; its worker opens the project with the same key. */
+  startJob(kind: JobKindName, input: unknown): string {
+    return this.jobs.start(kind, this.project().access, input);
+  }
+
+  async open(path: string, create: boolean, unlock: Unlock = {}): Promise<ProjectInfo> {
     const pending = this.jobs.pending();
     if (pending.length > 0 && pending.every((id) => this.automatic.has(id))) {
       for (const id of pending) this.jobs.cancel(id);
       for (const id of pending) await this.jobs.wait(id);
     }
     if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
-    const db = openProject(path, { create });
-    this.close();
-    this.current = { path, db, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
+    // Reopening the project that is open keeps its lock; any other is claimed first, so a refusal changes nothing here.
+    const reopening = this.current?.path === path;
+    const lock = reopening ? this.current!.lock : claimProject(path, this.program());
+    let db: Db;
+    let key: ProjectKey | null;
+    try {
+      // The open project's key serves a reopen; a passphrase typed now is checked instead.
+      key = reopening && !unlock.passphrase ? this.current!.access.key : await this.keyFor(path, create, unlock);
+      db = openProject(path, { create, key });
+    } catch (err) {
+      if (!reopening) lock.release();
+      throw err;
+    }
+    this.remember(path, key, unlock.remember);
+    if (reopening) this.current!.db.close();
+    else this.close();
+    this.current = { path, db, access: { path, key }, lock, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
     this.recent.touch(path);
     const info = this.info()!;
     this.options.emit('project:changed', info);
     return info;
   }
+
+  /**
+   * The key a project opens with: a new one for a project created with a
+   * passphrase, the passphrase's for an encrypted one, else the one the
+   * keychain remembered. Unencrypted projects need none.
+   */
+  private async keyFor(path: string, create: boolean, unlock: Unlock): Promise<ProjectKey | null> {
+    if (create) return unlock.passphrase ? newKey(unlock.passphrase) : null;
+    if (fileEncryption(path) !== 'encrypted') return null;
+    if (unlock.passphrase) return keyForFile(unlock.passphrase, path);
+    const remembered = this.options.keychain?.load(path) ?? null;
+    if (remembered) {
+      try {
+        openProject(path, { key: remembered, readonly: true }).close();
+        return remembered;
+      } catch {
+        this.options.keychain!.forget(path); // the project's passphrase changed elsewhere
+      }
+    }
+    throw new AppError('passphrase_required', `${projectName(path)} is encrypted: enter its passphrase to open it.`);
+  }
+
+  private remember(path: string, key: ProjectKey | null, remember: boolean | undefined): void {
+    const keychain = this.options.keychain;
+    if (!keychain) return;
+    if (key && remember) keychain.save(path, key);
+    else if (!key || remember === false) keychain.forget(path);
+  }
+
+  private program(): string {
+    return { electron: 'CRM Steward (desktop app)', browser: 'CRM Steward (browser mode)', cli: 'CRM Steward' }[this.options.mode];
+  }
+
+  /**
+   * Protects the open project with a new passphrase, changes it, or (with
+   * `next` null) removes it. The current passphrase is asked for even though
+   * the key is in memory: someone at an unlocked, unattended screen must not
+   * be able to change or remove it. The file is rewritten on a worker thread
+   * (rekey-project.ts) while the project stays locked for this program.
+   */
+  async setPassphrase(current: string | undefined, next: string | null, remember?: boolean): Promise<ProjectInfo> {
+    const p = this.project();
+    if (this.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before changing the passphrase.');
+    const from = p.access.key;
+    if (!from && next === null) throw new AppError('invalid_input', `${projectName(p.path)} is not encrypted; there is no passphrase to remove.`);
+    if (from) {
+      if (!current) throw new AppError('passphrase_required', 'Enter the current passphrase first.');
+      if (!sameKey(await deriveKey(current, from.salt), from)) throw new AppError('wrong_passphrase', 'The current passphrase is wrong; nothing was changed.');
+    }
+    const to = next === null ? null : await newKey(next);
+    this.rekeying = true;
+    p.db.close();
+    let key = from;
+    try {
+      await rekeyInWorker(p.path, from, to);
+      key = to;
+    } finally {
+      this.rekeying = false;
+      this.reopenAfterRekey(p, key);
+    }
+    this.remember(p.path, key, remember ?? false);
+    const info = this.info()!;
+    this.options.emit('project:changed', info);
+    return info;
+  }
+
+  /** Opens the project again with whichever key its file now has; if even that fails, it is closed. */
+  private reopenAfterRekey(p: OpenProjectState, key: ProjectKey | null): void {
+    try {
+      const db = openProject(p.path, { key });
+      this.current = { ...p, db, access: { path: p.path, key }, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
+    } catch (err) {
+      p.lock.release();
+      this.current = null;
+      this.options.emit('project:changed', null);
+      throw err;
+    }
+  }
+
+  /** True while the project file is being rewritten: nothing may read or write it. */
+  private rekeying = false;
 
   sourceContexts(): Map<number, SourceContext> {
     const p = this.project();
@@ -119,12 +236,16 @@ export class ServiceContext {
     if (writing.length > 0) throw new AppError('busy', `The project is busy with a running ${writing[0]} job; try again when it has finished.`);
   }
 
+  /** Closes the project and lets other programs have it; its key is dropped from memory. */
   close(): void {
+    if (this.rekeying) throw new AppError('busy', 'The project is being re-encrypted; close it when that has finished.');
     this.current?.db.close();
+    this.current?.lock.release();
     this.current = null;
   }
 
   project(): OpenProjectState {
+    if (this.rekeying) throw new AppError('busy', 'The project is being re-encrypted; try again in a moment.');
     if (!this.current) throw new AppError('no_project', 'No project is open. Create or open a project first.');
     return this.current;
   }
@@ -135,6 +256,7 @@ export class ServiceContext {
     return {
       path: this.current.path,
       name: projectName(this.current.path),
+      encrypted: this.current.access.key !== null,
       customers: count('SELECT count(*) n FROM customers'),
       sources: count('SELECT count(*) n FROM sources'),
       quarantined: count('SELECT count(*) n FROM quarantine'),

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { localizeIssueMessage } from '../../../shared/i18n/issue-message.ts';
 import { makeTranslate } from '../../../shared/i18n/translate.ts';
