@@ -31,6 +31,7 @@ export interface Session {
 
 export async function withProject<T>(args: ParsedArgs, opts: SessionOptions, run: (session: Session) => Promise<T> | T): Promise<T> {
   const path = resolve(requireOption(args, 'project'));
+  if (!opts.create && fileEncryption(path) === 'missing') throw new AppError('project_not_found', `No project file at ${path}.`);
   const lock = opts.access === 'write' ? claimProject(path, `crm-steward ${opts.command}`) : null;
   let db: Db | null = null;
   try {

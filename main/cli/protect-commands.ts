@@ -17,10 +17,10 @@ type Change = { from: ProjectKey | null; to: () => Promise<ProjectKey | null>; d
 
 async function rekeyCommand(args: ParsedArgs, command: string, plan: (path: string, encrypted: boolean) => Promise<Change>): Promise<number> {
   const path = resolve(requireOption(args, 'project'));
+  if (fileEncryption(path) === 'missing') throw new AppError('project_not_found', `No project file at ${path}.`);
   const lock = claimProject(path, `crm-steward ${command}`);
   try {
     const state = fileEncryption(path);
-    if (state === 'missing') throw new AppError('project_not_found', `No project file at ${path}.`);
     const change = await plan(path, state === 'encrypted');
     rekeyProject(path, change.from, await change.to());
     if (args.options.has('json')) process.stdout.write(`${JSON.stringify({ project: path, encrypted: change.encrypted })}\n`);

@@ -113,6 +113,7 @@ export class ServiceContext {
     }
     if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
     // Reopening the project that is open keeps its lock; any other is claimed first, so a refusal changes nothing here.
+    if (!create && fileEncryption(path) === 'missing') throw new AppError('project_not_found', `No project file at ${path}.`);
     const reopening = this.current?.path === path;
     const lock = reopening ? this.current!.lock : claimProject(path, this.program());
     let db: Db;

@@ -18,8 +18,9 @@
  * while the holder writes.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
+import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 
 export interface LockOwner {
@@ -43,6 +44,7 @@ export function lockPath(projectPath: string): string {
 
 /** Takes the project for this process, or throws AppError('project_in_use') naming the holder. */
 export function claimProject(projectPath: string, program: string): ProjectLock {
+  mkdirSync(dirname(projectPath), { recursive: true }); // a new project's folder
   // Reads wait briefly (a holder commits its row in a moment); taking the lock never waits.
   const db = new Database(lockPath(projectPath), { timeout: 2000 });
   try {
