@@ -38,6 +38,13 @@ export interface ProjectLock {
   release(): void;
 }
 
+/**
+ * Every lock this process holds. A connection the garbage collector collects
+ * is closed, which would free its lock silently: held here, a lock lives
+ * until release() (or the process's end), whoever still refers to it.
+ */
+const held = new Set<Database.Database>();
+
 export function lockPath(projectPath: string): string {
   return `${projectPath}-lock`;
 }
@@ -59,6 +66,7 @@ export function claimProject(projectPath: string, program: string): ProjectLock 
     db.exec('COMMIT');
     if (!tryBegin(db)) throw inUse(projectPath, readOwner(db));
     const tookOverFrom = previous;
+    held.add(db);
     return {
       path: projectPath,
       tookOverFrom,
@@ -69,6 +77,7 @@ export function claimProject(projectPath: string, program: string): ProjectLock 
         db.prepare('DELETE FROM owner WHERE pid = ? AND host = ?').run(process.pid, hostname());
         db.exec('COMMIT');
         db.close();
+        held.delete(db);
       },
     };
   } catch (err) {
