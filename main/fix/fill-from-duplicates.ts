@@ -41,8 +41,10 @@ export function fillFromDuplicates(db: Db, contexts: Map<number, SourceContext>,
   let filled = 0;
   let cluster = Number.NaN;
   let members: Member[] = [];
+  // Stored after the read: a connection cannot write while one of its statements is still being iterated.
+  const proposals: NewSuggestion[] = [];
   const flush = (): void => {
-    filled += fillEntity(members, contexts, now, store);
+    filled += fillEntity(members, contexts, now, (s) => proposals.push(s));
     members = [];
   };
   for (const [clusterId, id, sourceId, file, recordId, probability, ...values] of rows) {
@@ -50,6 +52,7 @@ export function fillFromDuplicates(db: Db, contexts: Map<number, SourceContext>,
     members.push({ id, sourceId, file, recordId, probability, values });
   }
   flush();
+  for (const s of proposals) store(s);
   return filled;
 }
 

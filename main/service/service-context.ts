@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { EventName, EventPayload, ProjectInfo } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
@@ -154,7 +155,7 @@ export class ServiceContext {
         this.options.keychain!.forget(path); // the project's passphrase changed elsewhere
       }
     }
-    throw new AppError('passphrase_required', `${projectName(path)} is encrypted: enter its passphrase to open it.`);
+    throw new AppError('passphrase_required', `${basename(path)} is encrypted: enter its passphrase to open it.`);
   }
 
   private remember(path: string, key: ProjectKey | null, remember: boolean | undefined): void {
