@@ -68,9 +68,12 @@ export function openProject(path: string, opts: OpenOptions = {}): Db {
     // can only be chosen before the file's first write, so older projects
     // keep theirs.
     if (!exists) db.pragma(`page_size = ${PAGE_SIZE}`);
-    // An encrypted file keeps its salt in its first page; that page must reach
-    // the file itself (not only the WAL) before anything else opens it.
-    if (!exists && key) migrate(db);
+    // A new file is marked as ours before anything else is written: a process
+    // killed while creating it leaves a project that the next open finishes
+    // migrating, never tables without the mark (refused as someone else's).
+    // This first write also puts page 1 in the file itself, not only in the
+    // WAL: an encrypted file's salt lives there, and is read from the file.
+    if (!exists) db.pragma(`application_id = ${APP_ID}`);
     // The first read: a wrong key fails here. A read-only connection takes the file's journal mode as it is.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (!opts.readonly) db.pragma('journal_mode = WAL');

@@ -5,7 +5,8 @@ export const en = {
   common: { dismiss: 'Dismiss', cancel: 'Cancel', remove: 'Remove', close: 'Close', previous: 'Previous', next: 'Next', range: '{{from}}–{{to}} of {{total}}' },
   error: {
     invalid_input: 'That request was not valid', no_project: 'No project is open', project_not_found: 'Project not found',
-    project_exists: 'A file with that name exists', project_unreadable: 'Cannot open this project', file_not_found: 'File not found',
+    project_exists: 'A file with that name exists', project_unreadable: 'Cannot open this project',
+    passphrase_required: 'Passphrase needed', wrong_passphrase: 'Wrong passphrase', project_in_use: 'The project is in use', busy: 'Busy', file_not_found: 'File not found',
     file_unreadable: 'Cannot read the file', already_imported: 'Already imported', encoding_mismatch: 'The file changes encoding', job_not_found: 'Job not found', cancelled: 'Cancelled',
     not_supported: 'Not available here', unauthorized: 'Not authorised', not_found: 'Not found', internal: 'Something went wrong',
   },

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { match_en } from './areas/match.en.ts';
 import { match_zhCN } from './areas/match.zh-CN.ts';
+import { protect_en } from './areas/protect.en.ts';
+import { protect_zhCN } from './areas/protect.zh-CN.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { languages as languageCodes, type Language } from '../../../shared/i18n/translate.ts';
 import { en } from './en.ts';
@@ -16,8 +18,8 @@ const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? '
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...qualityText.en, ...match_en } },
-    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN } },
+    en: { translation: { ...en, ...qualityText.en, ...match_en, ...protect_en } },
+    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...protect_zhCN } },
   },
   lng: initial,
   fallbackLng: 'en',

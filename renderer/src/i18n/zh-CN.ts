@@ -5,6 +5,7 @@ export const zhCN = {
   common: { dismiss: '关闭', cancel: '取消', remove: '移除', close: '关闭', previous: '上一页', next: '下一页', range: '第 {{from}}–{{to}} 条，共 {{total}} 条' },
   error: {
     invalid_input: '请求无效', no_project: '未打开项目', project_not_found: '找不到项目', project_exists: '同名文件已存在',
+    passphrase_required: '需要口令', wrong_passphrase: '口令错误', project_in_use: '项目正在被使用', busy: '正忙',
     project_unreadable: '无法打开此项目', file_not_found: '找不到文件', file_unreadable: '无法读取文件', already_imported: '已导入过', encoding_mismatch: '文件编码前后不一致',
     job_not_found: '找不到任务', cancelled: '已取消', not_supported: '此处不可用', unauthorized: '未授权', not_found: '未找到', internal: '出现错误',
   },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
 import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
+import { protect_en } from '../../../renderer/src/i18n/areas/protect.en.ts';
+import { protect_zhCN } from '../../../renderer/src/i18n/areas/protect.zh-CN.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { en } from '../../../renderer/src/i18n/en.ts';
 import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
@@ -22,8 +24,8 @@ function keys(obj: object, prefix = ''): Set<string> {
 }
 
 describe('UI text', () => {
-  const english = keys({ ...en, ...qualityText.en, ...match_en });
-  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN });
+  const english = keys({ ...en, ...qualityText.en, ...match_en, ...protect_en });
+  const chinese = keys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...protect_zhCN });
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);
