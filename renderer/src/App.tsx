@@ -13,6 +13,7 @@ import { QualityView } from './views/quality/QualityView.tsx';
 import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
 import { StartView } from './views/start/StartView.tsx';
+import { LockIcon } from './views/protect/LockIcon.tsx';
 import { PassphraseDialog } from './views/protect/PassphraseDialog.tsx';
 
 export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality';
@@ -68,7 +69,10 @@ export function App() {
           ))}
         </nav>
         <div className="sidebar-foot">
-          <span className="protect-state" data-testid="protect-state">{project.encrypted ? `🔒 ${t('protect.encrypted')}` : t('protect.notEncrypted')}</span>
+          <span className="protect-state" data-testid="protect-state">
+            {project.encrypted && <LockIcon label={t('protect.encrypted')} />}
+            {t(project.encrypted ? 'protect.encrypted' : 'protect.notEncrypted')}
+          </span>
           <button className="link" data-testid="passphrase-settings" onClick={() => setPassphraseOpen(true)}>{t('protect.settings')}</button>
           <LanguageSwitch />
           <button className="link" data-testid="close-project" onClick={() => void api.invoke('project:close', {})}>{t('nav.closeProject')}</button>

@@ -15,8 +15,8 @@ import { screenshotPath } from './screenshot-path.ts';
  */
 const messy = join(process.cwd(), 'test/fixtures/messy-contacts.csv');
 const words = {
-  en: { create: 'Protect with a passphrase', tooShort: 'At least 8 characters.', differ: 'The two passphrases differ.', state: 'Encrypted', unlock: 'This project is encrypted. Enter its passphrase to open it.', wrong: 'Wrong passphrase', dialog: 'Change passphrase' },
-  'zh-CN': { create: '用口令保护', tooShort: '至少 8 个字符。', differ: '两次输入的口令不一致。', state: '已加密', unlock: '此项目已加密。请输入口令以打开。', wrong: '口令错误', dialog: '更改口令' },
+  en: { create: 'Protect with a passphrase', tooShort: 'At least 8 characters.', differ: 'The two passphrases differ.', state: 'Encrypted', unlock: 'This project is encrypted. Enter its passphrase to open it.', wrong: 'Wrong passphrase', why: 'it is wrong, or the file is damaged.', dialog: 'Change passphrase' },
+  'zh-CN': { create: '用口令保护', tooShort: '至少 8 个字符。', differ: '两次输入的口令不一致。', state: '已加密', unlock: '此项目已加密。请输入口令以打开。', wrong: '口令错误', why: '口令错误，或文件已损坏。', dialog: '更改口令' },
 } as const;
 
 for (const lang of ['en', 'zh-CN'] as const) {
@@ -67,7 +67,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await shot('unlock');
     await protect.unlock('not the passphrase');
     await expect(protect.unlockDialog().getByTestId('error-banner')).toContainText(w.wrong);
-    await expect(protect.unlockDialog().getByTestId('error-banner')).toContainText('it is wrong, or the file is damaged');
+    await expect(protect.unlockDialog().getByTestId('error-banner')).toContainText(w.why);
     await shot('unlock-wrong');
     await protect.unlock(passphrase);
     await expect(page.getByTestId('project-name')).toHaveText(name);

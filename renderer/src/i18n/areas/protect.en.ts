@@ -8,6 +8,7 @@ export const protect_en = {
     remember: 'Remember on this computer (in the system keychain)',
     encrypted: 'Encrypted', notEncrypted: 'Not encrypted',
     unlockTitle: 'Unlock {{name}}', unlockText: 'This project is encrypted. Enter its passphrase to open it.', unlock: 'Unlock',
+    wrong: 'The passphrase does not open {{name}}: it is wrong, or the file is damaged.', wrongCurrent: 'The current passphrase is wrong; nothing was changed.',
     settings: 'Passphrase…', dialogTitle: 'Passphrase of {{name}}',
     protectText: 'Encrypt this project: the file is written anew, encrypted, and from then on opens only with the passphrase.',
     protectNow: 'Encrypt project',

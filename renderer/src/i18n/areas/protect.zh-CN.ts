@@ -8,6 +8,7 @@ export const protect_zhCN = {
     remember: '在此电脑上记住（保存在系统钥匙串中）',
     encrypted: '已加密', notEncrypted: '未加密',
     unlockTitle: '解锁 {{name}}', unlockText: '此项目已加密。请输入口令以打开。', unlock: '解锁',
+    wrong: '此口令无法打开 {{name}}：口令错误，或文件已损坏。', wrongCurrent: '当前口令错误，未做任何更改。',
     settings: '口令…', dialogTitle: '{{name}} 的口令',
     protectText: '加密此项目：项目文件会被重新写入并加密，此后只能用口令打开。',
     protectNow: '加密项目',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { Dialog } from './Dialog.tsx';
 import { NewPassphraseFields, passphraseProblem, type NewPassphrase } from './NewPassphraseFields.tsx';
@@ -45,7 +45,7 @@ export function PassphraseDialog({ project, canRemember, onClose }: { project: P
   return (
     <Dialog title={t('protect.dialogTitle', { name: project.name })} onClose={onClose} busy={busy} testid="passphrase-dialog">
       {done && <p className="success" data-testid="passphrase-done">{t(`protect.${done}`)}</p>}
-      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} detail={error instanceof ApiError && error.code === 'wrong_passphrase' ? t('protect.wrongCurrent') : undefined} />}
       {busy && <p className="loading-dot" data-testid="passphrase-working">{t('protect.working')}</p>}
       <p className="muted">{t(project.encrypted ? 'protect.changeText' : 'protect.protectText')}</p>
       {project.encrypted && (

@@ -41,7 +41,7 @@ export function UnlockDialog({ path, name, canRemember, onOpened, onCancel }: {
     <Dialog title={t('protect.unlockTitle', { name })} onClose={onCancel} busy={busy} testid="unlock-dialog">
       <form onSubmit={(e) => void submit(e)}>
         <p className="muted">{t('protect.unlockText')}</p>
-        {error && <ErrorBanner error={error} />}
+        {error && <ErrorBanner error={error} detail={error instanceof ApiError && error.code === 'wrong_passphrase' ? t('protect.wrong', { name }) : undefined} />}
         <label className="field">
           <span>{t('protect.passphrase')}</span>
           <input type="password" autoFocus autoComplete="current-password" data-testid="unlock-passphrase" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />

@@ -6,6 +6,7 @@ import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { NewPassphraseFields, passphraseProblem, type NewPassphrase } from '../protect/NewPassphraseFields.tsx';
+import { LockIcon } from '../protect/LockIcon.tsx';
 import { UnlockDialog } from '../protect/UnlockDialog.tsx';
 
 function joinPath(folder: string, name: string): string {
@@ -113,7 +114,7 @@ export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: 
             {recent.data?.map((r) => (
               <li key={r.path}>
                 <button className="link" disabled={!r.exists || busy} title={r.path} data-testid={`recent-${r.name}`} onClick={() => void open(r.path)}>
-                  {r.encrypted && <span className="lock" role="img" aria-label={t('protect.encrypted')} title={t('protect.encrypted')}>🔒</span>}
+                  {r.encrypted && <LockIcon label={t('protect.encrypted')} />}
                   {r.name}
                 </button>
                 <span className="muted small">{r.exists ? new Date(r.openedAt).toLocaleString() : t('start.missing')}</span>
