@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createService } from '../service/create-service.ts';
 import { bindIpc } from './ipc.ts';
+import { osKeychain } from './keychain.ts';
 
 /**
  * The desktop shell: one window, the service bound to IPC, nothing else. All
@@ -36,13 +37,14 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': ["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"] } });
   });
   const service = createService({
     dataDir: app.getPath('userData'),
+    keychain: await osKeychain(app.getPath('userData')),
     projectsDir: join(app.getPath('documents'), 'CRM Steward'),
     demoDir: join(resourcesDir(), 'demo'),
     mode: 'electron',

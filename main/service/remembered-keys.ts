@@ -13,15 +13,15 @@ import type { ProjectKey } from '../store/project-key.ts';
 
 /** What the service asks of a keychain; only the desktop app has one. */
 export interface Keychain {
-  load(projectPath: string): ProjectKey | null;
-  save(projectPath: string, key: ProjectKey): void;
+  load(projectPath: string): Promise<ProjectKey | null>;
+  save(projectPath: string, key: ProjectKey): Promise<void>;
   forget(projectPath: string): void;
 }
 
-/** Sealing by the OS (safeStorage's encryptString / decryptString). */
+/** Sealing by the OS (safeStorage's encryptStringAsync / decryptStringAsync). */
 export interface Sealer {
-  seal(text: string): Buffer;
-  unseal(sealed: Buffer): string;
+  seal(text: string): Promise<Buffer>;
+  unseal(sealed: Buffer): Promise<string>;
 }
 
 type Stored = Record<string, string>;
@@ -33,11 +33,11 @@ export class RememberedKeys implements Keychain {
     this.file = join(dataDir, 'remembered-keys.json');
   }
 
-  load(projectPath: string): ProjectKey | null {
+  async load(projectPath: string): Promise<ProjectKey | null> {
     const sealed = this.read()[projectPath];
     if (!sealed) return null;
     try {
-      const hex = this.sealer.unseal(Buffer.from(sealed, 'base64'));
+      const hex = await this.sealer.unseal(Buffer.from(sealed, 'base64'));
       const bytes = Buffer.from(hex, 'hex');
       if (bytes.length !== 48) return null;
       return { key: new Uint8Array(bytes.subarray(0, 32)), salt: new Uint8Array(bytes.subarray(32)) };
@@ -46,9 +46,10 @@ export class RememberedKeys implements Keychain {
     }
   }
 
-  save(projectPath: string, key: ProjectKey): void {
+  async save(projectPath: string, key: ProjectKey): Promise<void> {
     const hex = Buffer.concat([key.key, key.salt]).toString('hex');
-    this.write({ ...this.read(), [projectPath]: this.sealer.seal(hex).toString('base64') });
+    const sealed = (await this.sealer.seal(hex)).toString('base64');
+    this.write({ ...this.read(), [projectPath]: sealed });
   }
 
   forget(projectPath: string): void {

@@ -127,7 +127,7 @@ export class ServiceContext {
       if (!reopening) lock.release();
       throw err;
     }
-    this.remember(path, key, unlock.remember);
+    await this.remember(path, key, unlock.remember);
     if (reopening) this.current!.db.close();
     else this.close();
     this.current = { path, db, access: { path, key }, lock, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
@@ -146,7 +146,7 @@ export class ServiceContext {
     if (create) return unlock.passphrase ? newKey(unlock.passphrase) : null;
     if (fileEncryption(path) !== 'encrypted') return null;
     if (unlock.passphrase) return keyForFile(unlock.passphrase, path);
-    const remembered = this.options.keychain?.load(path) ?? null;
+    const remembered = (await this.options.keychain?.load(path)) ?? null;
     if (remembered) {
       try {
         openProject(path, { key: remembered, readonly: true }).close();
@@ -158,10 +158,10 @@ export class ServiceContext {
     throw new AppError('passphrase_required', `${basename(path)} is encrypted: enter its passphrase to open it.`);
   }
 
-  private remember(path: string, key: ProjectKey | null, remember: boolean | undefined): void {
+  private async remember(path: string, key: ProjectKey | null, remember: boolean | undefined): Promise<void> {
     const keychain = this.options.keychain;
     if (!keychain) return;
-    if (key && remember) keychain.save(path, key);
+    if (key && remember) await keychain.save(path, key);
     else if (!key || remember === false) keychain.forget(path);
   }
 
@@ -196,7 +196,7 @@ export class ServiceContext {
       this.rekeying = false;
       this.reopenAfterRekey(p, key);
     }
-    this.remember(p.path, key, remember ?? false);
+    await this.remember(p.path, key, remember ?? false);
     const info = this.info()!;
     this.options.emit('project:changed', info);
     return info;

@@ -176,13 +176,13 @@ describe('an encrypted project through the service', () => {
     // Stands in for the OS keychain Electron's safeStorage uses: sealing with a key the data folder does not hold.
     const sealingKey = randomBytes(32);
     const sealer: Sealer = {
-      seal: (text) => {
+      seal: async (text) => {
         const iv = randomBytes(12);
         const c = createCipheriv('aes-256-gcm', sealingKey, iv);
         const body = Buffer.concat([c.update(text, 'utf8'), c.final()]);
         return Buffer.concat([iv, c.getAuthTag(), body]);
       },
-      unseal: (sealed) => {
+      unseal: async (sealed) => {
         const d = createDecipheriv('aes-256-gcm', sealingKey, sealed.subarray(0, 12));
         d.setAuthTag(sealed.subarray(12, 28));
         return Buffer.concat([d.update(sealed.subarray(28)), d.final()]).toString('utf8');
