@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import type { EventName, EventPayload, ProjectInfo } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
@@ -8,9 +7,10 @@ import { readSourceContexts, type SourceContext } from '../fix/source-context.ts
 import type { JobKindName } from '../jobs/job-kinds.ts';
 import { openProject, type Db, type ProjectAccess } from '../store/open-project.ts';
 import { claimProject, type ProjectLock } from '../store/project-lock.ts';
-import { deriveKey, fileEncryption, keyForFile, newKey, sameKey, type ProjectKey } from '../store/project-key.ts';
+import { deriveKey, fileEncryption, newKey, sameKey, type ProjectKey } from '../store/project-key.ts';
 import { rekeyInWorker } from '../store/rekey-in-worker.ts';
 import { projectName, RecentProjects } from './recent-projects.ts';
+import { ProjectKeys, type Unlock } from './project-keys.ts';
 import type { Keychain } from './remembered-keys.ts';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -29,11 +29,7 @@ export interface ServiceOptions {
   keychain?: Keychain;
 }
 
-/** How an encrypted project is unlocked: a passphrase typed now, optionally remembered in the keychain. */
-export interface Unlock {
-  passphrase?: string;
-  remember?: boolean;
-}
+
 
 interface OpenProjectState {
   path: string;
@@ -65,6 +61,7 @@ export class ServiceContext {
 
   constructor(readonly options: ServiceOptions) {
     this.recent = new RecentProjects(options.dataDir);
+    this.keys = new ProjectKeys(options.keychain);
     this.jobs = new JobRunner({
       onProgress: (p) => options.emit('job:progress', p),
       onDone: (d) => {
@@ -100,6 +97,7 @@ export class ServiceContext {
 
   /** Profiles the service started by itself; the user did not ask for them, so leaving the project stops them. */
   private readonly automatic = new Set<string>();
+  private readonly keys: ProjectKeys;
 
   /** Starts a job on the open project; its worker opens the project with the same key. */
   startJob(kind: JobKindName, input: unknown): string {
@@ -113,21 +111,21 @@ export class ServiceContext {
       for (const id of pending) await this.jobs.wait(id);
     }
     if (this.jobs.busy()) throw new AppError('invalid_input', 'Wait for the running job to finish before switching projects.');
-    // Reopening the project that is open keeps its lock; any other is claimed first, so a refusal changes nothing here.
     if (!create && fileEncryption(path) === 'missing') throw new AppError('project_not_found', `No project file at ${path}.`);
+    // Reopening the project that is open keeps its lock; any other is claimed first, so a refusal changes nothing here.
     const reopening = this.current?.path === path;
     const lock = reopening ? this.current!.lock : claimProject(path, this.program());
     let db: Db;
     let key: ProjectKey | null;
     try {
       // The open project's key serves a reopen; a passphrase typed now is checked instead.
-      key = reopening && !unlock.passphrase ? this.current!.access.key : await this.keyFor(path, create, unlock);
+      key = reopening && !unlock.passphrase ? this.current!.access.key : await this.keys.forOpening(path, create, unlock);
       db = openProject(path, { create, key });
     } catch (err) {
       if (!reopening) lock.release();
       throw err;
     }
-    await this.remember(path, key, unlock.remember);
+    await this.keys.remember(path, key, unlock.remember);
     if (reopening) this.current!.db.close();
     else this.close();
     this.current = { path, db, access: { path, key }, lock, customers: new CustomersRepo(db), suggestions: new SuggestionPages(db), sourceContexts: null };
@@ -135,34 +133,6 @@ export class ServiceContext {
     const info = this.info()!;
     this.options.emit('project:changed', info);
     return info;
-  }
-
-  /**
-   * The key a project opens with: a new one for a project created with a
-   * passphrase, the passphrase's for an encrypted one, else the one the
-   * keychain remembered. Unencrypted projects need none.
-   */
-  private async keyFor(path: string, create: boolean, unlock: Unlock): Promise<ProjectKey | null> {
-    if (create) return unlock.passphrase ? newKey(unlock.passphrase) : null;
-    if (fileEncryption(path) !== 'encrypted') return null;
-    if (unlock.passphrase) return keyForFile(unlock.passphrase, path);
-    const remembered = (await this.options.keychain?.load(path)) ?? null;
-    if (remembered) {
-      try {
-        openProject(path, { key: remembered, readonly: true }).close();
-        return remembered;
-      } catch {
-        this.options.keychain!.forget(path); // the project's passphrase changed elsewhere
-      }
-    }
-    throw new AppError('passphrase_required', `${basename(path)} is encrypted: enter its passphrase to open it.`);
-  }
-
-  private async remember(path: string, key: ProjectKey | null, remember: boolean | undefined): Promise<void> {
-    const keychain = this.options.keychain;
-    if (!keychain) return;
-    if (key && remember) await keychain.save(path, key);
-    else if (!key || remember === false) keychain.forget(path);
   }
 
   private program(): string {
@@ -196,7 +166,7 @@ export class ServiceContext {
       this.rekeying = false;
       this.reopenAfterRekey(p, key);
     }
-    await this.remember(p.path, key, remember ?? false);
+    await this.keys.remember(p.path, key, remember ?? false);
     const info = this.info()!;
     this.options.emit('project:changed', info);
     return info;
