@@ -82,7 +82,7 @@ console.log(`--help:        ${seconds(helps[5])} median of 10 (fastest ${seconds
 const hasSqlite = spawnSync('sqlite3', ['-version']).status === 0;
 if (!hasSqlite) console.log('sqlite3:       the sqlite3 shell is not installed (Debian: apt-get install sqlite3), so there is no reference point');
 
-const remove = (path: string) => ['', '-wal', '-shm', '-journal'].forEach((s) => rmSync(path + s, { force: true }));
+const remove = (path: string) => ['', '-wal', '-shm', '-journal', '-lock'].forEach((s) => rmSync(path + s, { force: true }));
 const project = join(dataDir, 'bench-import.crmsteward');
 const encryptedProject = join(dataDir, 'bench-import-encrypted.crmsteward');
 const shellDb = join(dataDir, 'bench-import-sqlite3.db');
