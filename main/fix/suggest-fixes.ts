@@ -6,7 +6,7 @@
  * failed run leaves the previous suggestions exactly as they were.
  */
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
-import type { Db } from '../store/open-project.ts';
+import { projectAccess, type Db } from '../store/open-project.ts';
 import { rejectedKeys, rejectionKey, suggestionInserter, type NewSuggestion } from '../store/suggestions-repo.ts';
 import { standardiseCustomers } from './standardise-customers.ts';
 import { standardiseInWorker } from './standardise-in-worker.ts';
@@ -21,8 +21,6 @@ export interface FixRunProgress {
 }
 
 export interface FixRunOptions {
-  /** The project's file, for the second thread's own connection (default: the connection's file). */
-  projectPath?: string;
   /** Standardise in a second thread from this many customers on (default 50,000). */
   parallelFrom?: number;
   signal?: Cancellation;
@@ -64,7 +62,7 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
       else counts.flags++;
     };
     // A large project is standardised in a second thread while this one writes (the writes are half the work).
-    const pages = total >= (opts.parallelFrom ?? PARALLEL_FROM) ? standardiseInWorker(opts.projectPath ?? db.name, contexts, now) : standardiseCustomers(db, contexts, now);
+    const pages = total >= (opts.parallelFrom ?? PARALLEL_FROM) ? standardiseInWorker(projectAccess(db), contexts, now) : standardiseCustomers(db, contexts, now);
     // One write transaction over the whole run (held across the pages' awaits): all of it or nothing.
     db.exec('BEGIN IMMEDIATE');
     try {
