@@ -68,7 +68,7 @@ function vacuumInto(db: Db, dest: string, opts: SnapshotOptions): void {
  * decrypted backup), with its key when it is encrypted.
  */
 export function openFileWithKey(path: string, key: ProjectKey | null, opts: { timeout?: number } = {}): Database.Database {
-  const db = new Database(path, { fileMustExist: true, timeout: opts.timeout });
+  const db = new Database(path, { fileMustExist: true, ...(opts.timeout === undefined ? {} : { timeout: opts.timeout }) });
   try {
     if (key) useKey(db, key);
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // a wrong key fails here
