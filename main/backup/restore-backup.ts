@@ -105,12 +105,19 @@ export interface RestoreRequest {
   previous: { folder: string; passphrase: string; policy: RetentionPolicy };
   /** An encrypted project's key now (and passphrase then); see ProjectUnlock. */
   project?: ProjectUnlock;
+  /**
+   * Takes the project for this program (project-lock.ts) once the backup is
+   * verified, until the restore ends: a refused backup leaves no trace.
+   */
+  claim?: () => { release(): void };
 }
 
 /** The whole restore in this process (the CLI): verify, back up what is there, replace. */
 export async function restoreProject(req: RestoreRequest, opts: RestoreOptions = {}): Promise<RestoreResult> {
   const { staged, contents } = await stageRestore(req.backupPath, req.projectPath, req.passphrase, { ...opts, project: req.project });
+  let held: { release(): void } | null = null;
   try {
+    held = req.claim?.() ?? null;
     const previous = existsSync(req.projectPath) ? await backUpBeforeRestore(req, opts) : null;
     throwIfCancelled(opts.signal, cancelled);
     replaceProject(req.projectPath, staged, req.project?.key ?? null);
@@ -118,6 +125,8 @@ export async function restoreProject(req: RestoreRequest, opts: RestoreOptions =
   } catch (err) {
     removeWithCompanions(staged);
     throw err;
+  } finally {
+    held?.release();
   }
 }
 

@@ -94,7 +94,7 @@ async function keyFor(path: string, unlock: ProjectUnlock): Promise<ProjectKey> 
     throw new AppError('not_a_backup', 'The backup decrypts, but what it holds is not an SQLite file (or is an encrypted project, and this project has no passphrase to open it with), so it was not used.');
   }
   throw new AppError(
-    'wrong_passphrase',
+    'passphrase_required',
     "The backup decrypts, but the project inside is encrypted with a passphrase the project no longer has (it was changed after the backup was made), or is not a CRM Steward project; enter the project's passphrase from then to restore it.",
   );
 }

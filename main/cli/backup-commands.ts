@@ -105,20 +105,15 @@ export async function restoreCommand(args: ParsedArgs): Promise<number> {
     const passphrase = await backupPassphrase('to open this backup', false);
     const { settings } = backupSettingsFor(defaultPaths().dataDir, projectPath);
     const progress = progressPrinter(args.options.has('json'));
-    // The project is held for the restore, but not opened: replacing its file needs every connection closed.
-    const lock = claimProject(projectPath, 'crm-steward restore');
-    let result: Awaited<ReturnType<typeof restoreProject>>;
-    try {
-      // An encrypted project's key now; the backup of an encrypted project holds it encrypted, and
-      // CRM_STEWARD_PASSPHRASE also opens one encrypted with the project's passphrase then (a new machine).
-      const key = fileEncryption(projectPath) === 'encrypted' ? await keyForFile(await currentPassphrase(projectPath), projectPath) : null;
-      const project = { key, passphrase: process.env[PASSPHRASE_ENV] || undefined };
-      result = await interruptible((signal) =>
-        restoreProject({ backupPath, projectPath, passphrase, previous: { folder: backupFolder(projectPath, settings), passphrase, policy: settings }, project }, { signal, onProgress: progress }),
-      );
-    } finally {
-      lock.release();
-    }
+    // An encrypted project's key now; the backup of an encrypted project holds it encrypted, and
+    // CRM_STEWARD_PASSPHRASE also opens one encrypted with the project's passphrase then (a new machine).
+    const key = fileEncryption(projectPath) === 'encrypted' ? await keyForFile(await currentPassphrase(projectPath), projectPath) : null;
+    const project = { key, passphrase: process.env[PASSPHRASE_ENV] || undefined };
+    // Once the backup is verified the project is held for the restore, but not opened: replacing its file needs every connection closed.
+    const claim = () => claimProject(projectPath, 'crm-steward restore');
+    const result = await interruptible((signal) =>
+      restoreProject({ backupPath, projectPath, passphrase, previous: { folder: backupFolder(projectPath, settings), passphrase, policy: settings }, project, claim }, { signal, onProgress: progress }),
+    );
     const c = result.restored;
     print(args, { project: projectPath, ...result }, () => [
       `Restored ${projectPath} from ${backupPath}: ${count(c.customers, 'customer', 'customers')}, ${count(c.sources, 'source', 'sources')}.`,

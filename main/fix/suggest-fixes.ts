@@ -64,7 +64,9 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
     // A large project is standardised in a second thread while this one writes (the writes are half the work).
     const pages = total >= (opts.parallelFrom ?? PARALLEL_FROM) ? standardiseInWorker(projectAccess(db), contexts, now) : standardiseCustomers(db, contexts, now);
     // One write transaction over the whole run (held across the pages' awaits): all of it or nothing.
-    db.exec('BEGIN IMMEDIATE');
+    // Inside a caller's transaction (the command line finds and applies in one) it is a savepoint of it.
+    const nested = db.inTransaction;
+    db.exec(nested ? 'SAVEPOINT suggest_fixes' : 'BEGIN IMMEDIATE');
     try {
       let done = 0;
       for await (const page of pages) {
@@ -76,9 +78,9 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
       opts.onProgress?.({ step: 'fill', done: 0, total: 1 });
       fillFromDuplicates(db, contexts, now, store);
       insert.flush();
-      db.exec('COMMIT');
+      db.exec(nested ? 'RELEASE suggest_fixes' : 'COMMIT');
     } catch (err) {
-      db.exec('ROLLBACK');
+      db.exec(nested ? 'ROLLBACK TO suggest_fixes; RELEASE suggest_fixes' : 'ROLLBACK');
       throw err;
     }
     throwIfCancelled(opts.signal, cancelled);

@@ -98,7 +98,7 @@ export function App() {
         {view === 'duplicates' && <DuplicatesView />}
         {view === 'fixes' && <FixesView />}
         {view === 'history' && <HistoryView project={project} />}
-        {view === 'backups' && <BackupsView />}
+        {view === 'backups' && <BackupsView projectEncrypted={project.encrypted} />}
       </main>
       {passphraseOpen && <PassphraseDialog project={project} canRemember={canRemember} onClose={() => setPassphraseOpen(false)} />}
     </div>

@@ -70,7 +70,7 @@ describe('backing up an encrypted project', () => {
     // with the passphrase the project had then it is restored, and opens with that passphrase again.
     await service.invoke('project:set-passphrase', { current: PROJECT_PASSPHRASE, next: LATER_PASSPHRASE });
     const refused = await waitForJob((await service.invoke('backup:restore', { name: made.name })).jobId);
-    expect(refused).toMatchObject({ status: 'failed', error: { code: 'wrong_passphrase' } });
+    expect(refused).toMatchObject({ status: 'failed', error: { code: 'passphrase_required' } });
     expect((await service.invoke('project:info', {}))!.customers).toBe(300);
     const again = await waitForJob((await service.invoke('backup:restore', { name: made.name, projectPassphrase: PROJECT_PASSPHRASE })).jobId);
     expect(again.error ?? null).toBeNull();

@@ -87,7 +87,7 @@ describe('browser mode reads and writes files only in its own folders, the allow
     await invoke('project:create', { path: join(dir, 'projects', 'P') });
     const res = await invoke('import:preview', { path: join(dir, 'allowed', 'contacts.csv') });
     expect(res.status).toBe(200);
-    expect((res.body!.data as { headers: string[] }).headers).toEqual(['id', 'First Name', 'Last Name', 'Email']);
+    expect((res.body!.data as { headers: string[] }[])[0].headers).toEqual(['id', 'First Name', 'Last Name', 'Email']);
   });
 });
 

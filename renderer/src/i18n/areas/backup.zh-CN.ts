@@ -30,7 +30,7 @@ export const backup_zhCN = {
     },
     change: {
       import: '导入', fix: '修正', edit: '编辑', revert: '还原', undo: '撤销', redo: '重做', verify: '核实',
-      merge: '合并', unmerge: '取消合并', withdraw: '撤回', restore: '恢复',
+      merge: '合并', unmerge: '取消合并', withdraw: '撤回', restore: '恢复', review: '重复判定',
     },
     lastChange: '{{kind}}，{{when}}',
     step: {
@@ -54,12 +54,14 @@ export const backup_zhCN = {
       explain: '将先备份项目的当前状态（因此本次恢复本身也可以撤销），然后用该备份替换项目：{{contents}}。',
       passphrase: '此备份的密码',
       passphraseKnown: '留空则使用本次会话的密码',
+      projectPassphrase: '创建此备份时项目的口令（仅当之后更改过时填写）',
       confirm: '恢复',
       done: '已恢复 {{when}} 创建的备份：{{contents}}。恢复前的项目已保存为 {{previous}} 创建的备份。',
       cancelled: '恢复已取消，项目未被更改。',
       refused: '备份未恢复，项目未被更改。',
     },
     refusal: {
+      passphrase_required: '此备份中的项目受创建备份时项目的口令保护，请一并输入该口令。',
       wrong_passphrase: '此密码无法打开该备份。',
       backup_damaged: '备份已损坏：部分内容与写入时不一致。',
       backup_incomplete: '备份文件不完整：文件被截断。',
