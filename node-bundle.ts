@@ -16,6 +16,7 @@ export const workerEntries: Record<string, string> = {
   'check-worker': resolve('main/quality/check-worker.ts'),
   'standardise-worker': resolve('main/fix/standardise-worker.ts'),
   'id-query-worker': resolve('main/store/id-query-worker.ts'),
+  'rekey-worker': resolve('main/store/rekey-worker.ts'),
 };
 
 /** Chunks beside the entries: import.meta.url-relative paths (migrations, workers, the repository root) must resolve there. */

@@ -16,7 +16,7 @@
  * holds as many customers as the original. Peak memory should not grow with
  * the project: compare `--rows 100000` with the default.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
 
   const summary = await service.invoke('merge:summary', {});
   const people = new Set<string>();
-  const db = (await import('better-sqlite3')).default(join(dir, 'p.crmsteward'), { readonly: true });
+  const db = (await import('better-sqlite3-multiple-ciphers')).default(join(dir, 'p.crmsteward'), { readonly: true });
   const ids = db.prepare('SELECT id, source_record_id FROM customers').raw(true).all() as [number, string][];
   for (const [, rid] of ids) {
     const tr = truth.get(rid);

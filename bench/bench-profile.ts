@@ -10,7 +10,7 @@
  *   node --import tsx bench/bench-profile.ts [count]
  *   KEEP_BENCH_DB=/some/dir  keeps (and on the next run reuses) the built file
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

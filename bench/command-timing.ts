@@ -36,6 +36,8 @@ export interface Timed {
   /** ", CPU … s (… user, … system), peak RSS … MB" where GNU time is installed, else ''. */
   usage: string;
   peakMb: number | null;
+  /** User plus system CPU seconds where GNU time is installed, else NaN. */
+  cpu: number;
 }
 
 /** Wall time of a child process, with its CPU time and peak memory where GNU time is installed. */
@@ -47,8 +49,8 @@ export function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): Time
     : spawnSync(cmd, args, { encoding: 'utf8', env, maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${res.status}: ${res.stderr.slice(-2000)}`);
-  if (!gnuTime) return { ms, stdout: res.stdout, stderr: res.stderr, usage: '', peakMb: null };
+  if (!gnuTime) return { ms, stdout: res.stdout, stderr: res.stderr, usage: '', peakMb: null, cpu: Number.NaN };
   const [user, system, kb] = res.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   const peakMb = kb / 1024;
-  return { ms, stdout: res.stdout, stderr: res.stderr, peakMb, usage: `, CPU ${(user + system).toFixed(1)} s (${user.toFixed(1)} user, ${system.toFixed(1)} system), peak RSS ${peakMb.toFixed(0)} MB` };
+  return { ms, stdout: res.stdout, stderr: res.stderr, peakMb, cpu: user + system, usage: `, CPU ${(user + system).toFixed(1)} s (${user.toFixed(1)} user, ${system.toFixed(1)} system), peak RSS ${peakMb.toFixed(0)} MB` };
 }

@@ -23,6 +23,8 @@ const FilePath = z.string().min(1, 'A file path is required.');
 export const ProjectInfo = z.object({
   path: z.string(),
   name: z.string(),
+  /** Protected by a passphrase: the file is encrypted at rest. */
+  encrypted: z.boolean(),
   customers: z.number(),
   sources: z.number(),
   quarantined: z.number(),
@@ -31,13 +33,19 @@ export const ProjectInfo = z.object({
 });
 export type ProjectInfo = z.infer<typeof ProjectInfo>;
 
-export const RecentProject = z.object({ path: z.string(), name: z.string(), openedAt: z.string(), exists: z.boolean() });
+export const RecentProject = z.object({ path: z.string(), name: z.string(), openedAt: z.string(), exists: z.boolean(), encrypted: z.boolean() });
+
+/** A passphrase being chosen (creating, protecting, changing); unlocking accepts whatever was chosen. */
+const NewPassphrase = z.string().min(8, 'Choose a passphrase of at least 8 characters.').max(1024);
+const Passphrase = z.string().min(1, 'Enter the passphrase.').max(1024);
 
 export const AppInfo = z.object({
   version: z.string(),
   mode: z.enum(['electron', 'browser', 'cli']),
   defaultProjectDir: z.string(),
   demoAvailable: z.boolean(),
+  /** The desktop app can remember a project's key in the OS keychain; browser mode and the CLI cannot. */
+  canRememberPassphrase: z.boolean(),
   project: ProjectInfo.nullable(),
 });
 
@@ -178,8 +186,11 @@ const none = z.object({}).strict().default({});
 const coreChannels = {
   'app:info': { input: none, output: AppInfo },
   'project:recent': { input: none, output: z.array(RecentProject) },
-  'project:create': { input: z.object({ path: FilePath }), output: ProjectInfo },
-  'project:open': { input: z.object({ path: FilePath }), output: ProjectInfo },
+  'project:create': { input: z.object({ path: FilePath, passphrase: NewPassphrase.optional(), remember: z.boolean().optional() }), output: ProjectInfo },
+  'project:open': { input: z.object({ path: FilePath, passphrase: Passphrase.optional(), remember: z.boolean().optional() }), output: ProjectInfo },
+  /** Protects the open project with a passphrase, or changes it (`current` required when it has one). */
+  'project:set-passphrase': { input: z.object({ current: Passphrase.optional(), next: NewPassphrase, remember: z.boolean().optional() }), output: ProjectInfo },
+  'project:remove-passphrase': { input: z.object({ current: Passphrase }), output: ProjectInfo },
   'project:open-demo': { input: none, output: z.object({ project: ProjectInfo, jobId: z.string().nullable() }) },
   'project:close': { input: none, output: z.null() },
   'project:info': { input: none, output: ProjectInfo.nullable() },

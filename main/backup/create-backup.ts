@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { MIN_PASSPHRASE_LENGTH, type BackupEntry, type BackupReason, type BackupResult } from '../../shared/channels/backup.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Cancellation } from '../lib/cancellation.ts';
-import type { Db } from '../store/open-project.ts';
+import { projectAccess, type Db } from '../store/open-project.ts';
 import { removeAbandoned, removeWithCompanions, tempPathFor } from './atomic-file.ts';
 import { describeBackup, ensureFolder, listBackups, newBackupPath, readBackupEntry, removeBackup } from './backup-folder.ts';
 import { backupsToKeep, type RetentionPolicy } from './retention.ts';
@@ -36,10 +36,11 @@ export function assertNewPassphrase(passphrase: string): void {
 }
 
 /**
- * Writes a backup of the project behind `db` to `out`. The snapshot is a
- * plain SQLite file, so it is made beside the project (the same disk and
- * the same protection as the project itself, never a backup drive or a
- * memory-backed /tmp) and removed as soon as it is sealed.
+ * Writes a backup of the project behind `db` to `out`. The snapshot is an
+ * SQLite file as the project is (plain, or encrypted with the project's key),
+ * so it is made beside the project (the same disk and the same protection as
+ * the project itself, never a backup drive or a memory-backed /tmp) and
+ * removed as soon as it is sealed.
  */
 export async function backupProject(db: Db, projectPath: string, out: string, passphrase: string, reason: BackupReason, opts: BackupOptions = {}): Promise<BackupEntry> {
   assertNewPassphrase(passphrase);
@@ -51,7 +52,7 @@ export async function backupProject(db: Db, projectPath: string, out: string, pa
   try {
     const createdAt = new Date().toISOString();
     await snapshotProject(db, snapshot, { signal: opts.signal, pagesPerStep: opts.pagesPerStep, onProgress: (p) => opts.onProgress?.({ step: 'snapshot', ...p }) });
-    const contents = describeSnapshot(snapshot);
+    const contents = describeSnapshot(snapshot, projectAccess(db).key);
     const bytes = await seal(snapshot, out, passphrase, { signal: opts.signal, onBytes: (done, total) => opts.onProgress?.({ step: 'encrypt', done, total }) });
     await describeBackup(out, { createdAt, reason, bytes, contents });
     return readBackupEntry(out);

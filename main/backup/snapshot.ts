@@ -1,11 +1,14 @@
 /**
  * A consistent copy of an open project, taken while other connections keep
- * reading and writing it, with SQLite's online backup API.
+ * reading and writing it: with SQLite's online backup API, or, for an
+ * encrypted project, with VACUUM INTO (the backup API refuses an encrypted
+ * source: its destination connection has no key).
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { BackupContents } from '../../shared/channels/backup.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
-import type { Db } from '../store/open-project.ts';
+import { projectAccess, useKey, type Db } from '../store/open-project.ts';
+import type { ProjectKey } from '../store/project-key.ts';
 
 /** 1,024 pages (16 MiB at the project's page size) per step: progress about every few tenths of a second. */
 const PAGES_PER_STEP = 1024;
@@ -28,6 +31,7 @@ export interface SnapshotOptions {
  */
 export async function snapshotProject(db: Db, dest: string, opts: SnapshotOptions = {}): Promise<void> {
   if (db.inTransaction) throw new Error('snapshotProject needs a connection outside any transaction.');
+  if (projectAccess(db).key) return vacuumInto(db, dest, opts);
   db.exec('BEGIN');
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get(); // the read transaction starts here
@@ -44,13 +48,45 @@ export async function snapshotProject(db: Db, dest: string, opts: SnapshotOption
 }
 
 /**
+ * An encrypted project's snapshot: VACUUM INTO writes the copy with the key
+ * of the connection's main database, so the copy is encrypted exactly as the
+ * project is (same key, same salt: the same passphrase opens it) and no page
+ * of it is ever on disk in the clear. It reads inside one transaction, so it
+ * is one moment of the project while writers carry on. It is one statement:
+ * progress is its start and end, and a cancel is seen after it.
+ */
+function vacuumInto(db: Db, dest: string, opts: SnapshotOptions): void {
+  throwIfCancelled(opts.signal, 'The backup was cancelled; no backup file was written.');
+  opts.onProgress?.({ done: 0, total: 1 });
+  db.prepare('VACUUM INTO ?').run(dest);
+  throwIfCancelled(opts.signal, 'The backup was cancelled; no backup file was written.');
+  opts.onProgress?.({ done: 1, total: 1 });
+}
+
+/**
+ * Opens a project file that is not open anywhere else (a snapshot, a
+ * decrypted backup), with its key when it is encrypted.
+ */
+export function openFileWithKey(path: string, key: ProjectKey | null, opts: { timeout?: number } = {}): Database.Database {
+  const db = new Database(path, { fileMustExist: true, ...(opts.timeout === undefined ? {} : { timeout: opts.timeout }) });
+  try {
+    if (key) useKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get(); // a wrong key fails here
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/**
  * Readies a snapshot to travel and says what it holds. Its header is
  * switched from WAL to a rollback journal, so the file recovered with
  * `age -d | gunzip` is one self-contained file that any SQLite opens, and a
  * restore never needs a -wal file beside it.
  */
-export function describeSnapshot(path: string): BackupContents {
-  const db = new Database(path);
+export function describeSnapshot(path: string, key: ProjectKey | null): BackupContents {
+  const db = openFileWithKey(path, key);
   try {
     db.pragma('journal_mode = DELETE');
     return readContents(db);

@@ -1,21 +1,41 @@
 /**
  * Checks a decrypted backup before it may replace a project: SQLite finds
  * nothing wrong with it, it is a CRM Steward project, and its schema is one
- * this version knows (older is fine: it is upgraded when opened).
+ * this version knows (older is fine: it is upgraded when opened). The backup
+ * of an encrypted project holds the project encrypted as it was (snapshot.ts),
+ * so it is opened with the project's key.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, openSync, readSync } from 'node:fs';
 import type { BackupContents } from '../../shared/channels/backup.ts';
 import { AppError } from '../../shared/errors.ts';
 import { readMigrations } from '../store/migrate.ts';
 import { APP_ID } from '../store/open-project.ts';
-import { readContents } from './snapshot.ts';
+import { fileEncryption, keyForFile, sameKey, type ProjectKey } from '../store/project-key.ts';
+import { openFileWithKey, readContents } from './snapshot.ts';
 
-const SQLITE_MAGIC = 'SQLite format 3\0';
+/**
+ * What may open an encrypted project inside a backup: the key of the project
+ * it is restored over (unchanged since the backup, the usual case), else the
+ * passphrase the project had when the backup was made, stretched over the
+ * salt in the file (after a change of passphrase the salt differs too).
+ */
+export interface ProjectUnlock {
+  key: ProjectKey | null;
+  passphrase?: string;
+}
 
-export function verifyProjectFile(path: string): BackupContents {
-  if (!startsWithSqliteHeader(path)) throw new AppError('not_a_backup', 'The backup decrypts, but what it holds is not an SQLite file, so it is not a CRM Steward project.');
-  const db = new Database(path);
+/** The backup's contents, and the key that opens the restored project (null: it is not encrypted). */
+export async function verifyProjectFile(path: string, unlock: ProjectUnlock = { key: null }): Promise<{ contents: BackupContents; key: ProjectKey | null }> {
+  const encrypted = fileEncryption(path) === 'encrypted';
+  if (!encrypted && !startsWithSqliteHeader(path)) throw new AppError('not_a_backup', 'The backup decrypts, but what it holds is not an SQLite file, so it is not a CRM Steward project.');
+  const key = encrypted ? await keyFor(path, unlock) : null;
+  let db: Database.Database;
+  try {
+    db = openFileWithKey(path, key);
+  } catch (err) {
+    throw new AppError('backup_damaged', `The project inside the backup cannot be read by SQLite (${(err as Error).message}), so it was not used.`);
+  }
   try {
     // Its own file, never renamed into place with a -wal beside it.
     db.pragma('journal_mode = DELETE');
@@ -28,7 +48,7 @@ export function verifyProjectFile(path: string): BackupContents {
       throw new AppError('not_a_backup', 'The backup holds an SQLite file that is not a CRM Steward project.');
     }
     checkMigrations(db);
-    return readContents(db);
+    return { contents: readContents(db), key };
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('backup_damaged', `The project inside the backup cannot be read by SQLite (${(err as Error).message}), so it was not used.`);
@@ -53,6 +73,33 @@ function checkMigrations(db: Database.Database): void {
     }
   }
 }
+
+/** The first key that opens the encrypted file; none does: refused in one sentence. */
+async function keyFor(path: string, unlock: ProjectUnlock): Promise<ProjectKey> {
+  const candidates: ProjectKey[] = [];
+  if (unlock.key) candidates.push(unlock.key);
+  if (unlock.passphrase) {
+    const derived = await keyForFile(unlock.passphrase, path);
+    if (!unlock.key || !sameKey(derived, unlock.key)) candidates.push(derived);
+  }
+  for (const key of candidates) {
+    try {
+      openFileWithKey(path, key).close();
+      return key;
+    } catch {
+      // not this one
+    }
+  }
+  if (candidates.length === 0) {
+    throw new AppError('not_a_backup', 'The backup decrypts, but what it holds is not an SQLite file (or is an encrypted project, and this project has no passphrase to open it with), so it was not used.');
+  }
+  throw new AppError(
+    'passphrase_required',
+    "The backup decrypts, but the project inside is encrypted with a passphrase the project no longer has (it was changed after the backup was made), or is not a CRM Steward project; enter the project's passphrase from then to restore it.",
+  );
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
 
 function startsWithSqliteHeader(path: string): boolean {
   const head = Buffer.alloc(16);

@@ -14,10 +14,14 @@ import { backupSettingsFor } from '../backup/backup-settings.ts';
 import { backupProject, backupToFolder } from '../backup/create-backup.ts';
 import { restoreProject } from '../backup/restore-backup.ts';
 import { defaultPaths } from '../server/app-paths.ts';
-import { openProject, type Db } from '../store/open-project.ts';
+import type { Db } from '../store/open-project.ts';
+import { claimProject } from '../store/project-lock.ts';
+import { fileEncryption, keyForFile } from '../store/project-key.ts';
 import { stringOption, requireOption, UsageError, type ParsedArgs } from './args.ts';
 import { print } from './output.ts';
+import { currentPassphrase, PASSPHRASE_ENV } from './passphrase.ts';
 import { backupPassphrase, canGetPassphrase } from './passphrase-prompt.ts';
+import { withProject } from './project-session.ts';
 import { progressPrinter } from './progress.ts';
 
 const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 0)} MB`;
@@ -56,10 +60,9 @@ function projectPathOf(args: ParsedArgs): string {
 
 export async function backupCommand(args: ParsedArgs): Promise<number> {
   return reportingErrors(args, async () => {
-    const projectPath = projectPathOf(args);
     const out = stringOption(args, 'out');
-    const db = openProject(projectPath);
-    try {
+    // A backup only reads: it takes no lock, and works while the app has the project open.
+    return withProject(args, { command: 'backup', access: 'read' }, async ({ db, path: projectPath }) => {
       const passphrase = await backupPassphrase('to encrypt the new backup', true);
       const { settings } = backupSettingsFor(defaultPaths().dataDir, projectPath);
       const progress = progressPrinter(args.options.has('json'));
@@ -76,9 +79,7 @@ export async function backupCommand(args: ParsedArgs): Promise<number> {
         ...result.removed.map((name) => `Removed ${name} (retention).`),
       ]);
       return 0;
-    } finally {
-      db.close();
-    }
+    });
   });
 }
 
@@ -104,8 +105,14 @@ export async function restoreCommand(args: ParsedArgs): Promise<number> {
     const passphrase = await backupPassphrase('to open this backup', false);
     const { settings } = backupSettingsFor(defaultPaths().dataDir, projectPath);
     const progress = progressPrinter(args.options.has('json'));
+    // An encrypted project's key now; the backup of an encrypted project holds it encrypted, and
+    // CRM_STEWARD_PASSPHRASE also opens one encrypted with the project's passphrase then (a new machine).
+    const key = fileEncryption(projectPath) === 'encrypted' ? await keyForFile(await currentPassphrase(projectPath), projectPath) : null;
+    const project = { key, passphrase: process.env[PASSPHRASE_ENV] || undefined };
+    // Once the backup is verified the project is held for the restore, but not opened: replacing its file needs every connection closed.
+    const claim = () => claimProject(projectPath, 'crm-steward restore');
     const result = await interruptible((signal) =>
-      restoreProject({ backupPath, projectPath, passphrase, previous: { folder: backupFolder(projectPath, settings), passphrase, policy: settings } }, { signal, onProgress: progress }),
+      restoreProject({ backupPath, projectPath, passphrase, previous: { folder: backupFolder(projectPath, settings), passphrase, policy: settings }, project, claim }, { signal, onProgress: progress }),
     );
     const c = result.restored;
     print(args, { project: projectPath, ...result }, () => [

@@ -2,6 +2,9 @@ import type { Command } from './args.ts';
 
 const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
 
+/** How an encrypted project's passphrase is given; every command that opens a project follows it. */
+export const passphraseNote = 'An encrypted project asks for its passphrase at the terminal, or reads CRM_STEWARD_PASSPHRASE.';
+
 /**
  * Every crm-steward command. This file imports nothing heavy: a command's
  * module (and with it SQLite and the engines) is loaded only when that
@@ -9,8 +12,8 @@ const settingOptions = '[--default-country <CC>] [--timeliness-days <n>]';
  */
 export const commands: Record<string, Command> = {
   import: {
-    usage: 'crm-steward import <file>... --project <path> [--json] [--reimport | --skip-imported] [--as-new]',
-    summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined. A later export of a source already imported updates its records (--as-new: import them as new records).',
+    usage: 'crm-steward import <file>... --project <path> [--encrypt] [--json] [--reimport | --skip-imported] [--as-new]',
+    summary: 'Import CSV/TSV, XLSX or JSON exports into a project; broken rows are quarantined. A later export of a source already imported updates its records (--as-new: import them as new records). --encrypt protects a new project with a passphrase (CRM_STEWARD_PASSPHRASE, or typed twice).',
     valued: ['project'],
     load: async () => (await import('./import-command.ts')).importCommand,
   },
@@ -97,6 +100,18 @@ export const commands: Record<string, Command> = {
     summary: 'Verify a backup (passphrase, integrity, a CRM Steward project), back up the project as it is, then replace it with the backup.',
     valued: ['project'],
     load: async () => (await import('./backup-commands.ts')).restoreCommand,
+  },
+  encrypt: {
+    usage: 'crm-steward encrypt --project <path> [--new-passphrase] [--json]',
+    summary: 'Protect a project with a passphrase (CRM_STEWARD_PASSPHRASE, or typed twice); on an encrypted project, change it (the current one from CRM_STEWARD_PASSPHRASE, the new one from CRM_STEWARD_NEW_PASSPHRASE, or typed).',
+    valued: ['project'],
+    load: async () => (await import('./protect-commands.ts')).encryptCommand,
+  },
+  decrypt: {
+    usage: 'crm-steward decrypt --project <path> [--json]',
+    summary: 'Remove the passphrase: the project is written unencrypted (asks for the passphrase, or reads CRM_STEWARD_PASSPHRASE).',
+    valued: ['project'],
+    load: async () => (await import('./protect-commands.ts')).decryptCommand,
   },
   serve: {
     usage: 'crm-steward serve [--port <n>] [--allow <folder>]...',

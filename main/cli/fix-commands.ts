@@ -12,21 +12,18 @@ import { fixSummary } from '../fix/suggestion-queries.ts';
 import { exportByLayout } from '../jobs/merge-jobs.ts';
 import { exportLog, historyState, nextToReverse, redo, stacks, undo, undoAll } from '../history/history.ts';
 import { reverseBatch, type ReversalResult } from '../history/reverse-batch.ts';
-import { openProject, type Db } from '../store/open-project.ts';
+import { inOneTransaction } from '../store/durable-commit.ts';
+import type { Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { print } from './output.ts';
 import { progressPrinter } from './progress.ts';
+import { withProject, type SessionOptions } from './project-session.ts';
 
 const ACTOR = 'cli';
 
-async function withProject<T>(args: ParsedArgs, run: (db: Db) => Promise<T> | T): Promise<T> {
-  const db = openProject(resolve(requireOption(args, 'project')));
-  try {
-    return await run(db);
-  } finally {
-    db.close();
-  }
-}
+/** history and export only read: they run while the app has the project open. */
+const reading = (command: string): SessionOptions => ({ command, access: 'read' });
+const writing = (command: string): SessionOptions => ({ command, access: 'write' });
 
 
 /** Which rules --apply-safe, --apply-all or --apply-rule select; null when nothing is to be applied. */
@@ -57,12 +54,16 @@ function applyRules(db: Db, apply: string[] | 'all', progress: ReturnType<typeof
 
 export async function fixCommand(args: ParsedArgs): Promise<number> {
   const apply = rulesToApply(args);
-  return withProject(args, async (db) => {
+  return withProject(args, writing('fix'), async ({ db, path }) => {
     // Before the run, which may itself apply the rules the project set to apply automatically.
-    if (apply !== null) await (await import('./backup-commands.ts')).backUpBeforeBulkChange(db, resolve(requireOption(args, 'project')), 'before-fix', args);
+    if (apply !== null) await (await import('./backup-commands.ts')).backUpBeforeBulkChange(db, path, 'before-fix', args);
     const progress = progressPrinter(args.options.has('json'));
-    const run = await suggestFixes(db, { onProgress: (p) => progress({ step: p.step, done: p.done, total: p.total }) });
-    const applied = apply === null ? null : applyRules(db, apply, progress);
+    // Finding and applying are one transaction: killed at any point, the project holds
+    // what it held before the command, never suggestions half-applied.
+    const { run, applied } = await inOneTransaction(db, async () => {
+      const found = await suggestFixes(db, { onProgress: (p) => progress({ step: p.step, done: p.done, total: p.total }) });
+      return { run: found, applied: apply === null ? null : applyRules(db, apply, progress) };
+    });
     const summary = fixSummary(db);
     print(args, { run, rules: summary.byRule, applied }, () => [
       `${run.records.toLocaleString('en-US')} customers: ${run.suggestions.toLocaleString('en-US')} suggestions, ${run.flags.toLocaleString('en-US')} flagged values (${run.seconds.toFixed(1)} s)`,
@@ -88,7 +89,7 @@ function conflictMode(args: ParsedArgs): 'check' | 'skip' | 'overwrite' {
 export async function undoCommand(args: ParsedArgs): Promise<number> {
   const batch = stringOption(args, 'batch');
   if (batch !== undefined && args.options.has('all')) throw new UsageError('Choose one of --all and --batch.');
-  return withProject(args, (db) => {
+  return withProject(args, writing('undo'), ({ db }) => {
     const progress = progressPrinter(args.options.has('json'));
     if (args.options.has('all')) {
       const r = undoAll(db, ACTOR, { onProgress: (done) => progress({ step: 'undo', done, total: 0 }) });
@@ -109,7 +110,7 @@ export async function undoCommand(args: ParsedArgs): Promise<number> {
 }
 
 export async function redoCommand(args: ParsedArgs): Promise<number> {
-  return withProject(args, (db) => {
+  return withProject(args, writing('redo'), ({ db }) => {
     nextToReverse(db, 'redo');
     const r = redo(db, ACTOR, conflictMode(args));
     print(args, r, () => [describeReversal('Redo', r)]);
@@ -119,7 +120,7 @@ export async function redoCommand(args: ParsedArgs): Promise<number> {
 
 export async function historyCommand(args: ParsedArgs): Promise<number> {
   const out = stringOption(args, 'export');
-  return withProject(args, (db) => {
+  return withProject(args, reading('history'), ({ db }) => {
     if (out) {
       const rows = exportLog(db, resolve(out));
       print(args, { out: resolve(out), rows }, () => [`Wrote ${rows.toLocaleString('en-US')} changes to ${resolve(out)}.`]);
@@ -145,7 +146,7 @@ export async function exportCommand(args: ParsedArgs): Promise<number> {
   if (layouts.length > 1) throw new UsageError('Choose one of --golden, --golden-ids and --decisions.');
   const layout = layouts[0] === 'golden-ids' ? 'records' : (layouts[0] ?? 'customers');
   if (args.options.has('mask') && (layout === 'golden' || layout === 'decisions')) throw new UsageError('--mask applies to the customer exports (with or without --golden-ids), not to --golden or --decisions.');
-  return withProject(args, async (db) => {
+  return withProject(args, reading('export'), async ({ db }) => {
     const progress = progressPrinter(args.options.has('json'));
     const mask = args.options.has('mask');
     const r = await exportByLayout(db, { path: out, format, bom: args.options.has('bom'), layout, mask }, { onProgress: (p) => progress(p) });

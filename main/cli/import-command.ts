@@ -1,34 +1,29 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { importFiles, type ImportedFile } from '../ingest/import-files.ts';
-import { openProject, writeAloneWithoutWal } from '../store/open-project.ts';
-import { requireOption, UsageError, type ParsedArgs } from './args.ts';
+import { writeAloneWithoutWal } from '../store/open-project.ts';
+import { UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
+import { withProject } from './project-session.ts';
 
-/** Imports files into a project (created when missing), all or nothing. */
+/** Imports files into a project (created when missing, encrypted with --encrypt), all or nothing. */
 export async function importCommand(args: ParsedArgs): Promise<number> {
-  const projectPath = resolve(requireOption(args, 'project'));
   const files = args.positionals.map((f) => resolve(f));
   if (files.length === 0) throw new UsageError('Name at least one file to import.');
   const onDuplicate = args.options.has('reimport') ? 'import' : args.options.has('skip-imported') ? 'skip' : 'refuse';
   const update = args.options.has('as-new') ? 'never' : 'auto';
-  const created = !existsSync(projectPath);
-  const db = openProject(projectPath, { create: created });
-  try {
+  return withProject(args, { command: 'import', access: 'write', create: true }, async ({ db, path, created }) => {
     const run = () =>
-      importFiles(db, files.map((path) => ({ path, onDuplicate, update })), { onProgress: progressPrinter(args.options.has('json')) }).catch((err: unknown) => {
+      importFiles(db, files.map((p) => ({ path: p, onDuplicate, update })), { onProgress: progressPrinter(args.options.has('json')) }).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'already_imported') throw new AppError(err.code, `${err.message.split('. Choose')[0]}. Pass --reimport to import it again or --skip-imported to skip it.`);
         throw err;
       });
     // A project this command created is not open anywhere else: it can be written without the WAL.
     const results = created ? await writeAloneWithoutWal(db, run) : await run();
     if (args.options.has('json')) process.stdout.write(`${JSON.stringify({ files: results.map(jsonFile) })}\n`);
-    else printTable(results, projectPath);
+    else printTable(results, path);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 function jsonFile(f: ImportedFile) {

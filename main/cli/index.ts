@@ -1,9 +1,9 @@
 import { AppError } from '../../shared/errors.ts';
 import { parseArgs, UsageError } from './args.ts';
-import { commands } from './commands.ts';
+import { commands, passphraseNote } from './commands.ts';
 
 function help(): string {
-  return ['Usage: crm-steward <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`), ''].join('\n');
+  return ['Usage: crm-steward <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`), '', passphraseNote, ''].join('\n');
 }
 
 /** Runs one command; returns the exit code. Errors become one readable line on stderr. */

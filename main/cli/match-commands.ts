@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { dedupeProject } from '../match/project/dedupe-project.ts';
 import { writeClustersCsv } from '../match/project/write-clusters-csv.ts';
-import { openProject } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
+import { withProject } from './project-session.ts';
 
 function threshold(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
@@ -15,18 +15,14 @@ function threshold(raw: string | undefined): number | undefined {
 
 /** `dedupe` (issue 4): match the project, store the entities, write one CSV row per record. */
 export async function dedupeCommand(args: ParsedArgs): Promise<number> {
-  const projectPath = resolve(requireOption(args, 'project'));
   const out = resolve(requireOption(args, 'out'));
   const t = threshold(stringOption(args, 'threshold'));
   const json = args.options.has('json');
-  const db = openProject(projectPath);
-  try {
+  return withProject(args, { command: 'dedupe', access: 'write' }, async ({ db }) => {
     const summary = await dedupeProject(db, { scope: args.options.has('new') ? 'new' : 'all', threshold: t, workers: availableParallelism() }, { onProgress: progressPrinter(json) });
     const rows = writeClustersCsv(db, out);
     if (json) process.stdout.write(`${JSON.stringify({ ...summary, out, rows })}\n`);
     else console.log(`${summary.records.toLocaleString()} records, ${summary.comparisons.toLocaleString()} comparisons, ${summary.clusters.toLocaleString()} groups of duplicates; wrote ${rows.toLocaleString()} rows to ${out}`);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

@@ -5,25 +5,15 @@
  * shows what a script did and can undo it.
  */
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { dedupeProject } from '../match/project/dedupe-project.ts';
 import { currentMatchRun } from '../match/match-repo.ts';
 import { bulkAccept, bulkPreview } from '../match/review/bulk-accept.ts';
 import { unmergeAll, unmergeGolden } from '../merge/unmerge.ts';
-import { openProject, type Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
+import { withProject } from './project-session.ts';
 
 const ACTOR = 'cli';
-
-async function withProject<T>(args: ParsedArgs, run: (db: Db) => Promise<T> | T): Promise<T> {
-  const db = openProject(resolve(requireOption(args, 'project')));
-  try {
-    return await run(db);
-  } finally {
-    db.close();
-  }
-}
 
 function print(args: ParsedArgs, json: unknown, line: string): void {
   process.stdout.write(args.options.has('json') ? `${JSON.stringify(json)}\n` : `${line}\n`);
@@ -46,7 +36,7 @@ function integer(args: ParsedArgs, name: string): number | undefined {
 /** `merge --accept-above P`: a project never matched is matched first (as `dedupe` would). */
 export async function mergeCommand(args: ParsedArgs): Promise<number> {
   const threshold = probability(requireOption(args, 'accept-above'));
-  return withProject(args, async (db) => {
+  return withProject(args, { command: 'merge', access: 'write' }, async ({ db }) => {
     const progress = progressPrinter(args.options.has('json'));
     const matched = currentMatchRun(db) === null ? await dedupeProject(db, { workers: availableParallelism() }, { onProgress: progress }) : null;
     const preview = bulkPreview(db, threshold, {});
@@ -64,7 +54,7 @@ export async function unmergeCommand(args: ParsedArgs): Promise<number> {
   const all = args.options.has('all');
   if ((golden === undefined) === !all) throw new UsageError('Give either --golden <id> or --all.');
   if (all && customer !== undefined) throw new UsageError('--customer goes with --golden (one record out of one golden record).');
-  return withProject(args, (db) => {
+  return withProject(args, { command: 'unmerge', access: 'write' }, ({ db }) => {
     if (all) {
       const r = unmergeAll(db, ACTOR, { onProgress: progressPrinter(args.options.has('json')) });
       print(args, r, `Unmerged ${r.goldenRecords.toLocaleString('en-US')} golden records (${r.records.toLocaleString('en-US')} records).`);

@@ -8,6 +8,7 @@ import { getQualitySettings, setQualitySettings } from '../quality/settings.ts';
 import { openProject, writeAloneWithoutWal, type Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { progressPrinter } from './progress.ts';
+import { withProject } from './project-session.ts';
 import { languages, type Language } from '../../shared/i18n/translate.ts';
 
 /** --default-country and --timeliness-days are stored in the project, as the dashboard's settings are. */
@@ -39,17 +40,13 @@ function jsonOf(r: ProfileResult) {
 
 /** `profile`: measure a project's data quality and store the issues. */
 export async function profileCommand(args: ParsedArgs): Promise<number> {
-  const path = resolve(requireOption(args, 'project'));
-  const db = openProject(path);
-  try {
+  return withProject(args, { command: 'profile', access: 'write' }, async ({ db }) => {
     applySettings(db, args);
     const result = await profile(db, 'on_demand', args.options.has('json'));
     if (args.options.has('json')) process.stdout.write(`${JSON.stringify(jsonOf(result))}\n`);
     else printSummary(result);
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** `audit`, the consultant's one-shot audit: import into a throw-away project, profile, write the report (and JSON). */
@@ -91,8 +88,7 @@ export async function referenceCommand(args: ParsedArgs): Promise<number> {
   const file = resolve(args.positionals[0]);
   if (!existsSync(file)) throw new UsageError(`No file at ${file}.`);
   const json = args.options.has('json');
-  const db = openProject(resolve(requireOption(args, 'project')));
-  try {
+  return withProject(args, { command: 'reference', access: 'write' }, async ({ db }) => {
     const reference = await importReferenceFile(db, file);
     const result = args.options.has('no-profile') ? null : await profile(db, 'on_demand', json);
     const accuracy = result?.metrics.overall.accuracy ?? null;
@@ -104,7 +100,5 @@ export async function referenceCommand(args: ParsedArgs): Promise<number> {
     if (accuracy) console.log(`accuracy ${pct(accuracy.value)}${accuracy.confusion ? `   TP ${accuracy.confusion.tp}, TN ${accuracy.confusion.tn}, FP ${accuracy.confusion.fp}, FN ${accuracy.confusion.fn}` : ''}   ${accuracy.formula}`);
     else console.log('Not profiled: run `crm-steward profile` to measure accuracy against it.');
     return 0;
-  } finally {
-    db.close();
-  }
+  });
 }

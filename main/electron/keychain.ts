@@ -1,37 +1,43 @@
 import { safeStorage } from 'electron';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { Keychain } from '../service/passphrase-vault.ts';
+import { join } from 'node:path';
+import { SealedEntries } from '../lib/sealed-entries.ts';
+import type { PassphraseKeychain } from '../service/passphrase-vault.ts';
+import { RememberedKeys, type ProjectKeychain } from '../service/remembered-keys.ts';
 
 /**
- * Backup passphrases remembered between sessions, encrypted by the operating
- * system's keychain (Electron's safeStorage: the macOS Keychain, Windows
- * DPAPI, the Secret Service or KWallet on Linux). Only the encrypted bytes
- * are written, in a file readable by the user alone; without the login's
- * keychain they cannot be read back.
+ * The operating system's keychain (Electron's safeStorage: the macOS
+ * Keychain, Windows DPAPI, the Secret Service or KWallet on Linux) seals two
+ * kinds of secret the desktop app may remember between sessions, each in its
+ * own file in the app's data folder, readable by the user alone
+ * (lib/sealed-entries.ts) and useless without the login's keychain:
+ *
+ * - `projectKeys`: the derived keys of encrypted projects (remembered-keys.ts,
+ *   `remembered-keys.json`), never their passphrases;
+ * - `backupPassphrases`: the passphrases backups are encrypted with
+ *   (passphrase-vault.ts, `backup-passphrases.json`).
+ *
+ * On Linux without a keyring safeStorage falls back to 'basic_text', a key
+ * built into Electron that protects nothing: then neither is offered.
+ * Call after the app is ready.
  */
-export function osKeychain(userDataDir: string): Keychain {
-  const file = join(userDataDir, 'backup-passphrases.json');
-  const read = (): Record<string, string> => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {});
-  const write = (entries: Record<string, string>): void => {
-    mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(entries), { mode: 0o600 });
-    renameSync(temp, file);
-  };
+export function osKeychains(dataDir: string): { projectKeys: ProjectKeychain | undefined; backupPassphrases: PassphraseKeychain } {
+  const realKeyring = (): boolean => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text');
+  const passphrases = new SealedEntries(join(dataDir, 'backup-passphrases.json'));
   return {
-    // Linux without a keyring falls back to a fixed key ('basic_text'): that is no protection, so it counts as unavailable.
-    available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
-    load: (key) => {
-      const sealed = read()[key];
-      return sealed === undefined ? null : safeStorage.decryptString(Buffer.from(sealed, 'base64'));
-    },
-    save: (key, secret) => write({ ...read(), [key]: safeStorage.encryptString(secret).toString('base64') }),
-    remove: (key) => {
-      const entries = read();
-      if (!(key in entries)) return;
-      delete entries[key];
-      write(entries);
+    projectKeys: realKeyring()
+      ? new RememberedKeys(dataDir, {
+          seal: (text) => safeStorage.encryptStringAsync(text),
+          unseal: async (sealed) => (await safeStorage.decryptStringAsync(sealed)).result,
+        })
+      : undefined,
+    backupPassphrases: {
+      available: realKeyring,
+      load: (key) => {
+        const sealed = passphrases.get(key);
+        return sealed === null ? null : safeStorage.decryptString(sealed);
+      },
+      save: (key, secret) => passphrases.set(key, safeStorage.encryptString(secret)),
+      remove: (key) => passphrases.delete(key),
     },
   };
 }

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createService } from '../service/create-service.ts';
 import { denyAllPermissions, hardenContents, isAppMainFrame } from './harden.ts';
 import { bindIpc } from './ipc.ts';
-import { osKeychain } from './keychain.ts';
+import { osKeychains } from './keychain.ts';
 
 /**
  * The desktop shell: one window, the service bound to IPC, nothing else. All
@@ -45,14 +45,16 @@ app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': ["default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'"] } });
   });
+  const keychains = osKeychains(app.getPath('userData'));
   const service = createService({
     dataDir: app.getPath('userData'),
+    keychain: keychains.projectKeys,
+    backupKeychain: keychains.backupPassphrases,
     projectsDir: join(app.getPath('documents'), 'CRM Steward'),
     demoDir: join(resourcesDir(), 'demo'),
     mode: 'electron',
     version: app.getVersion(),
     emit: (event, payload) => win?.webContents.send('steward:event', event, payload),
-    keychain: osKeychain(app.getPath('userData')),
   });
   bindIpc(service, {
     pickFiles: async () => {

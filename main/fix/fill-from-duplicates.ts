@@ -47,8 +47,10 @@ export function fillFromDuplicates(db: Db, contexts: Map<number, SourceContext>,
   let filled = 0;
   let cluster = Number.NaN;
   let members: Member[] = [];
+  // Stored after the read: a connection cannot write while one of its statements is still being iterated.
+  const proposals: NewSuggestion[] = [];
   const flush = (): void => {
-    filled += fillEntity(members, contexts, now, store);
+    filled += fillEntity(members, contexts, now, (s) => proposals.push(s));
     members = [];
   };
   let after: [number, number] = [Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER];
@@ -63,6 +65,7 @@ export function fillFromDuplicates(db: Db, contexts: Map<number, SourceContext>,
     after = [last[0], last[1]];
   }
   flush();
+  for (const s of proposals) store(s);
   return filled;
 }
 

@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
+import type { ProjectAccess } from '../store/open-project.ts';
 import type { SourceContext } from './source-context.ts';
 import type { SuggestionPage } from './standardise-customers.ts';
 import type { FromStandardiser, StandardiseWorkerData, SuggestionTuple } from './standardise-worker.ts';
@@ -8,8 +9,8 @@ import type { FromStandardiser, StandardiseWorkerData, SuggestionTuple } from '.
 const WINDOW = 4;
 
 /** standardiseCustomers, run in a second thread. */
-export async function* standardiseInWorker(projectPath: string, contexts: Map<number, SourceContext>, now: Date): AsyncGenerator<SuggestionPage> {
-  const data: StandardiseWorkerData = { projectPath, contexts: [...contexts], now: now.toISOString() };
+export async function* standardiseInWorker(project: ProjectAccess, contexts: Map<number, SourceContext>, now: Date): AsyncGenerator<SuggestionPage> {
+  const data: StandardiseWorkerData = { project, contexts: [...contexts], now: now.toISOString() };
   const worker = spawnWorker(siblingModule(import.meta.url, 'standardise-worker'), { workerData: data });
   const queue: FromStandardiser[] = [];
   let notify: (() => void) | null = null;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openProject } from '../store/open-project.ts';
+import { openProject, type ProjectAccess } from '../store/open-project.ts';
 import type { SourceContext } from './source-context.ts';
 import { standardiseCustomers, type SuggestionPage } from './standardise-customers.ts';
 
@@ -10,7 +10,8 @@ import { standardiseCustomers, type SuggestionPage } from './standardise-custome
  * writer never lets memory run away.
  */
 export interface StandardiseWorkerData {
-  projectPath: string;
+  /** The project and its key (an encrypted project's), copied into this thread's memory only. */
+  project: ProjectAccess;
   contexts: [number, SourceContext][];
   now: string;
 }
@@ -36,7 +37,7 @@ port.on('message', (m: ToStandardiser) => {
   wake?.();
 });
 
-const db = openProject(data.projectPath, { readonly: true });
+const db = openProject(data.project.path, { readonly: true, key: data.project.key });
 try {
   for (const page of standardiseCustomers(db, new Map(data.contexts), new Date(data.now))) {
     while (credit === 0 && !stopped) await new Promise<void>((resolve) => (wake = resolve));

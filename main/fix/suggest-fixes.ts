@@ -6,7 +6,7 @@
  * failed run leaves the previous suggestions exactly as they were.
  */
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
-import type { Db } from '../store/open-project.ts';
+import { projectAccess, type Db } from '../store/open-project.ts';
 import { rejectedKeys, rejectionKey, suggestionInserter, type NewSuggestion } from '../store/suggestions-repo.ts';
 import { standardiseCustomers } from './standardise-customers.ts';
 import { standardiseInWorker } from './standardise-in-worker.ts';
@@ -21,8 +21,6 @@ export interface FixRunProgress {
 }
 
 export interface FixRunOptions {
-  /** The project's file, for the second thread's own connection (default: the connection's file). */
-  projectPath?: string;
   /** Standardise in a second thread from this many customers on (default 50,000). */
   parallelFrom?: number;
   signal?: Cancellation;
@@ -64,9 +62,11 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
       else counts.flags++;
     };
     // A large project is standardised in a second thread while this one writes (the writes are half the work).
-    const pages = total >= (opts.parallelFrom ?? PARALLEL_FROM) ? standardiseInWorker(opts.projectPath ?? db.name, contexts, now) : standardiseCustomers(db, contexts, now);
+    const pages = total >= (opts.parallelFrom ?? PARALLEL_FROM) ? standardiseInWorker(projectAccess(db), contexts, now) : standardiseCustomers(db, contexts, now);
     // One write transaction over the whole run (held across the pages' awaits): all of it or nothing.
-    db.exec('BEGIN IMMEDIATE');
+    // Inside a caller's transaction (the command line finds and applies in one) it is a savepoint of it.
+    const nested = db.inTransaction;
+    db.exec(nested ? 'SAVEPOINT suggest_fixes' : 'BEGIN IMMEDIATE');
     try {
       let done = 0;
       for await (const page of pages) {
@@ -78,9 +78,9 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
       opts.onProgress?.({ step: 'fill', done: 0, total: 1 });
       fillFromDuplicates(db, contexts, now, store);
       insert.flush();
-      db.exec('COMMIT');
+      db.exec(nested ? 'RELEASE suggest_fixes' : 'COMMIT');
     } catch (err) {
-      db.exec('ROLLBACK');
+      db.exec(nested ? 'ROLLBACK TO suggest_fixes; RELEASE suggest_fixes' : 'ROLLBACK');
       throw err;
     }
     throwIfCancelled(opts.signal, cancelled);

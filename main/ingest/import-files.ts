@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import { neverCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type { ProgressFn } from '../lib/jobs.ts';
 import type { Db } from '../store/open-project.ts';
+import { durably, inOneTransaction } from '../store/durable-commit.ts';
 import { findSourceByHash } from '../store/sources-repo.ts';
 import type { Encoding } from './detect-encoding.ts';
 import { linkReferences } from './link-references.ts';
@@ -92,22 +93,22 @@ export async function importFiles(
   // pragma cannot change inside a transaction, so it is set around it.
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   db.pragma('foreign_keys = OFF');
-  db.exec('BEGIN IMMEDIATE');
   try {
-    const results: ImportedFile[] = [];
-    for (const [i, file] of inspected.entries()) {
-      for (const table of tablesToImport(file, requests[i])) {
-        results.push(await importOneChecked(db, file, table, requests[i], { fileIndex: i, files: requests.length, signal, progress }));
-      }
-    }
-    progress({ step: 'link', file: '', fileIndex: requests.length - 1, files: requests.length, done: 0, total: 1, rows: 0 });
-    linkReferences(db);
-    signal.throwIfAborted();
-    db.exec('COMMIT');
-    return results;
-  } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw err;
+    // A finished import must survive a power cut too: the user may delete the file next.
+    return await durably(db, () =>
+      inOneTransaction(db, async () => {
+        const results: ImportedFile[] = [];
+        for (const [i, file] of inspected.entries()) {
+          for (const table of tablesToImport(file, requests[i])) {
+            results.push(await importOneChecked(db, file, table, requests[i], { fileIndex: i, files: requests.length, signal, progress }));
+          }
+        }
+        progress({ step: 'link', file: '', fileIndex: requests.length - 1, files: requests.length, done: 0, total: 1, rows: 0 });
+        linkReferences(db);
+        signal.throwIfAborted();
+        return results;
+      }),
+    );
   } finally {
     db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
   }

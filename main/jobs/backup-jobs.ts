@@ -6,7 +6,8 @@ import { stageRestore } from '../backup/restore-backup.ts';
 import type { RetentionPolicy } from '../backup/retention.ts';
 import { throwIfCancelled } from '../lib/cancellation.ts';
 import type { JobContext } from '../lib/jobs.ts';
-import type { Db } from '../store/open-project.ts';
+import { projectAccess, type Db } from '../store/open-project.ts';
+import type { ProjectKey } from '../store/project-key.ts';
 
 type Ctx = JobContext<Record<string, unknown>>;
 
@@ -25,6 +26,12 @@ export interface RestoreJobInput {
   passphrase: string;
   /** The project as it is goes into this backup first. */
   previous: Omit<BackupJobInput, 'projectPath' | 'reason'>;
+  /**
+   * An encrypted project's passphrase when the backup was made, should it
+   * differ from today's (the project's key now is the worker's own, from its
+   * connection).
+   */
+  projectPassphrase?: string;
 }
 
 /** What the restore job hands the main thread, which renames `staged` over the project. */
@@ -32,6 +39,8 @@ export interface StagedRestore {
   staged: string;
   restored: BackupContents;
   previous: BackupEntry;
+  /** The key that opens the restored file (null: not encrypted); taken off the result before anyone hears of it. */
+  key: ProjectKey | null;
 }
 
 const progress = (ctx: Ctx) => (p: { step: string; done: number; total: number }) => ctx.onProgress({ ...p, rows: 0 });
@@ -49,13 +58,14 @@ export const backupJobs = {
    * result is posted, rather than by the worker after it.
    */
   restore: async (db: Db, input: RestoreJobInput, ctx: Ctx): Promise<StagedRestore> => {
-    const { staged, contents } = await stageRestore(input.backupPath, input.projectPath, input.passphrase, { signal: ctx.signal, onProgress: progress(ctx) });
+    const project = { key: projectAccess(db).key, passphrase: input.projectPassphrase };
+    const { staged, contents, key } = await stageRestore(input.backupPath, input.projectPath, input.passphrase, { signal: ctx.signal, onProgress: progress(ctx), project });
     try {
       const { folder, passphrase, policy } = input.previous;
       const previous = await backupToFolder(db, input.projectPath, folder, passphrase, 'before-restore', policy, { signal: ctx.signal, onProgress: progress(ctx), protect: [input.backupPath] });
       throwIfCancelled(ctx.signal, 'The restore was cancelled; the project was not changed.');
       db.close();
-      return { staged, restored: contents, previous: previous.backup };
+      return { staged, restored: contents, previous: previous.backup, key };
     } catch (err) {
       removeWithCompanions(staged);
       throw err;

@@ -5,11 +5,12 @@ import type { JobKindName } from './job-kinds.ts';
 import type { FromJob, JobWorkerData } from './job-worker.ts';
 import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
 import type { ProjectCounts } from '../store/project-counts.ts';
+import type { ProjectAccess } from '../store/open-project.ts';
 
 interface RunningJob {
   jobId: string;
   kind: JobKindName;
-  projectPath: string;
+  project: ProjectAccess;
   input: unknown;
   cancelFlag: Int32Array;
   started: boolean;
@@ -39,13 +40,14 @@ export class JobRunner {
 
   constructor(private readonly listener: JobListener) {}
 
-  start(kind: JobKindName, projectPath: string, input: unknown): string {
+  /** Queues a job on a project; the worker opens it with `project.key` when it is encrypted. */
+  start(kind: JobKindName, project: ProjectAccess, input: unknown): string {
     for (const job of this.jobs.values()) {
       if (job.kind === kind && !job.done) throw new AppError('invalid_input', `An ${kind} job is already running; wait for it or cancel it.`);
     }
     const jobId = randomUUID();
     input = this.listener.prepareInput?.(kind, input) ?? input;
-    const job: RunningJob = { jobId, kind, projectPath, input, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), started: false, progress: null, done: null };
+    const job: RunningJob = { jobId, kind, project, input, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), started: false, progress: null, done: null };
     this.jobs.set(jobId, job);
     if (this.running()) {
       this.queue.push(job);
@@ -60,7 +62,7 @@ export class JobRunner {
   private launch(job: RunningJob): void {
     job.started = true;
     const { jobId, kind } = job;
-    const data: JobWorkerData = { kind, projectPath: job.projectPath, input: job.input, cancelFlag: job.cancelFlag.buffer as SharedArrayBuffer };
+    const data: JobWorkerData = { kind, project: job.project, input: job.input, cancelFlag: job.cancelFlag.buffer as SharedArrayBuffer };
     const worker = spawnWorker(siblingModule(import.meta.url, 'job-worker'), { workerData: data });
     worker.on('message', (m: FromJob) => {
       if (m.type === 'progress') {
@@ -92,7 +94,7 @@ export class JobRunner {
       const next = this.queue.shift();
       if (next) this.launch(next);
     }
-    this.listener.onDone(done, { projectPath: job.projectPath, counts });
+    this.listener.onDone(done, { projectPath: job.project.path, counts });
   }
 
   cancel(jobId: string): void {

@@ -1,12 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, toErrorPayload } from '../../shared/errors.ts';
-import { openProject } from '../store/open-project.ts';
+import { openProject, type ProjectAccess } from '../store/open-project.ts';
 import { projectCounts, type ProjectCounts } from '../store/project-counts.ts';
 import { jobKinds, type JobKindName } from './job-kinds.ts';
 
 export interface JobWorkerData {
   kind: JobKindName;
-  projectPath: string;
+  /**
+   * The project and its key. workerData is copied into the worker's memory:
+   * the key is never in argv, the environment, a file or a log line.
+   */
+  project: ProjectAccess;
   input: unknown;
   /** Int32[0] becomes 1 when the user cancels; read between chunks of work. */
   cancelFlag: SharedArrayBuffer;
@@ -37,7 +41,7 @@ const onProgress = (progress: Record<string, unknown>): void => {
 };
 
 // Its own connection, as better-sqlite3 requires one per thread.
-const db = openProject(data.projectPath);
+const db = openProject(data.project.path, { key: data.project.key });
 db.pragma('wal_autocheckpoint = 0'); // checkpoint once after the job, not in the middle of a big write
 try {
   const run = jobKinds[data.kind] as (db: unknown, input: unknown, ctx: unknown) => Promise<unknown>;

@@ -5,7 +5,7 @@
  * a steward sees what the fixes did. "After" is the current profile; the
  * number of customers changed since it was taken says whether it is current.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { QualityMetrics } from './types.ts';
 
 export interface ScoresAt {

@@ -4,7 +4,7 @@
  * in check-worker.ts; the threads take the next unchecked chunk as they free
  * up, so a thread slowed by other work on the machine simply checks fewer.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { RangeAccumulator, type RangeResult } from './accumulators.ts';
 import { RecordChecker, type CheckContext, type RawCustomer } from './check-record.ts';
 

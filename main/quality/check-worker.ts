@@ -6,14 +6,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../shared/errors.ts';
-import { openProject } from '../store/open-project.ts';
+import { openProject, type ProjectAccess } from '../store/open-project.ts';
 import { checkChunks } from './check-range.ts';
 import { loadReferences } from './reference.ts';
 import { nanColumns, type RangeResult } from './accumulators.ts';
 import { profilingCancelled } from './cancel.ts';
 
 export interface CheckWorkerData {
-  path: string;
+  /** The project and its key: copied into this thread's memory, never logged or written. */
+  project: ProjectAccess;
   now: string;
   defaultCountry: string | undefined;
   fields: string[];
@@ -33,7 +34,7 @@ export type FromCheckWorker = { type: 'rows'; done: number } | { type: 'done'; r
 
 const data = workerData as CheckWorkerData;
 const flag = new Int32Array(data.cancelFlag);
-const db = openProject(data.path, { readonly: true });
+const db = openProject(data.project.path, { readonly: true, key: data.project.key });
 try {
   const ctx = { now: new Date(data.now), defaultCountry: data.defaultCountry, fields: data.fields, judgeTimeliness: data.judgeTimeliness, projectCountries: data.projectCountries, references: loadReferences(db) };
   const next = new Int32Array(data.nextChunk);

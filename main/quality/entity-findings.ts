@@ -10,7 +10,7 @@
  * Only the current match run counts; without one nothing is judged here and
  * the metrics say so rather than counting the records as unique.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { CountryCode } from 'libphonenumber-js';
 import { canonicalEmail, canonicalPhone } from '../standardize/contact.ts';
 import { dateOrderFor, isoDate, parseDate } from '../standardize/date.ts';

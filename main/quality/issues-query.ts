@@ -4,7 +4,7 @@
  * issue rows plus the expanded flag rows of the current run) through the
  * filter the grid also uses, so a bar's count and its list agree.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { IssueFilter, RecordIssue, Dimension, Severity } from './types.ts';
 import type { IssueCode, IssueParamValue } from '../../shared/domain/issue-message.ts';
 import { issueConditions, matchingCustomersSql } from './issue-filter-sql.ts';

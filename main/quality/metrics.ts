@@ -4,7 +4,7 @@
  * Each metric carries its formula; a dimension that cannot be measured
  * honestly is null with the reason, never a made-up number.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Dimension, DimensionMetrics, Metric, QualityMetrics, SourceInfo } from './types.ts';
 import { dimensions } from './types.ts';
 import { rules, validityFields, consistencyFields, placeFields, uniquenessFields, timelinessField, type RuleId } from './rules.ts';

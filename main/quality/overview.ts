@@ -1,5 +1,5 @@
 /** What the dashboard shows: the current run's metrics with its sources and settings, and the trend. */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { QualityMetrics, SourceInfo } from './types.ts';
 import { computeMetrics, type RunContext } from './metrics.ts';
 import { listSnapshots } from './snapshots.ts';

@@ -7,10 +7,11 @@
  * merged back in id order, so everything after this behaves as if one thread
  * had done it.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
+import { projectAccess } from '../store/open-project.ts';
 import type { RangeResult } from './accumulators.ts';
 import { checkChunks } from './check-range.ts';
 import type { CheckContext } from './check-record.ts';
@@ -35,8 +36,9 @@ const minPerThread = 40_000;
 const perChunk = 10_000;
 
 export async function checkAll(db: Database.Database, ctx: CheckContext, opts: CheckAllOptions): Promise<RangeResult[]> {
-  const path = db.name;
-  const fileBacked = path !== '' && path !== ':memory:' && !db.memory;
+  // Each thread opens its own connection to the same project, with its key when it is encrypted.
+  const project = projectAccess(db);
+  const fileBacked = project.path !== '' && project.path !== ':memory:' && !db.memory;
   const wanted = opts.threads ?? Math.min(2, availableParallelism());
   const threads = fileBacked ? Math.max(1, Math.min(wanted, Math.floor(opts.total / minPerThread))) : 1;
   const bounds = threads === 1 ? [0, opts.maxId] : chunkBounds(db, opts.maxId, Math.max(threads * 4, Math.ceil(opts.total / perChunk)));
@@ -53,7 +55,7 @@ export async function checkAll(db: Database.Database, ctx: CheckContext, opts: C
   const spawned: Worker[] = [];
   for (let part = 1; part < threads; part++) {
     const data: CheckWorkerData = {
-      path, now: ctx.now.toISOString(), defaultCountry: ctx.defaultCountry, fields: [...ctx.fields], judgeTimeliness: ctx.judgeTimeliness, projectCountries: [...ctx.projectCountries],
+      project, now: ctx.now.toISOString(), defaultCountry: ctx.defaultCountry, fields: [...ctx.fields], judgeTimeliness: ctx.judgeTimeliness, projectCountries: [...ctx.projectCountries],
       bounds, nextChunk, capacity: share, batchSize: opts.batchSize ?? 2000, cancelFlag,
     };
     const worker = spawnWorker(siblingModule(import.meta.url, 'check-worker'), { workerData: data });

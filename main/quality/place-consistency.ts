@@ -8,7 +8,7 @@
  * ("California") only with names, so two spellings of one region are not
  * called a disagreement.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { addIssue, type RangeResult } from './accumulators.ts';
 import { placeFields, type RuleId } from './rules.ts';
 

@@ -5,7 +5,7 @@
  * for the trend. Metrics are counted from the stored rows, with the same
  * predicates the drill-down uses, so a number and its records agree.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ProfileOptions, ProfileResult, SourceInfo } from './types.ts';

@@ -4,7 +4,7 @@
  * an import maps them. Each row's values become reference values of every
  * customer with that record id; rows matching no customer are counted.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { basename } from 'node:path';
 import { AppError } from '../../shared/errors.ts';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';

@@ -5,7 +5,7 @@
  * are then measured against what the steward confirmed. Marking and
  * unmarking are changes in the history (store/verification-store.ts, a kind of store/entity-stores.ts).
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { customerFieldKeys } from '../../shared/domain/fields.ts';
 import { verificationText } from '../../shared/domain/verification.ts';
 import { writeBatch, type BatchResult, type ChangeRequest } from '../store/change-writer.ts';

@@ -5,7 +5,7 @@
  * cancelling deletes the run's rows. Either way the previous results stay
  * intact until the flip.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { RangeResult } from './accumulators.ts';
 import type { DuplicateOf } from './post-pass.ts';
 import { rules } from './rules.ts';

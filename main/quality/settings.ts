@@ -1,5 +1,5 @@
 /** The project's quality settings, kept in the settings table so every run and every window agree. */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors.ts';
 import { resolveCountry } from '../standardize/country.ts';
 

@@ -1,5 +1,5 @@
 /** Snapshots of the metrics, taken at each run (import, on demand), for the dashboard's trend. */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { QualityMetrics } from './types.ts';
 
 export interface Snapshot {

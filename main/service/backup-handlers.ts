@@ -8,7 +8,7 @@ export function backupHandlers(ctx: ServiceContext): Pick<Handlers, 'backup:over
   return {
     'backup:overview': async () => backups.overview(),
     'backup:start': async ({ passphrase, remember }) => ({ jobId: backups.startBackup(passphrase, remember) }),
-    'backup:restore': async ({ name, passphrase }) => ({ jobId: await backups.startRestore(name, passphrase) }),
+    'backup:restore': async ({ name, passphrase, projectPassphrase }) => ({ jobId: await backups.startRestore(name, passphrase, projectPassphrase) }),
     'backup:settings': async ({ settings, scope }) => {
       await saveBackupSettings(ctx.options.dataDir, ctx.project().path, settings, scope);
       backups.tick(); // turning the schedule on starts the first backup now, not a minute later

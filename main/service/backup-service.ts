@@ -30,7 +30,7 @@ export class BackupService {
   private readonly lastScheduledTry = new Map<string, number>();
 
   constructor(private readonly ctx: ServiceContext) {
-    this.vault = new PassphraseVault(ctx.options.keychain ?? null);
+    this.vault = new PassphraseVault(ctx.options.backupKeychain ?? null);
     ctx.addJobHooks({ prepare: (kind, input) => this.backupFirst(kind, input), finish: (d) => this.finish(d) });
     const timer = setInterval(() => this.tick(), TICK_MS);
     timer.unref(); // a schedule never keeps the process alive
@@ -56,11 +56,11 @@ export class BackupService {
     if (passphrase !== undefined) this.vault.set(path, passphrase, remember);
     const known = this.vault.get(path);
     if (!known) throw new AppError('invalid_input', 'Enter a backup passphrase first.');
-    return this.ctx.jobs.start('backup', path, this.backupInput(path, 'manual', known));
+    return this.ctx.startJob('backup', this.backupInput(path, 'manual', known));
   }
 
   /** Restores a backup listed in the project's folder; the project as it is is backed up first. */
-  async startRestore(name: string, passphrase: string | undefined): Promise<string> {
+  async startRestore(name: string, passphrase: string | undefined, projectPassphrase?: string): Promise<string> {
     await this.ctx.cancelAutomatic();
     if (this.ctx.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before restoring a backup.');
     const { path } = this.ctx.project();
@@ -74,8 +74,9 @@ export class BackupService {
       backupPath: backup.path,
       passphrase: opening,
       previous: { folder, passphrase: this.vault.get(path) ?? opening, policy: settings },
+      projectPassphrase,
     };
-    return this.ctx.jobs.start('restore', path, input);
+    return this.ctx.startJob('restore', input);
   }
 
   private backupInput(path: string, reason: BackupReason, passphrase: string): BackupJobInput {
@@ -103,7 +104,11 @@ export class BackupService {
     if (d.kind !== 'restore' || d.status !== 'succeeded') return d;
     const staged = d.result as StagedRestore;
     try {
-      this.ctx.reopenAround((path) => replaceProject(path, staged.staged));
+      // The file is replaced using the project's key now; it is opened again with the key of the restored file.
+      this.ctx.reopenAround((path, key) => {
+        replaceProject(path, staged.staged, key);
+        return staged.key;
+      });
     } catch (err) {
       removeWithCompanions(staged.staged);
       throw err; // the runner reports the job failed with this reason

@@ -12,7 +12,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:previe
   return {
     'import:preview': async ({ path, encoding, delimiter }) => previewSources(ctx.project().db, path, { encoding, delimiter }),
     'import:start': async ({ files }) => {
-      const jobId = ctx.jobs.start('import', ctx.project().path, { files });
+      const jobId = ctx.startJob('import', { files });
       // Imported or not, the rows are in the project or the user starts over: the uploaded copies have served.
       ctx.afterJob(jobId, () => ctx.options.uploads?.discard(files.map((f) => f.path)));
       return { jobId };

@@ -13,7 +13,7 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'export:star
       const where = query
         ? buildWhere({ filterModel: query.filterModel ?? {}, quickFilter: query.quickFilter ?? '', sourceId: query.sourceId, ids: query.ids, restrictTo: query.issue ? matchingCustomersSql(query.issue) : undefined })
         : undefined;
-      return { jobId: ctx.jobs.start('export', ctx.project().path, { path, format, bom, mask, where }) };
+      return { jobId: ctx.startJob('export', { path, format, bom, mask, where }) };
     },
     // The desktop app answers this with a native save dialog (main/electron/ipc.ts); elsewhere the view asks for a path.
     'dialog:save-file': async ({ defaultName }) => ({ path: null, defaultPath: join(ctx.options.projectsDir, defaultName) }),

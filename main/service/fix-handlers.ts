@@ -27,15 +27,15 @@ export function fixHandlers(ctx: ServiceContext): Pick<Handlers, 'quality:before
       ctx.assertCanWrite();
       return saveFixSettings(ctx.project().db, input);
     },
-    'fix:run': async () => ({ jobId: ctx.jobs.start('fix', ctx.project().path, {}) }),
+    'fix:run': async () => ({ jobId: ctx.startJob('fix', {}) }),
     'fix:summary': async () => fixSummary(ctx.project().db),
     'fix:page': async (q) => ctx.project().suggestions.page(q),
     'fix:decide': async ({ action, ids, filter }) => {
       ctx.assertCanWrite();
-      const { db, path } = ctx.project();
+      const { db } = ctx.project();
       const selection: Selection = ids ? { ids } : { filter };
       if (action === 'accept' && countOpen(db, selection) > INLINE_LIMIT) {
-        const jobId = ctx.jobs.start('fix-apply', path, { action, selection, actor: 'steward' });
+        const jobId = ctx.startJob('fix-apply', { action, selection, actor: 'steward' });
         return { jobId, accepted: 0, rejected: 0, reopened: 0, stale: 0, batchId: null };
       }
       const result = decide(db, action, selection, { actor: 'steward' });

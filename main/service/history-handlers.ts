@@ -15,7 +15,7 @@ export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history:pa
     return { ...r, jobId: null };
   };
   /** A big batch goes to a job; the job's result (a ReversalResult) arrives with job:done. */
-  const asJob = (input: HistoryJobInput) => ({ total: 0, conflicts: 0, sample: [], batchId: null, changed: 0, jobId: ctx.jobs.start('history', ctx.project().path, input) });
+  const asJob = (input: HistoryJobInput) => ({ total: 0, conflicts: 0, sample: [], batchId: null, changed: 0, jobId: ctx.startJob('history', input) });
   // Every mode may write ('check' reverses at once when nothing conflicts), so none may start while a job writes.
   const reverseStack = (which: 'undo' | 'redo', mode: ConflictMode) => {
     ctx.assertCanWrite();

@@ -6,7 +6,7 @@ import type { ServiceContext } from './service-context.ts';
 /** Handlers for shared/channels/match.ts: matching runs as a job; reads go to the store. */
 export function matchHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof matchChannels> {
   return {
-    'match:start': async ({ scope, threshold }) => ({ jobId: ctx.jobs.start('match', ctx.project().path, { scope, threshold }) }),
+    'match:start': async ({ scope, threshold }) => ({ jobId: ctx.startJob('match', { scope, threshold }) }),
     'match:summary': async () => matchSummary(ctx.project().db),
     'match:clusters-page': async (q) => clustersPage(ctx.project().db, q),
     'match:cluster': async ({ id }) => clusterDetail(ctx.project().db, id),

@@ -64,14 +64,14 @@ export function mergeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
       const records = db.prepare('SELECT count(*) FROM golden_members').pluck().get() as number;
       if (records > INLINE_RECORDS) {
         const goldenRecords = db.prepare('SELECT count(DISTINCT golden_id) FROM golden_members').pluck().get() as number;
-        return { jobId: ctx.jobs.start('merge', path, { op: 'unmerge-all', actor: ACTOR }), goldenRecords, records, batchId: null };
+        return { jobId: ctx.startJob('merge', { op: 'unmerge-all', actor: ACTOR }), goldenRecords, records, batchId: null };
       }
       return { jobId: null, ...decide((d) => unmergeAll(d, ACTOR)) };
     },
     'merge:bulk-preview': async ({ threshold, filter }) => bulkPreview(ctx.project().db, threshold, filter),
     'merge:bulk-accept': async ({ threshold, filter, expectClusters }) => {
       ctx.assertCanWrite();
-      return { jobId: ctx.jobs.start('merge', ctx.project().path, { op: 'bulk-accept', threshold, filter, expectClusters, actor: ACTOR }) };
+      return { jobId: ctx.startJob('merge', { op: 'bulk-accept', threshold, filter, expectClusters, actor: ACTOR }) };
     },
     'merge:settings': async ({ reset, ...patch }) => {
       if (reset || Object.keys(patch).length > 0) ctx.assertCanWrite();
@@ -81,7 +81,7 @@ export function mergeHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof 
     'merge:export-start': async ({ path, format, layout, bom }) => {
       if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the file to write.');
       if (!path.toLowerCase().endsWith(`.${format}`)) throw new AppError('invalid_input', `The file name must end in .${format}.`);
-      return { jobId: ctx.jobs.start('export', ctx.project().path, { path, format, bom, layout }) };
+      return { jobId: ctx.startJob('export', { path, format, bom, layout }) };
     },
   };
 }

@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import type { PassphraseStatus } from '../../shared/channels/backup.ts';
 
 /**
- * Where the desktop app keeps secrets between sessions: the operating
- * system's keychain (main/electron/keychain.ts). Keys are project paths.
+ * Where the desktop app keeps backup passphrases between sessions: the
+ * operating system's keychain (main/electron/keychain.ts). Keys are project
+ * paths. (An encrypted project's own key is remembered apart, by
+ * remembered-keys.ts: the backup passphrase and the project's are different secrets.)
  */
-export interface Keychain {
+export interface PassphraseKeychain {
   /** Whether the OS offers encryption for secrets at all (Linux without a keyring may not). */
   available(): boolean;
   load(key: string): string | null;
@@ -22,7 +24,7 @@ export interface Keychain {
 export class PassphraseVault {
   private readonly session = new Map<string, string>();
 
-  constructor(private readonly keychain: Keychain | null) {}
+  constructor(private readonly keychain: PassphraseKeychain | null) {}
 
   get(projectPath: string): string | null {
     const key = resolve(projectPath);

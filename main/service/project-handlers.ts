@@ -13,7 +13,9 @@ export function demoFiles(demoDir: string): string[] {
     .map((f) => join(demoDir, f));
 }
 
-export function projectHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info' | 'project:recent' | 'project:create' | 'project:open' | 'project:open-demo' | 'project:close' | 'project:info' | 'dialog:pick-files'> {
+type ProjectChannels = 'app:info' | 'project:recent' | 'project:create' | 'project:open' | 'project:set-passphrase' | 'project:remove-passphrase' | 'project:open-demo' | 'project:close' | 'project:info' | 'dialog:pick-files';
+
+export function projectHandlers(ctx: ServiceContext): Pick<Handlers, ProjectChannels> {
   const { options } = ctx;
   return {
     'app:info': async () => ({
@@ -21,11 +23,14 @@ export function projectHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info' 
       mode: options.mode,
       defaultProjectDir: options.projectsDir,
       demoAvailable: demoFiles(options.demoDir).length > 0,
+      canRememberPassphrase: options.keychain !== undefined,
       project: ctx.info(),
     }),
     'project:recent': async () => ctx.recent.list(),
-    'project:create': async ({ path }) => ctx.open(withExtension(path), true),
-    'project:open': async ({ path }) => ctx.open(path, false),
+    'project:create': async ({ path, passphrase, remember }) => ctx.open(withExtension(path), true, { passphrase, remember }),
+    'project:open': async ({ path, passphrase, remember }) => ctx.open(path, false, { passphrase, remember }),
+    'project:set-passphrase': async ({ current, next, remember }) => ctx.setPassphrase(current, next, remember),
+    'project:remove-passphrase': async ({ current }) => ctx.setPassphrase(current, null),
     'project:open-demo': async () => {
       const files = demoFiles(options.demoDir);
       if (files.length === 0) throw new AppError('not_found', 'The demo data is not bundled with this build.');
@@ -33,7 +38,7 @@ export function projectHandlers(ctx: ServiceContext): Pick<Handlers, 'app:info' 
       const fresh = !existsSync(path);
       const project = await ctx.open(path, fresh);
       // The demo is imported once; reopening it later shows what the user did to it.
-      const jobId = fresh ? ctx.jobs.start('import', path, { files: files.map((p) => ({ path: p, onDuplicate: 'skip' as const })) }) : null;
+      const jobId = fresh ? ctx.startJob('import', { files: files.map((p) => ({ path: p, onDuplicate: 'skip' as const })) }) : null;
       return { project, jobId };
     },
     'project:close': async () => {

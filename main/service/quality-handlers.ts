@@ -10,7 +10,7 @@ import type { ServiceContext } from './service-context.ts';
 /** Handlers for shared/channels/quality.ts: profiling runs as a job; reads go to the quality module. */
 export function qualityHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof qualityChannels> {
   return {
-    'quality:profile-start': async () => ({ jobId: ctx.jobs.start('profile', ctx.project().path, { reason: 'on_demand' }) }),
+    'quality:profile-start': async () => ({ jobId: ctx.startJob('profile', { reason: 'on_demand' }) }),
     'quality:overview': async () => ctx.memo('quality:overview', () => qualityOverview(ctx.project().db, ctx.info()?.customers)),
     'quality:snapshots': async () => qualityTrend(ctx.project().db),
     'quality:issues-of-customer': async ({ id }) => issuesOfCustomer(ctx.project().db, id),

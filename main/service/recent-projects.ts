@@ -1,12 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ensurePrivateDir, writePrivateFile } from '../lib/private-files.ts';
+import { fileEncryption } from '../store/project-key.ts';
 
 export interface RecentProject {
   path: string;
   name: string;
   openedAt: string;
   exists: boolean;
+  /** Opening it will ask for its passphrase (unless the keychain remembers it). */
+  encrypted: boolean;
 }
 
 const MAX_RECENT = 12;
@@ -25,17 +28,19 @@ export class RecentProjects {
   }
 
   list(): RecentProject[] {
-    let items: { path: string; openedAt: string }[] = [];
+    return this.read().map((i) => ({ ...i, name: projectName(i.path), exists: existsSync(i.path), encrypted: fileEncryption(i.path) === 'encrypted' }));
+  }
+
+  private read(): { path: string; openedAt: string }[] {
     try {
-      items = JSON.parse(readFileSync(this.file, 'utf8')) as typeof items;
+      return (JSON.parse(readFileSync(this.file, 'utf8')) as { path: string; openedAt: string }[]).map(({ path, openedAt }) => ({ path, openedAt }));
     } catch {
-      items = []; // first launch, or a damaged list: start over rather than refuse to start
+      return []; // first launch, or a damaged list: start over rather than refuse to start
     }
-    return items.map((i) => ({ ...i, name: projectName(i.path), exists: existsSync(i.path) }));
   }
 
   touch(path: string): void {
-    const items = this.list().filter((i) => i.path !== path).map(({ path: p, openedAt }) => ({ path: p, openedAt }));
+    const items = this.read().filter((i) => i.path !== path);
     items.unshift({ path, openedAt: new Date().toISOString() });
     writePrivateFile(this.file, JSON.stringify(items.slice(0, MAX_RECENT), null, 2));
   }

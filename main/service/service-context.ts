@@ -7,11 +7,16 @@ import { IdQueryThread } from '../store/id-query-thread.ts';
 import { buildSortIndex } from '../store/sort-indexes.ts';
 import { SuggestionPages } from '../fix/suggestion-queries.ts';
 import { readSourceContexts, type SourceContext } from '../fix/source-context.ts';
-import { openProject, type Db } from '../store/open-project.ts';
+import { openProject, type Db, type ProjectAccess } from '../store/open-project.ts';
 import { projectCounts, type ProjectCounts } from '../store/project-counts.ts';
+import { claimProject, type ProjectLock } from '../store/project-lock.ts';
+import { deriveKey, fileEncryption, newKey, sameKey, type ProjectKey } from '../store/project-key.ts';
+import { rekeyInWorker } from '../store/rekey-in-worker.ts';
 import { anyFile, type FileAccess } from './file-access.ts';
-import type { Keychain } from './passphrase-vault.ts';
+import type { PassphraseKeychain } from './passphrase-vault.ts';
+import { ProjectKeys, type Unlock } from './project-keys.ts';
 import { projectName, RecentProjects } from './recent-projects.ts';
+import type { ProjectKeychain } from './remembered-keys.ts';
 import type { UploadArea } from './uploads.ts';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -30,8 +35,10 @@ export interface ServiceOptions {
   fileAccess?: FileAccess;
   /** Browser mode's uploaded copies of the user's files, deleted once they have served. */
   uploads?: UploadArea;
+  /** Where the desktop app remembers project keys (the OS keychain); absent elsewhere. */
+  keychain?: ProjectKeychain;
   /** Where the desktop app remembers backup passphrases (the OS keychain); absent elsewhere. */
-  keychain?: Keychain;
+  backupKeychain?: PassphraseKeychain;
 }
 
 /** What an area may add to the life of every job. */
@@ -42,9 +49,15 @@ export interface JobHooks {
   finish?(done: JobDone): JobDone;
 }
 
+
+
 interface OpenProjectState {
   path: string;
   db: Db;
+  /** The path and key every worker thread opens its own connection with. Kept in memory only. */
+  access: ProjectAccess;
+  /** This program holds the project: another instance or a writing command is refused. */
+  lock: ProjectLock;
   customers: CustomersRepo;
   /** The thread for the grid's heavy searches and unindexed sorts. */
   reads: IdQueryThread;
@@ -94,6 +107,7 @@ export class ServiceContext {
   constructor(readonly options: ServiceOptions) {
     this.recent = new RecentProjects(options.dataDir);
     this.files = options.fileAccess ?? anyFile;
+    this.keys = new ProjectKeys(options.keychain);
     this.jobs = new JobRunner({
       onProgress: (p) => options.emit('job:progress', p),
       prepareInput: (kind, input) => this.hooks.reduce((acc, h) => (h.prepare ? h.prepare(kind, acc) : acc), input),
@@ -134,6 +148,7 @@ export class ServiceContext {
 
   /** Profiles and sort indexes the service started by itself; the user did not ask for them, so leaving the project stops them. */
   private readonly automatic = new Set<string>();
+  private readonly keys: ProjectKeys;
 
   /** Answers kept until the project's data changes (see memo). */
   private readonly memos = new Map<string, unknown>();
@@ -174,7 +189,7 @@ export class ServiceContext {
     }
     try {
       const input = { columns: [...columns] };
-      const jobId = this.jobs.start('sort-index', path, input);
+      const jobId = this.startJob('sort-index', input);
       this.automatic.add(jobId);
       this.sortIndexJob = { jobId, columns: input.columns };
     } catch {
@@ -187,7 +202,7 @@ export class ServiceContext {
 
   /** Starts a job the user did not ask for on the open project; leaving the project cancels it. */
   startAutomatic(kind: JobKindName, input: unknown): string {
-    const id = this.jobs.start(kind, this.project().path, input);
+    const id = this.startJob(kind, input);
     this.automatic.add(id);
     return id;
   }
@@ -208,29 +223,40 @@ export class ServiceContext {
 
   /**
    * Closes the project, lets `replace` change its file (a restore renames a
-   * verified copy over it), and opens it again, also when `replace` failed.
+   * verified copy over it), and opens it again, also when `replace` failed:
+   * with the key `replace` returns (the restored file's, which may differ
+   * from the one the project had), else the key it had.
    * Every repository is made anew: nothing cached may describe the old file.
    */
-  reopenAround(replace: (path: string) => void): void {
-    const { path } = this.project();
-    this.close();
+  reopenAround(replace: (path: string, key: ProjectKey | null) => ProjectKey | null): void {
+    const p = this.project();
+    // The project stays locked for this program throughout; only its connections close.
+    this.closeConnections();
+    this.current = null;
+    let key = p.access.key;
     try {
-      replace(path);
+      key = replace(p.path, key);
     } finally {
-      this.current = this.load(path, false);
+      this.current = this.load(p.path, { key }, p.lock);
     }
   }
 
-  private load(path: string, create: boolean): OpenProjectState {
-    const db = openProject(path, { create });
+  /**
+   * Opens the project's connection and its read thread. Both use `key` (an
+   * encrypted project's), as does every job worker (startJob); the service's
+   * own connection waits on a lock only briefly (SERVICE_BUSY_TIMEOUT_MS).
+   */
+  private load(path: string, opts: { create?: boolean; key: ProjectKey | null }, lock: ProjectLock): OpenProjectState {
+    const db = openProject(path, opts);
     db.pragma(`busy_timeout = ${SERVICE_BUSY_TIMEOUT_MS}`);
-    const reads = new IdQueryThread(path);
+    const access: ProjectAccess = { path, key: opts.key };
+    const reads = new IdQueryThread(access);
     const customers = new CustomersRepo(db, {
       requestSortIndexes: (columns) => this.requestSortIndexes(path, columns),
       countAll: () => this.info()!.customers,
       offThread: { run: (sql, params) => reads.run(sql, params), worthIt: () => this.info()!.customers >= OFF_THREAD_ROWS },
     });
-    return { path, db, customers, reads, suggestions: new SuggestionPages(db), sourceContexts: null };
+    return { path, db, access, lock, customers, reads, suggestions: new SuggestionPages(db), sourceContexts: null };
   }
 
   /** Cancels the jobs the service started by itself when nothing else runs: the user's next step replaces the project under them. */
@@ -242,17 +268,89 @@ export class ServiceContext {
     }
   }
 
-  async open(path: string, create: boolean): Promise<ProjectInfo> {
+  /** Starts a job on the open project; its worker opens the project with the same key. */
+  startJob(kind: JobKindName, input: unknown): string {
+    return this.jobs.start(kind, this.project().access, input);
+  }
+
+  async open(path: string, create: boolean, unlock: Unlock = {}): Promise<ProjectInfo> {
     await this.cancelAutomatic();
     if (this.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before switching projects.');
-    const next = this.load(path, create);
-    this.close();
+    if (!create && fileEncryption(path) === 'missing') throw new AppError('project_not_found', `No project file at ${path}.`);
+    // Reopening the project that is open keeps its lock; any other is claimed first, so a refusal changes nothing here.
+    const reopening = this.current?.path === path;
+    const lock = reopening ? this.current!.lock : claimProject(path, this.program());
+    let next: OpenProjectState;
+    let key: ProjectKey | null;
+    try {
+      // The open project's key serves a reopen; a passphrase typed now is checked instead.
+      key = reopening && !unlock.passphrase ? this.current!.access.key : await this.keys.forOpening(path, create, unlock);
+      next = this.load(path, { create, key }, lock);
+    } catch (err) {
+      if (!reopening) lock.release();
+      throw err;
+    }
+    await this.keys.remember(path, key, unlock.remember);
+    if (reopening) this.closeConnections();
+    else this.close();
     this.current = next;
     this.recent.touch(path);
     const info = this.info()!;
     this.options.emit('project:changed', info);
     return info;
   }
+
+  private program(): string {
+    return { electron: 'CRM Steward (desktop app)', browser: 'CRM Steward (browser mode)', cli: 'CRM Steward' }[this.options.mode];
+  }
+
+  /**
+   * Protects the open project with a new passphrase, changes it, or (with
+   * `next` null) removes it. The current passphrase is asked for even though
+   * the key is in memory: someone at an unlocked, unattended screen must not
+   * be able to change or remove it. The file is rewritten on a worker thread
+   * (rekey-project.ts) while the project stays locked for this program.
+   */
+  async setPassphrase(current: string | undefined, next: string | null, remember?: boolean): Promise<ProjectInfo> {
+    const p = this.project();
+    if (this.jobs.busy()) throw new AppError('busy', 'Wait for the running job to finish before changing the passphrase.');
+    const from = p.access.key;
+    if (!from && next === null) throw new AppError('invalid_input', `${projectName(p.path)} is not encrypted; there is no passphrase to remove.`);
+    if (from) {
+      if (!current) throw new AppError('passphrase_required', 'Enter the current passphrase first.');
+      if (!sameKey(await deriveKey(current, from.salt), from)) throw new AppError('wrong_passphrase', 'The current passphrase is wrong; nothing was changed.');
+    }
+    const to = next === null ? null : await newKey(next);
+    this.rekeying = true;
+    this.closeConnections();
+    let key = from;
+    try {
+      await rekeyInWorker(p.path, from, to);
+      key = to;
+    } finally {
+      this.rekeying = false;
+      this.reopenAfterRekey(p, key);
+    }
+    await this.keys.remember(p.path, key, remember ?? false);
+    const info = this.info()!;
+    this.options.emit('project:changed', info);
+    return info;
+  }
+
+  /** Opens the project again with whichever key its file now has; if even that fails, it is closed. */
+  private reopenAfterRekey(p: OpenProjectState, key: ProjectKey | null): void {
+    try {
+      this.current = this.load(p.path, { key }, p.lock);
+    } catch (err) {
+      p.lock.release();
+      this.current = null;
+      this.options.emit('project:changed', null);
+      throw err;
+    }
+  }
+
+  /** True while the project file is being rewritten: nothing may read or write it. */
+  private rekeying = false;
 
   sourceContexts(): Map<number, SourceContext> {
     const p = this.project();
@@ -276,21 +374,31 @@ export class ServiceContext {
     if (writing.length > 0) throw new AppError('busy', `The project is busy with a running ${writing[0]} job; try again when it has finished.`);
   }
 
+  /** Closes the project and lets other programs have it; its key is dropped from memory. */
   close(): void {
+    if (this.rekeying) throw new AppError('busy', 'The project is being re-encrypted; close it when that has finished.');
+    this.closeConnections();
+    this.current?.lock.release();
+    this.current = null;
+  }
+
+  /** Closes the project's connection and read thread, keeping its lock; cached answers go with them. */
+  private closeConnections(): void {
     this.memos.clear();
     this.current?.reads.close();
     this.current?.db.close();
-    this.current = null;
     this.counts = null;
   }
 
   project(): OpenProjectState {
+    if (this.rekeying) throw new AppError('busy', 'The project is being re-encrypted; try again in a moment.');
     if (!this.current) throw new AppError('no_project', 'No project is open. Create or open a project first.');
     return this.current;
   }
 
   info(): ProjectInfo | null {
     if (!this.current) return null;
-    return { path: this.current.path, name: projectName(this.current.path), ...(this.counts ??= projectCounts(this.current.db)) };
+    const counts = (this.counts ??= projectCounts(this.current.db));
+    return { path: this.current.path, name: projectName(this.current.path), encrypted: this.current.access.key !== null, ...counts };
   }
 }

@@ -19,7 +19,7 @@
 import { customerFieldKeys, type CustomerFieldKey } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { entityStore, type CellValue, type EntityStore } from './entity-stores.ts';
 import type { Db } from './open-project.ts';
 

@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { siblingModule, spawnWorker } from '../lib/spawn-worker.ts';
-import type { FromIdQuery, IdQuery } from './id-query-worker.ts';
+import type { FromIdQuery, IdQuery, IdQueryWorkerData } from './id-query-worker.ts';
+import type { ProjectAccess } from './open-project.ts';
 
 /**
  * Runs `SELECT c.id …` queries on a thread of their own (id-query-worker.ts),
@@ -13,7 +14,8 @@ export class IdQueryThread {
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (ids: Float64Array) => void; reject: (err: Error) => void }>();
 
-  constructor(private readonly projectPath: string) {}
+  /** `project.key` opens an encrypted project; it goes to the thread in its workerData, in memory only. */
+  constructor(private readonly project: ProjectAccess) {}
 
   run(sql: string, params: unknown[]): Promise<Float64Array> {
     const worker = (this.worker ??= this.start());
@@ -32,7 +34,7 @@ export class IdQueryThread {
   }
 
   private start(): Worker {
-    const worker = spawnWorker(siblingModule(import.meta.url, 'id-query-worker'), { workerData: { projectPath: this.projectPath } });
+    const worker = spawnWorker(siblingModule(import.meta.url, 'id-query-worker'), { workerData: { project: this.project } satisfies IdQueryWorkerData });
     worker.on('message', (m: FromIdQuery) => {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorPayload } from '../../shared/errors.ts';
-import { openProject } from './open-project.ts';
+import { openProject, type ProjectAccess } from './open-project.ts';
 
 export interface IdQuery {
   id: number;
@@ -15,7 +15,13 @@ export interface IdQuery {
 
 export type FromIdQuery = { id: number; ids: Float64Array } | { id: number; error: { code: string; message: string } };
 
-const db = openProject((workerData as { projectPath: string }).projectPath, { readonly: true });
+/** The project and its key (null when it is not encrypted). */
+export interface IdQueryWorkerData {
+  project: ProjectAccess;
+}
+
+const { project } = workerData as IdQueryWorkerData;
+const db = openProject(project.path, { readonly: true, key: project.key });
 
 parentPort!.on('message', (q: IdQuery) => {
   try {

@@ -18,6 +18,8 @@ import { QualityView } from './views/quality/QualityView.tsx';
 import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
 import { StartView } from './views/start/StartView.tsx';
+import { LockIcon } from './views/protect/LockIcon.tsx';
+import { PassphraseDialog } from './views/protect/PassphraseDialog.tsx';
 
 export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'history' | 'backups';
 
@@ -29,10 +31,12 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [pendingJob, setPendingJob] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [canRemember, setCanRemember] = useState(false);
+  const [passphraseOpen, setPassphraseOpen] = useState(false);
 
   useEffect(() => {
     api.invoke('app:info', {}).then(
-      (info) => (setProject(info.project), setReady(true)),
+      (info) => (setProject(info.project), setCanRemember(info.canRememberPassphrase), setReady(true)),
       (err: Error) => (setStartError(err), setReady(true)),
     );
   }, []);
@@ -76,6 +80,11 @@ export function App() {
           ))}
         </nav>
         <div className="sidebar-foot">
+          <span className="protect-state" data-testid="protect-state">
+            {project.encrypted && <LockIcon label={t('protect.encrypted')} />}
+            {t(project.encrypted ? 'protect.encrypted' : 'protect.notEncrypted')}
+          </span>
+          <button className="link" data-testid="passphrase-settings" onClick={() => setPassphraseOpen(true)}>{t('protect.settings')}</button>
           <LanguageSwitch />
           <button className="link" data-testid="close-project" onClick={() => void api.invoke('project:close', {})}>{t('nav.closeProject')}</button>
         </div>
@@ -89,8 +98,9 @@ export function App() {
         {view === 'duplicates' && <DuplicatesView />}
         {view === 'fixes' && <FixesView />}
         {view === 'history' && <HistoryView project={project} />}
-        {view === 'backups' && <BackupsView />}
+        {view === 'backups' && <BackupsView projectEncrypted={project.encrypted} />}
       </main>
+      {passphraseOpen && <PassphraseDialog project={project} canRemember={canRemember} onClose={() => setPassphraseOpen(false)} />}
     </div>
     </UndoRedoProvider>
     </DataVersionProvider>

@@ -101,7 +101,8 @@ export const backupChannels = {
     output: z.object({ jobId: z.string() }),
   },
   'backup:restore': {
-    input: z.object({ name: z.string().min(1).max(500), passphrase: z.string().min(1).max(1024).optional() }),
+    // projectPassphrase: an encrypted project's passphrase when the backup was made, if it has changed since.
+    input: z.object({ name: z.string().min(1).max(500), passphrase: z.string().min(1).max(1024).optional(), projectPassphrase: z.string().min(1).max(1024).optional() }),
     output: z.object({ jobId: z.string() }),
   },
   'backup:settings': { input: z.object({ settings: BackupSettings, scope: SettingsScope }), output: BackupOverview },

@@ -6,7 +6,7 @@
  * the same as preparing all records here, in about half the time. Records
  * are prepared as they are read, so the raw records are never all in memory.
  */
-import type { Db } from '../../store/open-project.ts';
+import { projectAccess, type Db } from '../../store/open-project.ts';
 import { siblingModule, spawnWorker } from '../../lib/spawn-worker.ts';
 import { absorbPrepared, finishPrepared, prepareRecords, preparePart, Preparing, type Prepared } from '../prepare.ts';
 import type { RunOptions } from '../types.ts';
@@ -44,7 +44,7 @@ export async function prepareProject(db: Db, toId: number, opts: PrepareProjectO
   }
   const half = Math.floor(total / 2);
   const mid = (db.prepare('SELECT id FROM customers WHERE id <= ? ORDER BY id LIMIT 1 OFFSET ?').get(toId, half - 1) as { id: number }).id;
-  const worker = startWorker({ file: db.name, fromId: mid, toId, expected: total - half });
+  const worker = startWorker({ project: projectAccess(db), fromId: mid, toId, expected: total - half });
   try {
     const b = new Preparing();
     // Records are prepared as they are read: neither thread holds its half of the raw records.

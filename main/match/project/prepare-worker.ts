@@ -5,12 +5,13 @@
  * main thread recodes into its own (prepare.ts, absorbPrepared).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
 import { iterateMatchRecords } from './load-records.ts';
 import { prepareRecords, shareable } from '../prepare.ts';
+import { openProject, type ProjectAccess } from '../../store/open-project.ts';
 
 export interface PrepareWork {
-  file: string;
+  /** The project and its key: copied into this thread's memory, never logged or written. */
+  project: ProjectAccess;
   fromId: number;
   toId: number;
   /** Customers expected in the range (sizes the columns). */
@@ -18,7 +19,7 @@ export interface PrepareWork {
 }
 
 const work = workerData as PrepareWork;
-const db = new Database(work.file, { readonly: true, fileMustExist: true });
+const db = openProject(work.project.path, { readonly: true, key: work.project.key });
 try {
   const p = prepareRecords(iterateMatchRecords(db, { fromId: work.fromId, toId: work.toId }), work.expected);
   parentPort!.postMessage({ ...shareable(p), ids: p.ids });

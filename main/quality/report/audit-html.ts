@@ -7,7 +7,7 @@
  * a date and time. It prints on A4 (print CSS: charts fit the page, no card,
  * chart or table row cut in two, table heads repeated).
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Dimension, DimensionMetrics, Metric, ProfileResult } from '../types.ts';
 import { dimensions } from '../types.ts';
 import { rules, type RuleId } from '../rules.ts';

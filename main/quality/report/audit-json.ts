@@ -5,7 +5,7 @@
  * uses. Streamed issue by issue so a million issues do not have to sit in
  * memory as one string.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { once } from 'node:events';
 import type { ProfileResult } from '../types.ts';
 import type { IssueCode } from '../../../shared/domain/issue-message.ts';

@@ -3,12 +3,13 @@ import { useEffect, useRef, type ReactNode } from 'react';
 /**
  * A modal dialog: the page behind is inert, focus starts on the first
  * control (or the one marked data-autofocus) and goes back where it was when
- * the dialog closes; Escape closes it.
+ * the dialog closes; Escape closes it, and so does a click beside it,
+ * unless it is `busy` (a passphrase being checked).
  */
-export function Dialog({ title, onClose, children, testId, wide = false }: { title: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean }) {
+export function Dialog({ title, onClose, children, testId, wide = false, busy = false }: { title: string; onClose: () => void; children: ReactNode; testId: string; wide?: boolean; busy?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
-  close.current = onClose;
+  close.current = () => !busy && onClose();
   // Escape closes it wherever focus is (a button that disables itself while working drops focus to the page).
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -24,7 +25,7 @@ export function Dialog({ title, onClose, children, testId, wide = false }: { tit
     return () => before?.focus?.();
   }, []);
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close.current()}>
       <div
         ref={box}
         className={wide ? 'dialog wide' : 'dialog'}

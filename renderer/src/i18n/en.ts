@@ -7,6 +7,7 @@ export const en = {
     invalid_input: 'That request was not valid', no_project: 'No project is open', project_not_found: 'Project not found',
     forbidden: 'Not allowed here', too_large: 'The file is too large',
     project_exists: 'A file with that name exists', project_unreadable: 'Cannot open this project', file_not_found: 'File not found',
+    passphrase_required: 'Passphrase needed', project_in_use: 'The project is in use',
     file_unreadable: 'Cannot read the file', already_imported: 'Already imported', encoding_mismatch: 'The file changes encoding', job_not_found: 'Job not found', cancelled: 'Cancelled',
     busy: 'The project is busy', not_supported: 'Not available here', unauthorized: 'Not authorised', not_found: 'Not found', internal: 'Something went wrong',
     wrong_passphrase: 'Wrong passphrase', backup_damaged: 'The backup is damaged', backup_incomplete: 'The backup is incomplete', not_a_backup: 'Not a CRM Steward backup',

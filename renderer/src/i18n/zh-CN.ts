@@ -6,6 +6,7 @@ export const zhCN = {
   error: {
     invalid_input: '请求无效', no_project: '未打开项目', project_not_found: '找不到项目', project_exists: '同名文件已存在',
     forbidden: '此处不允许', too_large: '文件过大',
+    passphrase_required: '需要口令', project_in_use: '项目正在被使用',
     project_unreadable: '无法打开此项目', file_not_found: '找不到文件', file_unreadable: '无法读取文件', already_imported: '已导入过', encoding_mismatch: '文件编码前后不一致',
     job_not_found: '找不到任务', cancelled: '已取消', busy: '项目正忙', not_supported: '此处不可用', unauthorized: '未授权', not_found: '未找到', internal: '出现错误',
     wrong_passphrase: '密码错误', backup_damaged: '备份已损坏', backup_incomplete: '备份不完整', not_a_backup: '不是 CRM Steward 备份',

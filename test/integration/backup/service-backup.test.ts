@@ -81,7 +81,7 @@ describe('backing up and restoring through the service', () => {
 
     // The job fix:decide starts for an accept too large to do inline (over 5,000 suggestions);
     // started directly so a small project shows it. The backup comes first, inside the same job.
-    const jobId = service.context.jobs.start('fix-apply', f.projectPath, { action: 'accept', selection: { filter: { kind: 'change' } }, actor: 'steward' });
+    const jobId = service.context.startJob('fix-apply', { action: 'accept', selection: { filter: { kind: 'change' } }, actor: 'steward' });
     expect(((await succeeded(f, jobId)).result as { accepted: number }).accepted).toBeGreaterThan(0);
     const [auto] = (await service.invoke('backup:overview', {})).backups;
     expect(auto.reason).toBe('before-fix');

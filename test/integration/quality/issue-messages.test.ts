@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../../shared/domain/issue-message.ts';

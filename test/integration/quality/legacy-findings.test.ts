@@ -6,7 +6,7 @@
  * exact duplicates) with codes, so in the reader's language; the next profile
  * replaces them all with coded findings.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

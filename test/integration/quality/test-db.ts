@@ -1,5 +1,5 @@
 /** A real project file in a temp dir, opened (and migrated) by the store's openProject as the app opens it. */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -102,7 +102,7 @@ describe('the service while a job writes', () => {
     const invoke = (channel: string, body: unknown = {}) => call(s.port, `/api/invoke/${channel}`, { token: s.token, body });
     const created = (await invoke('project:create', { path: join(dir, 'projects', 'P') })).body!.data as { path: string };
     // Another program (or a job's final transaction) holds the write lock.
-    const { default: Database } = await import('better-sqlite3');
+    const { default: Database } = await import('better-sqlite3-multiple-ciphers');
     const other = new Database(created.path);
     other.exec('BEGIN IMMEDIATE');
     try {

@@ -97,8 +97,8 @@ describe('jobs', () => {
     await service.invoke('project:create', { path: join(dir, 'q') });
     const big = join(dir, 'big.csv');
     writeFileSync(big, `id,name\n${Array.from({ length: 200_000 }, (_, i) => `${i},Person ${i}`).join('\n')}\n`);
-    const first = service.context.jobs.start('import', service.context.project().path, { files: [{ path: big }] });
-    const second = service.context.jobs.start('profile' as never, service.context.project().path, {});
+    const first = service.context.startJob('import', { files: [{ path: big }] });
+    const second = service.context.startJob('profile', {});
     expect(events.some((e) => e.event === 'job:progress' && (e.payload as JobProgress).jobId === second && (e.payload as JobProgress).step === 'queued')).toBe(true);
     await service.invoke('job:cancel', { jobId: second });
     expect((await waitForJob(events, second)).status).toBe('cancelled');

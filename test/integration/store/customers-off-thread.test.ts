@@ -22,7 +22,7 @@ describe('customers pages computed on the read thread', () => {
     const path = join(dir, 'p.crmsteward');
     const db = openProject(path, { create: true });
     await importFiles(db, [{ path: file }]);
-    const thread = new IdQueryThread(path);
+    const thread = new IdQueryThread({ path, key: null });
     const noIndexes = { requestSortIndexes: () => {} };
     const plain = new CustomersRepo(db, noIndexes);
     const offThread = new CustomersRepo(db, { ...noIndexes, offThread: { run: (sql, params) => thread.run(sql, params), worthIt: () => true } });

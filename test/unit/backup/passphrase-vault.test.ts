@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PassphraseVault, type Keychain } from '../../../main/service/passphrase-vault.ts';
+import { PassphraseVault, type PassphraseKeychain } from '../../../main/service/passphrase-vault.ts';
 
 /**
  * The OS keychain is Electron's (safeStorage), which cannot run here; this
  * stands in for it with what it keeps between sessions: a map.
  */
-function memoryKeychain(opts: { available?: boolean; broken?: boolean } = {}): Keychain & { entries: Map<string, string> } {
+function memoryKeychain(opts: { available?: boolean; broken?: boolean } = {}): PassphraseKeychain & { entries: Map<string, string> } {
   const entries = new Map<string, string>();
   return {
     entries,

@@ -54,6 +54,7 @@ export const backup_en = {
       explain: 'The project as it is now is backed up first (so this restore can itself be undone), then replaced by the backup: {{contents}}.',
       passphrase: 'Passphrase of this backup',
       passphraseKnown: 'Leave empty to use this session\'s passphrase',
+      projectPassphrase: 'The project\'s passphrase when this backup was made (only if you have changed it since)',
       confirm: 'Restore',
       done: 'Restored the backup made {{when}}: {{contents}}. The project as it was is kept as the backup made {{previous}}.',
       cancelled: 'The restore was cancelled; the project was not changed.',
@@ -61,6 +62,7 @@ export const backup_en = {
     },
     refusal: {
       wrong_passphrase: 'The passphrase does not open this backup.',
+      passphrase_required: 'The project inside this backup is protected by the passphrase the project had when the backup was made; enter that one too.',
       backup_damaged: 'The backup is damaged: part of it is not what was written.',
       backup_incomplete: 'The backup file is incomplete: it was cut short.',
       not_a_backup: 'This file is not a CRM Steward backup.',

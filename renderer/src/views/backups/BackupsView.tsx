@@ -16,7 +16,7 @@ import './backups.css';
 type Outcome = { kind: 'ok' | 'failed'; text: string; detail?: string };
 
 /** The project's backups: back up now, restore one, and when backups are made and kept. */
-export function BackupsView() {
+export function BackupsView({ projectEncrypted = false }: { projectEncrypted?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const load = useLoad(() => api.invoke('backup:overview', {}), []);
@@ -68,10 +68,10 @@ export function BackupsView() {
     setError(null);
     api.invoke('backup:passphrase', p ? { passphrase: p.passphrase, remember: p.remember } : { passphrase: null }).then(refresh, setError);
   };
-  const restore = (backup: BackupEntry, passphrase: string | undefined): void => {
+  const restore = (backup: BackupEntry, passphrase: string | undefined, projectPassphrase: string | undefined): void => {
     restoringAt.current = backup.createdAt;
     setRestoring(null);
-    run(() => api.invoke('backup:restore', { name: backup.name, passphrase }));
+    run(() => api.invoke('backup:restore', { name: backup.name, passphrase, projectPassphrase }));
   };
   const saveSettings = (settings: BackupSettings, scope: SettingsScope): Promise<void> =>
     api.invoke('backup:settings', { settings, scope }).then(setOverview, (err: Error) => (setError(err), Promise.reject(err)));
@@ -101,7 +101,7 @@ export function BackupsView() {
               {outcome.detail && <span className="small outcome-detail">{outcome.detail}</span>}
             </div>
           )}
-          {restoring && <RestorePanel backup={restoring} passphraseKnown={overview.passphrase.known} onConfirm={(p) => restore(restoring, p)} onCancel={() => setRestoring(null)} />}
+          {restoring && <RestorePanel backup={restoring} passphraseKnown={overview.passphrase.known} projectEncrypted={projectEncrypted} onConfirm={(p, pp) => restore(restoring, p, pp)} onCancel={() => setRestoring(null)} />}
           <p className="muted small" data-testid="backup-folder-path">{t('backups.folder', { folder: overview.folder })}</p>
           <BackupList backups={overview.backups} busy={busy} onRestore={(b) => (setOutcome(null), setRestoring(b))} />
           <BackupSettingsCard overview={overview} busy={busy} onSave={saveSettings} />

@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../../shared/channels/backup.ts';
 import { contentsText, formatWhen } from './format.ts';
 
-/** Confirms a restore and takes the backup's passphrase (this session's is used when left empty and known). */
-export function RestorePanel({ backup, passphraseKnown, onConfirm, onCancel }: {
+/**
+ * Confirms a restore and takes the backup's passphrase (this session's is used when left empty and known).
+ * An encrypted project's backup opens with the project's key; if its passphrase was changed since, the one it had then is asked for too.
+ */
+export function RestorePanel({ backup, passphraseKnown, projectEncrypted, onConfirm, onCancel }: {
   backup: BackupEntry;
   passphraseKnown: boolean;
-  onConfirm: (passphrase: string | undefined) => void;
+  projectEncrypted: boolean;
+  onConfirm: (passphrase: string | undefined, projectPassphrase: string | undefined) => void;
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [passphrase, setPassphrase] = useState('');
+  const [projectPassphrase, setProjectPassphrase] = useState('');
   const ready = passphrase !== '' || passphraseKnown;
   return (
     <section className="card restore-panel" data-testid="restore-panel">
@@ -22,8 +27,14 @@ export function RestorePanel({ backup, passphraseKnown, onConfirm, onCancel }: {
         <input type="password" autoComplete="off" data-testid="restore-passphrase" value={passphrase}
           placeholder={passphraseKnown ? t('backups.restore.passphraseKnown') : ''} onChange={(e) => setPassphrase(e.target.value)} />
       </label>
+      {projectEncrypted && (
+        <label className="field">
+          <span>{t('backups.restore.projectPassphrase')}</span>
+          <input type="password" autoComplete="off" data-testid="restore-project-passphrase" value={projectPassphrase} onChange={(e) => setProjectPassphrase(e.target.value)} />
+        </label>
+      )}
       <div className="toolbar">
-        <button data-testid="restore-confirm" disabled={!ready} onClick={() => onConfirm(passphrase === '' ? undefined : passphrase)}>{t('backups.restore.confirm')}</button>
+        <button data-testid="restore-confirm" disabled={!ready} onClick={() => onConfirm(passphrase === '' ? undefined : passphrase, projectPassphrase === '' ? undefined : projectPassphrase)}>{t('backups.restore.confirm')}</button>
         <button className="secondary" data-testid="restore-cancel" onClick={onCancel}>{t('backups.cancel')}</button>
       </div>
     </section>

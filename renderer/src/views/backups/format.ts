@@ -27,7 +27,7 @@ export function contentsText(t: TFunction, contents: Pick<BackupContents, 'custo
 }
 
 /** Refusals the view can say in the reader's language; anything else is "something went wrong" with the detail. */
-const knownRefusals = new Set(['wrong_passphrase', 'backup_damaged', 'backup_incomplete', 'not_a_backup', 'project_unreadable', 'busy']);
+const knownRefusals = new Set(['passphrase_required', 'wrong_passphrase', 'backup_damaged', 'backup_incomplete', 'not_a_backup', 'project_unreadable', 'busy']);
 
 export function refusalText(t: TFunction, code: string | undefined): string {
   return t(`backups.refusal.${code && knownRefusals.has(code) ? code : 'other'}`);
@@ -35,5 +35,5 @@ export function refusalText(t: TFunction, code: string | undefined): string {
 
 /** The service's English sentence adds facts (sizes, SQLite's finding) except for these, which it only repeats. */
 export function detailAddsToRefusal(code: string | undefined): boolean {
-  return code !== 'wrong_passphrase' && code !== 'busy' && code !== 'cancelled';
+  return code !== 'wrong_passphrase' && code !== 'passphrase_required' && code !== 'busy' && code !== 'cancelled';
 }

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { NewPassphraseFields, passphraseProblem, type NewPassphrase } from '../protect/NewPassphraseFields.tsx';
+import { LockIcon } from '../protect/LockIcon.tsx';
+import { UnlockDialog } from '../protect/UnlockDialog.tsx';
 
 function joinPath(folder: string, name: string): string {
   const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
@@ -22,6 +25,12 @@ export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: 
   const [openPath, setOpenPath] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
+  const [protect, setProtect] = useState(false);
+  const [passphrase, setPassphrase] = useState<NewPassphrase>({ value: '', repeat: '' });
+  const [remember, setRemember] = useState(false);
+  // An encrypted project the user asked to open: its passphrase is asked for in a dialog.
+  const [locked, setLocked] = useState<{ path: string; name: string } | null>(null);
+  const canRemember = info.data?.canRememberPassphrase ?? false;
   const projectFolder = folder ?? info.data?.defaultProjectDir ?? '';
 
   const run = async (action: () => Promise<void>): Promise<void> => {
@@ -35,8 +44,18 @@ export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: 
       setBusy(false);
     }
   };
-  const create = () => run(async () => onOpened(await api.invoke('project:create', { path: joinPath(projectFolder, name) })));
-  const open = (path: string) => run(async () => onOpened(await api.invoke('project:open', { path })));
+  const create = () =>
+    run(async () => onOpened(await api.invoke('project:create', { path: joinPath(projectFolder, name), ...(protect ? { passphrase: passphrase.value, remember: canRemember ? remember : undefined } : {}) })));
+  const open = (path: string) =>
+    run(async () => {
+      try {
+        onOpened(await api.invoke('project:open', { path }));
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'passphrase_required')) throw err;
+        setLocked({ path, name: path.split(/[\\/]/).pop()!.replace(/\.crmsteward$/i, '') });
+      }
+    });
+  const createReady = name.trim() !== '' && projectFolder !== '' && (!protect || passphraseProblem(passphrase) === null);
   const demo = () => run(async () => {
     const { project, jobId } = await api.invoke('project:open-demo', {});
     onOpened(project, jobId);
@@ -64,7 +83,23 @@ export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: 
             <input data-testid="new-project-folder" value={projectFolder} onChange={(e) => setFolder(e.target.value)} />
           </label>
           {name.trim() && <p className="muted small">{t('start.willCreate', { path: joinPath(projectFolder, name) })}</p>}
-          <button data-testid="create-project" disabled={busy || !name.trim() || !projectFolder} onClick={() => void create()}>{t('start.create')}</button>
+          <label className="check">
+            <input type="checkbox" data-testid="new-project-protect" checked={protect} onChange={(e) => setProtect(e.target.checked)} />
+            {t('protect.createProtected')}
+          </label>
+          {protect && (
+            <>
+              <p className="muted small">{t('protect.createHint')}</p>
+              <NewPassphraseFields value={passphrase} onChange={setPassphrase} label={t('protect.passphrase')} testid="new-project" />
+              {canRemember && (
+                <label className="check">
+                  <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+                  {t('protect.remember')}
+                </label>
+              )}
+            </>
+          )}
+          <button data-testid="create-project" disabled={busy || !createReady} onClick={() => void create()}>{t('start.create')}</button>
         </section>
         <section className="card">
           <h2>{t('start.openProject')}</h2>
@@ -79,7 +114,10 @@ export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: 
           <ul className="recent">
             {recent.data?.map((r) => (
               <li key={r.path}>
-                <button className="link" disabled={!r.exists || busy} title={r.path} onClick={() => void open(r.path)}>{r.name}</button>
+                <button className="link" disabled={!r.exists || busy} title={r.path} data-testid={`recent-${r.name}`} onClick={() => void open(r.path)}>
+                  {r.encrypted && <LockIcon label={t('protect.encrypted')} />}
+                  {r.name}
+                </button>
                 <span className="muted small">{r.exists ? formatDateTime(i18n.language, r.openedAt) : t('start.missing')}</span>
               </li>
             ))}
@@ -93,6 +131,7 @@ export function StartView({ onOpened }: { onOpened: (info: ProjectInfo, jobId?: 
           </section>
         )}
       </div>
+      {locked && <UnlockDialog path={locked.path} name={locked.name} canRemember={canRemember} onOpened={onOpened} onCancel={() => setLocked(null)} />}
     </div>
   );
 }

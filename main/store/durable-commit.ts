@@ -1,0 +1,39 @@
+import type { Db } from './open-project.ts';
+
+/**
+ * Runs work whose commit must survive power loss, not only a crash. Projects
+ * run WAL with synchronous = NORMAL: a commit is safe from a crashed process
+ * at once but reaches the disk only at the next checkpoint, so a power cut
+ * can take back the last few transactions. That is right for edits (each
+ * small, each in the change history), wrong for an import a user watched
+ * succeed and may then delete the source file of (and for merges): with
+ * FULL the WAL is synced at that commit. The setting is per connection and
+ * cannot change inside a transaction, so it is set around the work.
+ */
+export async function durably<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = FULL');
+  try {
+    return await work();
+  } finally {
+    db.pragma(`synchronous = ${before}`);
+  }
+}
+
+/**
+ * Runs async work as one write transaction (BEGIN IMMEDIATE, so the write
+ * lock is taken first), committed only when it all succeeded: a kill or an
+ * error anywhere leaves the project as it was. Transactions the work opens
+ * itself become savepoints inside it.
+ */
+export async function inOneTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
