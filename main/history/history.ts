@@ -67,20 +67,24 @@ export function redo(db: Db, actor: string, mode: ConflictMode, opts: { signal?:
 /**
  * Undoes every batch on the undo stack, newest first, so the records hold
  * what they held after import. Reversing in this order meets no conflicts:
- * every later batch is undone before an earlier one.
+ * every later batch is undone before an earlier one. One transaction (each
+ * batch's undo a savepoint in it): a failure, a crash or a kill leaves every
+ * batch as it was, never some of them undone.
  */
 export function undoAll(db: Db, actor: string, opts: { signal?: Cancellation; onProgress?: (done: number) => void } = {}): { batches: number; changed: number } {
-  let batches = 0;
-  let changed = 0;
-  for (;;) {
-    const id = stacks(db).undo.at(-1);
-    if (id === undefined) return { batches, changed };
-    const r = reverseBatch(db, id, 'undo', actor, 'skip', opts);
-    // A batch that could not be reversed at all stays on the stack: stop rather than try it forever.
-    if (r.batchId === null) throw new AppError('invalid_input', `Batch ${id} could not be undone: every value it set has been changed since (${r.conflicts} conflicts).`);
-    batches++;
-    changed += r.changed;
-  }
+  return db.transaction(() => {
+    let batches = 0;
+    let changed = 0;
+    for (;;) {
+      const id = stacks(db).undo.at(-1);
+      if (id === undefined) return { batches, changed };
+      const r = reverseBatch(db, id, 'undo', actor, 'skip', opts);
+      // A batch that could not be reversed at all stays on the stack: stop rather than try it forever.
+      if (r.batchId === null) throw new AppError('invalid_input', `Batch ${id} could not be undone: every value it set has been changed since (${r.conflicts} conflicts); nothing was undone.`);
+      batches++;
+      changed += r.changed;
+    }
+  }).immediate();
 }
 
 /** The whole log as CSV: one row per change, with its batch, who and why. */
