@@ -3,7 +3,7 @@ import { fieldDef, type Entity } from '../../shared/domain/fields.ts';
 import { AppError } from '../../shared/errors.ts';
 import { neverCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type { ProgressFn } from '../lib/jobs.ts';
-import type { Db } from '../store/open-project.ts';
+import { durably, type Db } from '../store/open-project.ts';
 import { findSourceByHash } from '../store/sources-repo.ts';
 import type { Encoding } from './detect-encoding.ts';
 import { linkReferences } from './link-references.ts';
@@ -86,6 +86,11 @@ export async function importFiles(
     inspected.push(await inspectFile(req.path, { encoding: req.encoding, delimiter: req.delimiter, quick: !mayBeReimport(db, requests, i) }));
     signal.throwIfAborted();
   }
+  // The commit is synced (synchronous = FULL): an import said to be done survives a power cut.
+  return durably(db, () => writeAll(db, requests, inspected, signal, progress));
+}
+
+async function writeAll(db: Db, requests: ImportFileRequest[], inspected: InspectedFile[], signal: Cancellation, progress: ProgressFn<ImportProgress>): Promise<ImportedFile[]> {
   // Foreign keys are checked by construction here (a source row, then its raw
   // rows, then the records pointing at them, all in this transaction); the
   // per-row lookups would cost about a tenth of a million-row import. The

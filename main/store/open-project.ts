@@ -84,3 +84,29 @@ export async function writeAloneWithoutWal<T>(db: Db, work: () => Promise<T>): P
     db.pragma('journal_mode = WAL');
   }
 }
+
+/**
+ * Runs a write whose commit must survive power loss (an import, a merge)
+ * with `synchronous = FULL`, then puts back the connection's level. In WAL
+ * mode NORMAL syncs the log only at checkpoints: the project stays sound on
+ * power loss, but the last transactions committed before it can be lost.
+ * FULL syncs the log at every commit. SQLite refuses to change the level
+ * inside a transaction, so it is set around the work; work that returns a
+ * promise keeps it until the promise settles.
+ */
+export function durably<T>(db: Db, work: () => T): T {
+  const level = db.pragma('synchronous', { simple: true }) as number;
+  if (level >= 2 || db.inTransaction) return work();
+  db.pragma('synchronous = FULL');
+  const restore = () => db.pragma(`synchronous = ${level}`);
+  let result: T;
+  try {
+    result = work();
+  } catch (err) {
+    restore();
+    throw err;
+  }
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
+}
