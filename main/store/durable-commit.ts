@@ -8,16 +8,25 @@ import type { Db } from './open-project.ts';
  * small, each in the change history), wrong for an import a user watched
  * succeed and may then delete the source file of (and for merges): with
  * FULL the WAL is synced at that commit. The setting is per connection and
- * cannot change inside a transaction, so it is set around the work.
+ * cannot change inside a transaction, so it is set around the work (and a
+ * level already FULL, or work inside a caller's transaction, is left alone).
  */
-export async function durably<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const before = db.pragma('synchronous', { simple: true }) as number;
+export function durably<T>(db: Db, work: () => T): T {
+  const level = db.pragma('synchronous', { simple: true }) as number;
+  if (level >= 2 || db.inTransaction) return work();
   db.pragma('synchronous = FULL');
+  const restore = () => db.pragma(`synchronous = ${level}`);
+  let result: T;
   try {
-    return await work();
-  } finally {
-    db.pragma(`synchronous = ${before}`);
+    result = work();
+  } catch (err) {
+    restore();
+    throw err;
   }
+  // Work that returns a promise keeps the level until the promise settles.
+  if (result instanceof Promise) return result.finally(restore) as T;
+  restore();
+  return result;
 }
 
 /**

@@ -15,6 +15,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Cancellation } from '../../lib/cancellation.ts';
 import { writeBatch, type ChangeRequest } from '../../store/change-writer.ts';
 import type { Db } from '../../store/open-project.ts';
+import { durably } from '../../store/durable-commit.ts';
 import { refreshDirtyClusters } from './cluster-stats.ts';
 import { mergeSummary } from './queue-queries.ts';
 
@@ -82,7 +83,8 @@ function plan(db: Db, w: { sql: string; params: (string | number)[] }): { cluste
 export function bulkAccept(db: Db, threshold: number, filter: BulkFilter, opts: BulkOptions): BulkResult {
   const started = performance.now();
   refreshDirtyClusters(db);
-  return db.transaction(() => {
+  // The commit is synced (synchronous = FULL): a merge said to be done survives a power cut.
+  return durably(db, () => db.transaction(() => {
     const w = selection(threshold, filter);
     const { clusters, members, grown } = plan(db, w);
     if (opts.expectClusters !== undefined && opts.expectClusters !== clusters.length) {
@@ -105,5 +107,5 @@ export function bulkAccept(db: Db, threshold: number, filter: BulkFilter, opts: 
     for (const k of grown) whole.delete(k);
     db.prepare("UPDATE match_clusters SET status = 'merged', dirty = 0 WHERE id IN (SELECT value FROM json_each(?))").run(JSON.stringify([...whole]));
     return { clusters: clusters.length, records, batchId: r.batchId, seconds: (performance.now() - started) / 1000 };
-  }).immediate();
+  }).immediate());
 }

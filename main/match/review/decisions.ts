@@ -18,6 +18,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { writeBatch, type BatchKind, type ChangeRequest } from '../../store/change-writer.ts';
 import { joinRequests, labelRequest, labelsAmong, leaveRequests, dissolveRequests, pairKey, type Label } from '../../store/golden-repo.ts';
 import type { Db } from '../../store/open-project.ts';
+import { durably } from '../../store/durable-commit.ts';
 import { refreshDirtyClusters } from './cluster-stats.ts';
 import { clusterMembers, clusterOfCustomer, goldenMap, regroup, suggestionRequests } from './regroup.ts';
 
@@ -55,13 +56,14 @@ function write(db: Db, actor: string, w: Written, goldenId: number | null, clust
 }
 
 export function accept(db: Db, clusterId: number, actor: string): DecisionResult {
-  return db.transaction(() => {
+  // Synced like a bulk merge (synchronous = FULL): an accepted merge survives a power cut.
+  return durably(db, () => db.transaction(() => {
     const ids = membersOf(db, clusterId);
     const join = joinRequests(db, ids, 'accept');
     const requests = [...join.requests, ...labelRequests(db, ids, 'same', 'accept')];
     const w = { kind: 'merge' as const, description: `Merged ${ids.length} records into golden record ${join.goldenId}`, params: { action: 'accept', cluster: clusterId, golden: join.goldenId, records: ids.length }, requests };
     return write(db, actor, w, join.goldenId, [clusterId]);
-  }).immediate();
+  }).immediate());
 }
 
 export function reject(db: Db, clusterId: number, actor: string): DecisionResult {

@@ -1,9 +1,14 @@
 /**
  * Crash safety: `crm-steward` killed with SIGKILL at random moments of an
- * import, a fix run (--apply-all), an undo of everything, an encrypt and a
- * decrypt. Every time, the project must open, pass SQLite's integrity check
- * and hold exactly the state before or after the operation, never a mix;
- * and the killed command's lock must not keep the next program out.
+ * import, a fix run (--apply-all), a merge (--accept-above), an undo of
+ * everything, an encrypt and a decrypt, as a user runs them (as
+ * test/integration/backup/kill.test.ts does for a backup and a restore).
+ * Every time, the project must open, pass SQLite's integrity check and hold
+ * exactly the state before or after the operation, never a mix; and the
+ * killed command's lock must not keep the next program out. States are
+ * compared table by table over the whole file (customers, sources, change
+ * history, suggestions, match runs, golden records...), leaving out only
+ * moments and durations, which a reference run cannot repeat.
  *
  * The moments: each operation is first run to the end on a copy (which gives
  * the "after" state and its duration); then, on fresh copies, the command is
@@ -11,7 +16,6 @@
  * counted from when it has taken the project's lock.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { openProject } from '../../../main/store/open-project.ts';
 import { claimProject } from '../../../main/store/project-lock.ts';
 import { fileEncryption, keyForFile, newKey } from '../../../main/store/project-key.ts';
 import { writeCsvExport } from '../../../resources/generator/write-export.ts';
+import { tablesDigest } from '../../helpers/project-tables.ts';
 import { useTempDir } from '../../helpers/temp.ts';
 
 const tempDir = useTempDir();
@@ -31,21 +36,18 @@ function cli(args: string[]) {
   return spawnSync(process.execPath, ['bin/crm-steward.mjs', ...args], { encoding: 'utf8', env });
 }
 
-/** What an operation may change, as one hash: every customer's values and the history, suggestion and source counts. */
+/** The whole file's state as one hash (moments and durations left out), and whether it is encrypted. */
 async function state(project: string): Promise<{ integrity: unknown; encrypted: boolean; fingerprint: string }> {
   const encrypted = fileEncryption(project) === 'encrypted';
   const key = encrypted ? await keyForFile(PASSPHRASE, project) : null;
   const db = openProject(project, { key });
+  let integrity: unknown;
   try {
-    const integrity = db.pragma('integrity_check', { simple: true });
-    const hash = createHash('sha256');
-    for (const row of db.prepare('SELECT * FROM customers ORDER BY id').raw().iterate()) hash.update(JSON.stringify(row));
-    const counts = ['sources', 'raw_rows', 'quarantine', 'change_batches', 'change_log', 'fix_runs', 'fix_suggestions'].map((t) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get());
-    hash.update(JSON.stringify({ counts, encrypted }));
-    return { integrity, encrypted, fingerprint: hash.digest('hex') };
+    integrity = db.pragma('integrity_check', { simple: true });
   } finally {
     db.close();
   }
+  return { integrity, encrypted, fingerprint: `${encrypted}:${tablesDigest(project, { stable: true, key })}` };
 }
 
 function copyProject(from: string, to: string): string {
@@ -82,6 +84,8 @@ interface Operation {
 
 let base: string; // an encrypted project of 6,000 generated customers
 let fixed: string; // the same after fix --apply-all
+let matched: string; // the same after matching (dedupe), its clusters waiting for review
+let merged: string; // the same with the surest clusters merged
 let plain: string; // the same, unencrypted
 let csv: string;
 
@@ -91,11 +95,15 @@ afterAll(() => rmSync(shared, { recursive: true, force: true }));
 beforeAll(async () => {
   const dir = (shared = mkdtempSync(join(tmpdir(), 'steward-kill-')));
   csv = join(dir, 'export.csv');
-  await writeCsvExport({ out: csv, rows: 6000, seed: 17, preset: 'salesforce', quotedNewlineRate: 0 });
+  await writeCsvExport({ out: csv, rows: 6000, seed: 17, preset: 'salesforce', quotedNewlineRate: 0, generate: { duplicateRate: 0.3 } });
   base = join(dir, 'base.crmsteward');
   expect(cli(['import', csv, '--project', base, '--encrypt']).status).toBe(0);
   fixed = copyProject(base, join(dir, 'fixed.crmsteward'));
   expect(cli(['fix', '--project', fixed, '--apply-all']).status).toBe(0);
+  matched = copyProject(fixed, join(dir, 'matched.crmsteward'));
+  expect(cli(['dedupe', '--project', matched, '--out', join(dir, 'clusters.csv')]).status).toBe(0);
+  merged = copyProject(matched, join(dir, 'merged.crmsteward'));
+  expect(cli(['merge', '--project', merged, '--accept-above', '0.9']).status).toBe(0);
   plain = join(dir, 'plain.crmsteward');
   expect(cli(['import', csv, '--project', plain]).status).toBe(0);
 }, 300_000);
@@ -103,7 +111,9 @@ beforeAll(async () => {
 const operations: Operation[] = [
   { name: 'import', args: (p) => ['import', csv, '--project', p, '--encrypt'], before: () => null },
   { name: 'fix --apply-all', args: (p) => ['fix', '--project', p, '--apply-all'], before: () => base },
-  { name: 'undo --all', args: (p) => ['undo', '--project', p, '--all'], before: () => fixed },
+  { name: 'merge --accept-above', args: (p) => ['merge', '--project', p, '--accept-above', '0.9'], before: () => matched },
+  // Takes back the merge and the fix: two batches, undone together or not at all.
+  { name: 'undo --all', args: (p) => ['undo', '--project', p, '--all'], before: () => merged },
   { name: 'encrypt', args: (p) => ['encrypt', '--project', p], before: () => plain },
   { name: 'decrypt', args: (p) => ['decrypt', '--project', p], before: () => base },
 ];
