@@ -17,7 +17,7 @@ describe('a backup taken while work continues', () => {
 
     const backupDb = openProject(project);
     const writer = openProject(project); // the app's own connection, say, saving edits meanwhile
-    const edit = writer.prepare("UPDATE customers SET email = 'edited.' || ? || '@example.org' WHERE id = ?");
+    const edit = writer.prepare("UPDATE customer_records SET email = 'edited.' || ? || '@example.org' WHERE id = ?");
     const ids = writer.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
     let steps = 0;
     let writes = 0;
