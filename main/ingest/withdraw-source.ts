@@ -27,7 +27,7 @@ export interface WithdrawalPreview {
   batchId: number | null;
   /** Working records the withdrawal hides (or, once withdrawn, hides now). */
   customers: number;
-  /** Of those, customers merged into a golden record with customers of other sources. */
+  /** Of those, customers merged into golden records. */
   inGoldenRecords: number;
   /** Golden records that lose members. */
   goldenRecords: number;
@@ -54,10 +54,9 @@ export function withdrawalPreview(db: Db, sourceId: number): WithdrawalPreview {
   if (!source) throw new AppError('not_found', `This project has no source #${sourceId}.`);
   const withdrawnAt = (db.prepare('SELECT withdrawn_at FROM withdrawn_sources WHERE source_id = ?').pluck().get(sourceId) as string | undefined) ?? null;
   const one = (sql: string): number => db.prepare(sql).pluck().get(sourceId) as number;
-  // Golden records with a member from another source: those are what a withdrawal reshapes.
+  // Golden records the withdrawal takes members from (brought back, the members are where they were).
   const golden = db.prepare(
-    `SELECT count(*) members, count(DISTINCT g.golden_id) records FROM golden_members g JOIN customer_records c ON c.id = g.customer_id
-     WHERE c.source_id = ?1 AND EXISTS (SELECT 1 FROM golden_members o JOIN customer_records oc ON oc.id = o.customer_id WHERE o.golden_id = g.golden_id AND oc.source_id <> ?1)`,
+    'SELECT count(*) members, count(DISTINCT g.golden_id) records FROM golden_members g JOIN customer_records c ON c.id = g.customer_id WHERE c.source_id = ?',
   ).get(sourceId) as { members: number; records: number };
   return {
     sourceId,

@@ -76,8 +76,10 @@ const withdrawals = statements((db) => ({
   set: db.prepare('INSERT INTO withdrawn_sources (source_id, withdrawn_at) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET withdrawn_at = excluded.withdrawn_at'),
   clear: db.prepare('DELETE FROM withdrawn_sources WHERE source_id = ?'),
   // The suggestions holding the source's records are recomputed when the queue is read next (members appear or vanish).
-  dirty: db.prepare(`UPDATE match_clusters SET dirty = 1 WHERE dirty = 0 AND id IN
-    (SELECT m.cluster_id FROM match_members m JOIN customer_records c ON c.id = m.customer_id WHERE c.source_id = ?)`),
+  // A cluster left with one visible member was dropped from the queue: bringing the source back makes its row again.
+  dirty: db.prepare(`INSERT INTO match_clusters (id, size, sources, min_probability, max_probability, dirty)
+    SELECT DISTINCT m.cluster_id, 0, 0, 0, 0, 1 FROM match_members m JOIN customer_records c ON c.id = m.customer_id WHERE c.source_id = ? AND true
+    ON CONFLICT(id) DO UPDATE SET dirty = 1`),
 }));
 
 export const PICK_PREFIX = 'pick:';

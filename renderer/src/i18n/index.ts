@@ -8,6 +8,8 @@ import { fixes_en } from './areas/fixes.en.ts';
 import { fixes_zhCN } from './areas/fixes.zh-CN.ts';
 import { merge_en } from './areas/merge.en.ts';
 import { merge_zhCN } from './areas/merge.zh-CN.ts';
+import { sources_en } from './areas/sources.en.ts';
+import { sources_zhCN } from './areas/sources.zh-CN.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import { languages as languageCodes, type Language } from '../../../shared/i18n/translate.ts';
 import { en } from './en.ts';
@@ -22,8 +24,8 @@ const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? '
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en } },
-    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN } },
+    en: { translation: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...sources_en } },
+    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...sources_zhCN } },
   },
   lng: initial,
   fallbackLng: 'en',
