@@ -87,7 +87,7 @@ describe('backing up and restoring through the service', () => {
     expect(auto.reason).toBe('before-fix');
     // It holds the project as it was before the fix: restoring it gives back those rows.
     await succeeded(f, (await service.invoke('backup:restore', { name: auto.name })).jobId);
-    expect(readAllTables(f.projectPath).customers).toEqual(before.customers);
+    expect(readAllTables(f.projectPath).customer_records).toEqual(before.customer_records);
 
     const folder = (await service.invoke('backup:overview', {})).folder;
     const files = readdirSync(folder).sort();

@@ -34,7 +34,7 @@ describe('a backup taken while work continues', () => {
     writer.close();
     expect(steps).toBeGreaterThan(20);
     // The edits are in the project...
-    expect(readAllTables(project).customers).not.toEqual(before.customers);
+    expect(readAllTables(project).customer_records).not.toEqual(before.customer_records);
 
     // ...and not in the backup: it is the project as of its start, every table of it.
     const restored = join(dir, 'restored.crmsteward');

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WithdrawalPreview } from '../../../../shared/channels/sources.ts';
 import { api } from '../../api/client.ts';
+import { useDataVersion } from '../../api/data-version.tsx';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -11,20 +12,22 @@ import { WithdrawDialog } from './WithdrawDialog.tsx';
 export function SourcesView({ onShowQuarantine }: { onShowQuarantine: () => void }) {
   const { t, i18n } = useTranslation();
   const n = (x: number): string => x.toLocaleString(i18n.language);
-  const { data, error, loading, reload } = useLoad(() => api.invoke('sources:list', {}), []);
+  // A withdrawal is a batch of the history: every view that reads records (and Undo) reads again.
+  const { version, bump } = useDataVersion();
+  const { data, error, loading } = useLoad(() => api.invoke('sources:list', {}), [version]);
   const [asking, setAsking] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failed, setFailed] = useState<Error | null>(null);
   const withdrawn = (r: WithdrawalPreview) => {
     setAsking(null);
     setNotice(t('withdraw.done', { file: r.fileName, customers: n(r.customers) }));
-    reload();
+    bump();
   };
   const bringBack = async (sourceId: number) => {
     try {
       const r = await api.invoke('sources:bring-back', { sourceId });
       setNotice(t('withdraw.back', { file: r.fileName, customers: n(r.customers) }));
-      reload();
+      bump();
     } catch (e) {
       setFailed(e as Error);
     }
