@@ -16,17 +16,18 @@ export function SourcesView({ onShowQuarantine }: { onShowQuarantine: () => void
   const { version, bump } = useDataVersion();
   const { data, error, loading } = useLoad(() => api.invoke('sources:list', {}), [version]);
   const [asking, setAsking] = useState<number | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Worded when shown, so the notice follows a switch of language.
+  const [notice, setNotice] = useState<{ key: string; file: string; count: number } | null>(null);
   const [failed, setFailed] = useState<Error | null>(null);
   const withdrawn = (r: WithdrawalPreview) => {
     setAsking(null);
-    setNotice(t('withdraw.done', { file: r.fileName, customers: n(r.customers) }));
+    setNotice({ key: 'withdraw.done', file: r.fileName, count: r.customers });
     bump();
   };
   const bringBack = async (sourceId: number) => {
     try {
       const r = await api.invoke('sources:bring-back', { sourceId });
-      setNotice(t('withdraw.back', { file: r.fileName, customers: n(r.customers) }));
+      setNotice({ key: 'withdraw.back', file: r.fileName, count: r.customers });
       bump();
     } catch (e) {
       setFailed(e as Error);
@@ -37,7 +38,7 @@ export function SourcesView({ onShowQuarantine }: { onShowQuarantine: () => void
       <h1>{t('sources.title')}</h1>
       {error && <ErrorBanner error={error} />}
       {failed && <ErrorBanner error={failed} onDismiss={() => setFailed(null)} />}
-      {notice && <div className="success" role="status" data-testid="withdraw-notice">{notice}</div>}
+      {notice && <div className="success" role="status" data-testid="withdraw-notice">{t(notice.key, { file: notice.file, customers: n(notice.count) })}</div>}
       {loading && !data && <p className="muted">{t('app.loading')}</p>}
       {data && data.length === 0 && <div className="empty">{t('sources.empty')}</div>}
       {data && data.length > 0 && (
