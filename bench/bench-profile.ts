@@ -117,7 +117,7 @@ async function build(path: string): Promise<string> {
      VALUES (?, ?, ?, 0, 'csv', 'customer', ?, ?, 'id', 0, 0, 0, ?)`,
   ).run(`export-${n}.csv`, `/data/export-${n}.csv`, `h${n}`, JSON.stringify(fields), JSON.stringify(Object.fromEntries(fields.map((f) => [f, f]))), new Date().toISOString()).lastInsertRowid));
   const raw = db.prepare('INSERT INTO raw_rows (id, source_id, row_number, line_number, cells_json) VALUES (?, ?, ?, ?, ?)');
-  const ins = db.prepare(`INSERT INTO customers (id, source_id, raw_row_id, ${fields.join(', ')}) VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`);
+  const ins = db.prepare(`INSERT INTO customer_records (id, source_id, raw_row_id, ${fields.join(', ')}) VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`);
   let i = 0;
   let batch: Row[] = [];
   const flush = db.transaction((rs: Row[]) => {

@@ -4,6 +4,7 @@ import { matchChannels } from './channels/match.ts';
 import { qualityChannels } from './channels/quality.ts';
 import { fixChannels } from './channels/fix.ts';
 import { mergeChannels } from './channels/merge.ts';
+import { sourceChannels } from './channels/sources.ts';
 import { GridColumn, PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
@@ -65,6 +66,8 @@ export const SourceSummary = z.object({
   imported: z.number(),
   quarantined: z.number(),
   importedAt: z.string(),
+  /** When the source was withdrawn (its records hidden everywhere, its raw rows kept); null while it is in the project. */
+  withdrawnAt: z.string().nullable(),
 });
 
 /** One source-to-be of a file: a text file gives one, a workbook one per worksheet with data. */
@@ -216,7 +219,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

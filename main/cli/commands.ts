@@ -65,6 +65,12 @@ export const commands: Record<string, Command> = {
     valued: ['project'],
     load: async () => (await import('./fix-commands.ts')).redoCommand,
   },
+  withdraw: {
+    usage: 'crm-steward withdraw --project <path> --source <id|name> [--json]',
+    summary: 'Withdraw an imported source (a file imported by mistake): its records are hidden from every view, count and export, its raw rows kept; one batch of the history, so `undo` brings it back.',
+    valued: ['project', 'source'],
+    load: async () => (await import('./source-commands.ts')).withdrawCommand,
+  },
   merge: {
     usage: 'crm-steward merge --project <path> --accept-above <p> [--json]',
     summary: 'Merge every suggested cluster whose weakest link is at or above p into a golden record (one undoable batch); matches the project first if it never was.',

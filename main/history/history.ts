@@ -39,11 +39,15 @@ export function changesPage(db: Db, batchId: number, offset: number, limit: numb
   const rows = batchChangePage(db, batchId, offset, limit);
   const labels = db.prepare(
     `SELECT c.id, s.file_name source, trim(coalesce(nullif(c.full_name, ''), trim(coalesce(c.given_name, '') || ' ' || coalesce(c.family_name, '')), '')) label
-     FROM customers c JOIN sources s ON s.id = c.source_id WHERE c.id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify([...new Set(rows.map((r) => r.customerId))])) as { id: number; source: string; label: string }[];
+     FROM customer_records c JOIN sources s ON s.id = c.source_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify([...new Set(rows.filter((r) => r.entity !== 'source').map((r) => r.customerId))])) as { id: number; source: string; label: string }[];
   const byId = new Map(labels.map((l) => [l.id, l]));
+  // A withdrawal's change names a source, not a customer (entity-stores.ts): its label is the file.
+  const sourceName = db.prepare('SELECT file_name FROM sources WHERE id = ?').pluck();
+  const labelOf = (r: (typeof rows)[number]) =>
+    r.entity === 'source' ? { label: (sourceName.get(r.customerId) as string | undefined) ?? '', source: (sourceName.get(r.customerId) as string | undefined) ?? '' } : byId.get(r.customerId);
   return {
-    rows: rows.map((r) => ({ ...r, label: byId.get(r.customerId)?.label ?? '', source: byId.get(r.customerId)?.source ?? '' })),
+    rows: rows.map((r) => ({ ...r, label: labelOf(r)?.label ?? '', source: labelOf(r)?.source ?? '' })),
     total: batch.changes,
   };
 }

@@ -11,7 +11,7 @@ export function linkReferences(db: Db): void {
           + (SELECT count(*) FROM needs WHERE customer_id IS NULL AND need_customer_ref IS NOT NULL) n`,
   ).get() as { n: number };
   if (pending.n === 0) return; // the common case: a customer-only import pays nothing here
-  db.exec('CREATE INDEX IF NOT EXISTS customers_record_id ON customers(source_record_id)');
+  db.exec('CREATE INDEX IF NOT EXISTS customers_record_id ON customer_records(source_record_id)');
   db.exec(`
     UPDATE transactions SET customer_id = (
       SELECT c.id FROM customers c WHERE c.source_record_id = transactions.customer_ref ORDER BY c.id LIMIT 1)

@@ -10,7 +10,7 @@ import { fieldOf, headerKeyed, type Mapping } from '../../shared/domain/mapping.
 export const ROWS_PER_STATEMENT = 32;
 
 const entityFields: Record<Entity, { table: string; fields: readonly string[] }> = {
-  customer: { table: 'customers', fields: customerFieldKeys },
+  customer: { table: 'customer_records', fields: customerFieldKeys },
   transaction: { table: 'transactions', fields: transactionFields.map((f: FieldDef) => f.key) },
   need: { table: 'needs', fields: needFields.map((f: FieldDef) => f.key) },
 };

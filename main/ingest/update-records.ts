@@ -99,7 +99,7 @@ function pairsOf(db: Db, sourceId: number, system: number): Pair[] {
 export function applyUpdate(db: Db, sourceId: number, system: number, label: string): UpdateCounts {
   const at = new Date().toISOString();
   db.prepare('UPDATE sources SET system_id = ? WHERE id = ?').run(system, sourceId);
-  db.exec('CREATE INDEX IF NOT EXISTS customers_record_id ON customers(source_record_id)');
+  db.exec('CREATE INDEX IF NOT EXISTS customers_record_id ON customer_records(source_record_id)');
   const pairs = pairsOf(db, sourceId, system).filter((p, i, all) => i === 0 || all[i - 1].existing !== p.existing);
   const read = db.prepare(`SELECT ${editableFields.join(', ')}, change_seq FROM customers WHERE id = ?`).raw();
   const updatedAt = editableFields.indexOf('updated_at');
@@ -129,7 +129,7 @@ export function applyUpdate(db: Db, sourceId: number, system: number, label: str
   }
   const r = writeBatch(db, { kind: 'import', actor: 'import', description: `Updated from ${label}`, params: { source: sourceId, system, changed, gone } }, requests, { at });
   // The rows that would have duplicated known records go; their raw rows stay with the new source.
-  db.prepare('DELETE FROM customers WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(pairs.map((p) => p.fresh)));
+  db.prepare('DELETE FROM customer_records WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(pairs.map((p) => p.fresh)));
   const fresh = db.prepare('SELECT count(*) FROM customers WHERE source_id = ?').pluck().get(sourceId) as number;
   return { system, new: fresh, changed, unchanged: pairs.length - changed, gone, back, batchId: r.batchId };
 }

@@ -154,7 +154,7 @@ function loadSources(db: Database.Database, run: RangeResult): SourceInfo[] {
  * project. Projects without mapping information judge every field.
  */
 export function projectFields(db: Database.Database): string[] {
-  const rows = db.prepare("SELECT mapping_json, id_column FROM sources WHERE entity = 'customer'").all() as { mapping_json: string; id_column: string | null }[];
+  const rows = db.prepare("SELECT mapping_json, id_column FROM sources WHERE entity = 'customer' AND id NOT IN (SELECT source_id FROM withdrawn_sources)").all() as { mapping_json: string; id_column: string | null }[];
   const mapped = new Set<string>();
   for (const r of rows) {
     try {

@@ -51,7 +51,7 @@ export async function importReferenceFile(db: Database.Database, path: string): 
   const fileName = basename(path);
   const preview = await previewFile(null, path);
   // The same index the grid builds to sort by record id: one lookup per reference row, not a scan.
-  db.exec('CREATE INDEX IF NOT EXISTS customers_sort_source_record_id ON customers(source_record_id)');
+  db.exec('CREATE INDEX IF NOT EXISTS customers_sort_source_record_id ON customer_records(source_record_id)');
   const customersOf = db.prepare('SELECT id FROM customers WHERE source_record_id = ?').pluck();
   const idIndex = chooseIdColumn(fileName, preview.headers, preview.sample, preview.idColumn, (id) => customersOf.get(id) !== undefined);
   const fieldColumns = preview.headers

@@ -4,14 +4,21 @@ import { reverseBatch, reverseChange, type ConflictMode, type ReversalResult } f
 import type { HistoryJobInput } from '../jobs/fix-jobs.ts';
 import { getBatch } from '../store/history-repo.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { Db } from '../store/open-project.ts';
 import type { ServiceContext } from './service-context.ts';
+
+function touchesSources(db: Db, batchId: number): boolean {
+  return db.prepare("SELECT 1 FROM change_log WHERE batch_id = ? AND entity = 'source' LIMIT 1").get(batchId) !== undefined;
+}
 
 /** Batches with more changes than this are reversed (or checked) as a job, with progress and cancel. */
 const INLINE_CHANGES = 5000;
 
 export function historyHandlers(ctx: ServiceContext): Pick<Handlers, 'history:page' | 'history:changes' | 'history:undo' | 'history:redo' | 'history:revert' | 'history:export'> {
   const done = (r: ReversalResult) => {
-    if (r.batchId !== null) ctx.changed();
+    // Undoing or redoing a withdrawal hides or shows a whole source: counts, views and the dashboard follow.
+    if (r.batchId !== null && touchesSources(ctx.project().db, r.batchId)) ctx.sourcesChanged();
+    else if (r.batchId !== null) ctx.changed();
     return { ...r, jobId: null };
   };
   /** A big batch goes to a job; the job's result (a ReversalResult) arrives with job:done. */

@@ -137,7 +137,7 @@ export class ServiceContext {
    * it started after them, so the dashboard says how many customers are newer
    * than its run).
    */
-  private profileAfter(reason: 'import' | 'match' | 'fix'): void {
+  profileAfter(reason: 'import' | 'match' | 'fix' | 'withdraw'): void {
     if (!this.current) return;
     try {
       this.startAutomatic('profile', { reason });
@@ -162,6 +162,17 @@ export class ServiceContext {
   memo<T>(key: string, compute: () => T): T {
     if (!this.memos.has(key)) this.memos.set(key, compute());
     return this.memos.get(key) as T;
+  }
+
+  /**
+   * A source was withdrawn or brought back: every count and cached page is
+   * out of date, the views are told, and the dashboard is measured again
+   * without (or with) its records.
+   */
+  sourcesChanged(): void {
+    this.changed();
+    this.options.emit('project:changed', this.info());
+    this.profileAfter('withdraw');
   }
 
   /** Runs `then` once the job has finished, whatever its outcome. */

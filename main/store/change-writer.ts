@@ -168,7 +168,7 @@ class RecordWriter {
   private lastLogId = 0;
 
   constructor(private readonly db: Db, private readonly batchId: number, private readonly actor: string, private readonly at: string) {
-    this.read = db.prepare(`SELECT ${editableFields.join(', ')} FROM customers WHERE id = ?`).raw(true);
+    this.read = db.prepare(`SELECT ${editableFields.join(', ')} FROM customer_records WHERE id = ?`).raw(true);
     this.log = db.prepare(
       `INSERT INTO change_log (at, batch_id, entity, entity_id, field, before, after, reason, undoes, actor) VALUES (?, ?, 'customer', ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -201,7 +201,7 @@ class RecordWriter {
     const key = fields.join(',');
     let update = this.updates.get(key);
     if (!update) {
-      update = this.db.prepare(`UPDATE customers SET ${fields.map((f) => `${f} = ?`).join(', ')}, change_seq = ? WHERE id = ?`);
+      update = this.db.prepare(`UPDATE customer_records SET ${fields.map((f) => `${f} = ?`).join(', ')}, change_seq = ? WHERE id = ?`);
       this.updates.set(key, update);
     }
     update.run(...fields.map((f) => this.current![fieldIndex.get(f)!]), this.lastLogId, this.customerId);

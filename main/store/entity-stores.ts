@@ -67,8 +67,19 @@ const suggestions = statements((db) => ({
 }));
 
 const presence = statements((db) => ({
-  read: db.prepare('SELECT gone_since FROM customers WHERE id = ?').pluck(),
-  set: db.prepare('UPDATE customers SET gone_since = ? WHERE id = ?'),
+  read: db.prepare('SELECT gone_since FROM customer_records WHERE id = ?').pluck(),
+  set: db.prepare('UPDATE customer_records SET gone_since = ? WHERE id = ?'),
+}));
+
+const withdrawals = statements((db) => ({
+  read: db.prepare('SELECT withdrawn_at FROM withdrawn_sources WHERE source_id = ?').pluck(),
+  set: db.prepare('INSERT INTO withdrawn_sources (source_id, withdrawn_at) VALUES (?, ?) ON CONFLICT(source_id) DO UPDATE SET withdrawn_at = excluded.withdrawn_at'),
+  clear: db.prepare('DELETE FROM withdrawn_sources WHERE source_id = ?'),
+  // The suggestions holding the source's records are recomputed when the queue is read next (members appear or vanish).
+  // A cluster left with one visible member was dropped from the queue: bringing the source back makes its row again.
+  dirty: db.prepare(`INSERT INTO match_clusters (id, size, sources, min_probability, max_probability, dirty)
+    SELECT DISTINCT m.cluster_id, 0, 0, 0, 0, 1 FROM match_members m JOIN customer_records c ON c.id = m.customer_id WHERE c.source_id = ? AND true
+    ON CONFLICT(id) DO UPDATE SET dirty = 1`),
 }));
 
 export const PICK_PREFIX = 'pick:';
@@ -144,6 +155,18 @@ export const entityStores: Readonly<Record<string, EntityStore>> = {
     read: (db, id) => (presence(db).read.get(id) as string | null | undefined) ?? null,
     write(db, id, _field, value) {
       if (presence(db).set.run(text(value), id).changes === 0) throw new AppError('not_found', `Customer ${id} does not exist in this project.`);
+    },
+  },
+  // A source's withdrawal (009-withdrawn-sources.sql): entity_id is the source's id, the value the time it was withdrawn.
+  source: {
+    entity: 'source',
+    accepts: (field) => field === 'withdrawn',
+    read: (db, id) => (withdrawals(db).read.get(id) as string | undefined) ?? null,
+    write(db, id, _field, value) {
+      const s = withdrawals(db);
+      if (value === null) s.clear.run(id);
+      else s.set.run(id, text(value));
+      s.dirty.run(id);
     },
   },
 };

@@ -98,7 +98,7 @@ export function laterChange(db: Db, customerId: number, field: string, afterId: 
 export function currentValue(db: Db, customerId: number, field: string): CellValue | undefined {
   // The field becomes SQL text: only a known column name may.
   if (!isEditableField(field)) return undefined;
-  const row = db.prepare(`SELECT ${field} v FROM customers WHERE id = ?`).get(customerId) as { v: CellValue } | undefined;
+  const row = db.prepare(`SELECT ${field} v FROM customer_records WHERE id = ?`).get(customerId) as { v: CellValue } | undefined;
   return row?.v;
 }
 
@@ -109,7 +109,7 @@ export function iterateLog(db: Db): IterableIterator<ChangeRow & { kind: string;
       `SELECT l.id, l.at, CAST(l.batch_id AS INTEGER) batchId, l.entity, l.entity_id customerId, l.field, l.before, l.after, l.reason, l.undoes, l.actor,
               b.kind, b.description, s.file_name source, c.source_record_id sourceRecordId
        FROM change_log l JOIN change_batches b ON b.id = l.batch_id
-       JOIN customers c ON c.id = l.entity_id JOIN sources s ON s.id = c.source_id
+       JOIN customer_records c ON c.id = l.entity_id JOIN sources s ON s.id = c.source_id
        WHERE l.entity IN ('customer', 'verification') ORDER BY l.id`,
     )
     .iterate() as IterableIterator<ChangeRow & { kind: string; description: string; source: string; sourceRecordId: string | null }>;

@@ -27,5 +27,5 @@ export function missingSortIndexes(db: Db, colIds: readonly string[]): string[] 
 export function buildSortIndex(db: Db, colId: string): void {
   const name = sortIndexName(colId);
   // The column name comes from the grid's whitelist (gridColumns), never from the request's text.
-  if (name) db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON customers(${colId})`);
+  if (name) db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON customer_records(${colId})`);
 }

@@ -16,6 +16,8 @@ export interface SourceSummary {
   imported: number;
   quarantined: number;
   importedAt: string;
+  /** When it was withdrawn (withdraw-source.ts); null while it is in the project. */
+  withdrawnAt: string | null;
 }
 
 interface SourceRow {
@@ -34,6 +36,7 @@ interface SourceRow {
   imported: number;
   quarantined: number;
   imported_at: string;
+  withdrawn_at: string | null;
 }
 
 function toSummary(r: SourceRow): SourceSummary {
@@ -53,15 +56,18 @@ function toSummary(r: SourceRow): SourceSummary {
     imported: r.imported,
     quarantined: r.quarantined,
     importedAt: r.imported_at,
+    withdrawnAt: r.withdrawn_at,
   };
 }
 
+const withWithdrawal = 'SELECT s.*, w.withdrawn_at FROM sources s LEFT JOIN withdrawn_sources w ON w.source_id = s.id';
+
 export function listSources(db: Db): SourceSummary[] {
-  return (db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]).map(toSummary);
+  return (db.prepare(`${withWithdrawal} ORDER BY s.id`).all() as SourceRow[]).map(toSummary);
 }
 
 export function getSource(db: Db, id: number): SourceSummary | null {
-  const row = db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as SourceRow | undefined;
+  const row = db.prepare(`${withWithdrawal} WHERE s.id = ?`).get(id) as SourceRow | undefined;
   return row ? toSummary(row) : null;
 }
 
@@ -71,7 +77,7 @@ export function getSource(db: Db, id: number): SourceSummary | null {
  * the whole single-sheet workbook, counts as the same import.
  */
 export function findSourceByHash(db: Db, hash: string, sheet: string | null = null): SourceSummary | null {
-  const rows = db.prepare('SELECT * FROM sources WHERE content_hash = ? ORDER BY id DESC').all(hash) as SourceRow[];
+  const rows = db.prepare(`${withWithdrawal} WHERE s.content_hash = ? ORDER BY s.id DESC`).all(hash) as SourceRow[];
   const same = rows.find((r) => sheet === null || !r.file_name.includes(' › ') || r.file_name.endsWith(` › ${sheet}`));
   return same ? toSummary(same) : null;
 }

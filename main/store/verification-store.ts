@@ -39,7 +39,7 @@ export function readVerificationText(db: Db, customerId: number): string | null 
  * text describes (null: none). Called by the one write path, which logs it.
  */
 export function writeVerification(db: Db, customerId: number, text: string | null): void {
-  if (!db.prepare('SELECT 1 FROM customers WHERE id = ?').pluck().get(customerId)) throw new AppError('not_found', `Customer ${customerId} does not exist in this project.`);
+  if (!db.prepare('SELECT 1 FROM customer_records WHERE id = ?').pluck().get(customerId)) throw new AppError('not_found', `Customer ${customerId} does not exist in this project.`);
   const s = statements(db);
   s.clearMarker.run(customerId);
   s.clearValues.run(customerId);

@@ -53,7 +53,7 @@ export const quality_en = {
     clickToList: 'Click to list these records',
     score: 'Score',
     failing: 'Failing values: {{formatted}}',
-    reason: { import: 'import', match: 'duplicate matching', on_demand: 'on demand', audit: 'audit' },
+    reason: { import: 'import', match: 'duplicate matching', on_demand: 'on demand', audit: 'audit', withdraw: 'source withdrawn' },
     report: {
       masked: 'Shared with personal details masked: email, phone, mobile, birth date and street show only what a data-quality review needs (j***@example.org, +44 ** **** **58, 1985-**-**, 221B B*** S***).',
       title: 'Customer data quality audit',

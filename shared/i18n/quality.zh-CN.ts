@@ -53,7 +53,7 @@ export const quality_zhCN = {
     clickToList: '点击列出这些记录',
     score: '分数',
     failing: '未通过的值：{{formatted}}',
-    reason: { import: '导入', match: '重复匹配', on_demand: '手动', audit: '审计' },
+    reason: { import: '导入', match: '重复匹配', on_demand: '手动', audit: '审计', withdraw: '撤回来源' },
     report: {
       masked: '已隐藏个人信息以便分享：邮箱、电话、手机、出生日期和街道只保留质量审查所需的部分（如 j***@example.org、+44 ** **** **58、1985-**-**、221B B*** S***）。',
       title: '客户数据质量审计报告',

@@ -37,12 +37,13 @@ function readMembers(db: Db, ids: string | null): Map<number, ClusterStats> {
   return out;
 }
 
-/** Stored pairs inside each cluster, without those a steward said are not the same customer. */
+/** Stored pairs inside each cluster between visible customers (not of a withdrawn source), without those a steward said are not the same customer. */
 function readLinks(db: Db, ids: string | null): (Link & { cluster: number })[] {
   const where = ids === null ? '' : `AND x.cluster_id ${FILTER}`;
   const rows = db.prepare(
     `SELECT x.cluster_id, p.a, p.b, p.probability FROM match_pairs p
      JOIN match_members x ON x.customer_id = p.a JOIN match_members y ON y.customer_id = p.b
+     JOIN customers ca ON ca.id = p.a JOIN customers cb ON cb.id = p.b
      WHERE x.cluster_id = y.cluster_id ${where}
        AND NOT EXISTS (SELECT 1 FROM match_labels l WHERE l.a = p.a AND l.b = p.b AND l.label = 'different')`,
   ).raw().all(...(ids === null ? [] : [ids])) as [number, number, number, number][];
@@ -53,7 +54,7 @@ function readLinks(db: Db, ids: string | null): (Link & { cluster: number })[] {
 function goldenSizes(db: Db, clusters: Iterable<ClusterStats>): Map<number, number> {
   const ids = new Set<number>();
   for (const c of clusters) for (const m of c.members) if (m.golden !== null) ids.add(m.golden);
-  const rows = db.prepare(`SELECT golden_id, count(*) FROM golden_members WHERE golden_id ${FILTER} GROUP BY golden_id`).raw().all(JSON.stringify([...ids])) as [number, number][];
+  const rows = db.prepare(`SELECT g.golden_id, count(*) FROM golden_members g JOIN customers c ON c.id = g.customer_id WHERE g.golden_id ${FILTER} GROUP BY g.golden_id`).raw().all(JSON.stringify([...ids])) as [number, number][];
   return new Map(rows);
 }
 

@@ -112,13 +112,14 @@ export function mergeSummary(db: Db): MergeSummary {
   const one = (sql: string): number => db.prepare(sql).pluck().get() as number;
   const run = currentMatchRun(db);
   const customers = one('SELECT count(*) FROM customers');
-  const mergedCustomers = one('SELECT count(*) FROM golden_members');
+  // Members of withdrawn sources stay in golden_members (brought back, they are where they were) but count only while visible.
+  const mergedCustomers = one('SELECT count(*) FROM golden_members g JOIN customers c ON c.id = g.customer_id');
   return {
     threshold: run?.threshold ?? null,
     review: one("SELECT count(*) FROM match_clusters WHERE status = 'review'"),
     merged: one("SELECT count(*) FROM match_clusters WHERE status = 'merged'"),
     rejected: one(`SELECT count(*) FROM match_rejections r WHERE EXISTS (SELECT 1 FROM match_labels l WHERE l.a = r.a AND l.b = r.b AND l.label = 'different')`),
-    goldenRecords: customers - mergedCustomers + one('SELECT count(DISTINCT golden_id) FROM golden_members'),
+    goldenRecords: customers - mergedCustomers + one('SELECT count(DISTINCT g.golden_id) FROM golden_members g JOIN customers c ON c.id = g.customer_id'),
     mergedCustomers,
     customers,
     goneFromSource: one('SELECT count(*) FROM customers WHERE gone_since IS NOT NULL'),

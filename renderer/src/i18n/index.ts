@@ -1,19 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { backup_en } from './areas/backup.en.ts';
-import { backup_zhCN } from './areas/backup.zh-CN.ts';
-import { match_en } from './areas/match.en.ts';
-import { match_zhCN } from './areas/match.zh-CN.ts';
-import { fixes_en } from './areas/fixes.en.ts';
-import { fixes_zhCN } from './areas/fixes.zh-CN.ts';
-import { merge_en } from './areas/merge.en.ts';
-import { merge_zhCN } from './areas/merge.zh-CN.ts';
-import { protect_en } from './areas/protect.en.ts';
-import { protect_zhCN } from './areas/protect.zh-CN.ts';
-import { qualityText } from '../../../shared/i18n/quality-text.ts';
+import { translations } from './translations.ts';
 import { languages as languageCodes, type Language } from '../../../shared/i18n/translate.ts';
-import { en } from './en.ts';
-import { zhCN } from './zh-CN.ts';
 
 /** The languages the app speaks (shared/i18n), each named in itself for the picker. */
 const ownName: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
@@ -23,10 +11,7 @@ const stored = localStorage.getItem('steward-language');
 const initial = stored ?? (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 
 void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...protect_en } },
-    'zh-CN': { translation: { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...protect_zhCN } },
-  },
+  resources: { en: { translation: translations.en }, 'zh-CN': { translation: translations['zh-CN'] } },
   lng: initial,
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes

@@ -102,7 +102,7 @@ describe('a restore refuses what it cannot trust, and leaves the project untouch
     const project = await smallProject(dir, 200, 'damaged.crmsteward');
     // Damage the customers table's first page: its cell pointers (or right-child pointer) point nowhere.
     const probe = new Database(project);
-    const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'customers'").pluck().get() as number;
+    const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'customer_records'").pluck().get() as number;
     probe.close();
     const bytes = readFileSync(project);
     const start = (root - 1) * 16_384;

@@ -37,7 +37,7 @@ describe('backing up and restoring through the service', () => {
     const { service, projectPath } = f;
     const before = readAllTables(projectPath);
     // Not a trivial project: the history, suggestions and matching results are in it.
-    expect(rowCounts(before)).toMatchObject({ customers: 300, sources: 3 });
+    expect(rowCounts(before)).toMatchObject({ customer_records: 300, sources: 3 });
     for (const table of ['raw_rows', 'change_log', 'change_batches', 'fix_suggestions', 'match_runs']) expect(before[table].length, table).toBeGreaterThan(0);
 
     const { jobId } = await service.invoke('backup:start', { passphrase: PASSPHRASE });
@@ -87,7 +87,7 @@ describe('backing up and restoring through the service', () => {
     expect(auto.reason).toBe('before-fix');
     // It holds the project as it was before the fix: restoring it gives back those rows.
     await succeeded(f, (await service.invoke('backup:restore', { name: auto.name })).jobId);
-    expect(readAllTables(f.projectPath).customers).toEqual(before.customers);
+    expect(readAllTables(f.projectPath).customer_records).toEqual(before.customer_records);
 
     const folder = (await service.invoke('backup:overview', {})).folder;
     const files = readdirSync(folder).sort();

@@ -17,7 +17,7 @@ describe('a backup taken while work continues', () => {
 
     const backupDb = openProject(project);
     const writer = openProject(project); // the app's own connection, say, saving edits meanwhile
-    const edit = writer.prepare("UPDATE customers SET email = 'edited.' || ? || '@example.org' WHERE id = ?");
+    const edit = writer.prepare("UPDATE customer_records SET email = 'edited.' || ? || '@example.org' WHERE id = ?");
     const ids = writer.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[];
     let steps = 0;
     let writes = 0;
@@ -34,7 +34,7 @@ describe('a backup taken while work continues', () => {
     writer.close();
     expect(steps).toBeGreaterThan(20);
     // The edits are in the project...
-    expect(readAllTables(project).customers).not.toEqual(before.customers);
+    expect(readAllTables(project).customer_records).not.toEqual(before.customer_records);
 
     // ...and not in the backup: it is the project as of its start, every table of it.
     const restored = join(dir, 'restored.crmsteward');

@@ -27,7 +27,7 @@ describe('crm-steward backup, backups and restore', () => {
     expect(made.status, made.stderr).toBe(0);
     const { backup, removed } = JSON.parse(made.stdout) as { backup: BackupEntry; removed: string[] };
     expect(backup.path).toBe(join(dir, 'acme backups', backup.name));
-    expect(backup).toMatchObject({ reason: 'manual', contents: { customers: before.customers.length, sources: 1 } });
+    expect(backup).toMatchObject({ reason: 'manual', contents: { customers: before.customer_records.length, sources: 1 } });
     expect(removed).toEqual([]);
 
     const listed = JSON.parse(cli(dir, ['backups', '--project', project, '--json']).stdout) as { backups: BackupEntry[] };
@@ -37,12 +37,12 @@ describe('crm-steward backup, backups and restore', () => {
     const more = join(dir, 'more.csv');
     writeFileSync(more, 'Email,First Name\nnew.one@example.org,Nova\n');
     expect(cli(dir, ['import', more, '--project', project]).status).toBe(0);
-    expect(readAllTables(project).customers.length).toBe(before.customers.length + 1);
+    expect(readAllTables(project).customer_records.length).toBe(before.customer_records.length + 1);
     const restored = cli(dir, ['restore', backup.path, '--project', project, '--json'], { CRM_STEWARD_PASSPHRASE: PASSPHRASE });
     expect(restored.status, restored.stderr).toBe(0);
     const out = JSON.parse(restored.stdout) as { project: string; restored: { customers: number }; previous: BackupEntry };
-    expect(out.restored.customers).toBe(before.customers.length);
-    expect(out.previous).toMatchObject({ reason: 'before-restore', contents: { customers: before.customers.length + 1, sources: 2 } });
+    expect(out.restored.customers).toBe(before.customer_records.length);
+    expect(out.previous).toMatchObject({ reason: 'before-restore', contents: { customers: before.customer_records.length + 1, sources: 2 } });
     expect(readAllTables(project)).toEqual(before);
   }, 120_000);
 

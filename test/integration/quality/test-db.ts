@@ -43,7 +43,7 @@ export function addSource(db: Database.Database, fileName: string, fields: strin
     const rawId = Number(raw.run(sourceId, i + 1, i + 2, JSON.stringify(c)).lastInsertRowid);
     const cols = Object.keys(c);
     const info = db
-      .prepare(`INSERT INTO customers (source_id, raw_row_id${cols.map((k) => `, ${k}`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})`)
+      .prepare(`INSERT INTO customer_records (source_id, raw_row_id${cols.map((k) => `, ${k}`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})`)
       .run(sourceId, rawId, ...cols.map((k) => c[k] ?? null));
     ids.push(Number(info.lastInsertRowid));
   });

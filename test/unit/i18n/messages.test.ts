@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { textKeys } from './text-keys.ts';
-import { match_en } from '../../../renderer/src/i18n/areas/match.en.ts';
-import { match_zhCN } from '../../../renderer/src/i18n/areas/match.zh-CN.ts';
-import { fixes_en } from '../../../renderer/src/i18n/areas/fixes.en.ts';
-import { fixes_zhCN } from '../../../renderer/src/i18n/areas/fixes.zh-CN.ts';
-import { merge_en } from '../../../renderer/src/i18n/areas/merge.en.ts';
-import { merge_zhCN } from '../../../renderer/src/i18n/areas/merge.zh-CN.ts';
+import { translations } from '../../../renderer/src/i18n/translations.ts';
 import { fixRules } from '../../../main/fix/fix-rules.ts';
 import { BatchKind } from '../../../shared/channels/fix.ts';
-import { protect_en } from '../../../renderer/src/i18n/areas/protect.en.ts';
-import { protect_zhCN } from '../../../renderer/src/i18n/areas/protect.zh-CN.ts';
-import { qualityText } from '../../../shared/i18n/quality-text.ts';
-import { en } from '../../../renderer/src/i18n/en.ts';
-import { zhCN } from '../../../renderer/src/i18n/zh-CN.ts';
 import { allFields } from '../../../shared/domain/fields.ts';
 import { allComparisons } from '../../../main/match/comparison-set.ts';
 import { blockingRules } from '../../../main/match/blocking-rules.ts';
@@ -20,8 +10,8 @@ import { labelKey } from '../../../renderer/src/views/duplicates/match-labels.ts
 import { rules } from '../../../main/quality/rules.ts';
 
 describe('UI text', () => {
-  const english = textKeys({ ...en, ...qualityText.en, ...match_en, ...fixes_en, ...merge_en, ...protect_en });
-  const chinese = textKeys({ ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...merge_zhCN, ...protect_zhCN });
+  const english = textKeys(translations.en);
+  const chinese = textKeys(translations['zh-CN']);
 
   it('has the same keys in English and Simplified Chinese', () => {
     expect([...english].filter((k) => !chinese.has(k))).toEqual([]);

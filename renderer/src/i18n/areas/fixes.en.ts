@@ -147,6 +147,7 @@ export const fixes_en = {
       revert: 'Reverted batch #{{target}}: {{what}}',
       revertOfUndo: 'Reverted the undo of batch #{{target}}: {{what}}',
       other: '{{kind}}: {{description}}',
+      withdraw: 'Withdrew source #{{source}} {{file}} ({{customers}} customers hidden)',
       customer: 'customer #{{id}}', namedCustomer: '{{name}} (#{{id}})',
       unknownTarget: 'a {{kind}} batch',
     },

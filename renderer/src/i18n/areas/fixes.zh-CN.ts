@@ -143,6 +143,7 @@ export const fixes_zhCN = {
       revert: '还原了批次 #{{target}}：{{what}}',
       revertOfUndo: '还原了对批次 #{{target}} 的撤销：{{what}}',
       other: '{{kind}}：{{description}}',
+      withdraw: '撤回来源 #{{source}} {{file}}（隐藏 {{customers}} 位客户）',
       customer: '客户 #{{id}}', namedCustomer: '{{name}}（#{{id}}）',
       unknownTarget: '一个{{kind}}批次',
     },

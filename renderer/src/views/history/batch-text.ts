@@ -26,6 +26,8 @@ export function batchSentence(t: TFunction, lng: string, b: Batch): string {
       if (p.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(p.field)), customer: customer(t, p.customer, p.label), target: b.target });
       if (p.targetKind === 'undo') return t('history.sentence.revertOfUndo', { target: p.rootId ?? b.target, what: rootWork(t, lng, p) });
       return t('history.sentence.revert', { target: b.target, what: rootWork(t, lng, p) });
+    case 'withdraw':
+      return withdrawWork(t, lng, p);
     case 'merge':
     case 'review':
     case 'unmerge':
@@ -49,9 +51,15 @@ export function rootWork(t: TFunction, lng: string, p: Params): string {
   if (kind === 'fix' || kind === 'edit' || kind === 'verify') return ownWork(t, lng, kind, root);
   if (kind === 'revert' && root.change !== undefined) return t('history.sentence.revertChange', { field: fieldName(t, String(root.field)), customer: customer(t, root.customer, root.label), target: p.rootTarget });
   if (kind === 'revert') return t('history.sentence.revert', { target: p.rootTarget, what: rootWork(t, lng, root) });
+  if (kind === 'withdraw') return withdrawWork(t, lng, root);
   const merged = mergeWork(t, lng, root);
   if (merged) return merged;
   return t('history.sentence.unknownTarget', { kind: kindName(t, kind) });
+}
+
+/** A source's withdrawal (issue 11): its file and how many customers it hid. */
+function withdrawWork(t: TFunction, lng: string, p: Params): string {
+  return t('history.sentence.withdraw', { source: p.source, file: String(p.fileName ?? ''), customers: Number(p.customers ?? 0).toLocaleString(lng) });
 }
 
 function ownWork(t: TFunction, lng: string, kind: 'fix' | 'edit' | 'verify', p: Params): string {
