@@ -39,11 +39,13 @@ export function addSource(db: Database.Database, fileName: string, fields: strin
   const sourceId = Number(src.lastInsertRowid);
   const raw = db.prepare('INSERT INTO raw_rows (source_id, row_number, line_number, cells_json) VALUES (?, ?, ?, ?)');
   const ids: number[] = [];
+  // The records' table; a project from before migration 009 (a legacy test) has it under its old name.
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'customer_records'").get() ? 'customer_records' : 'customers';
   customers.forEach((c, i) => {
     const rawId = Number(raw.run(sourceId, i + 1, i + 2, JSON.stringify(c)).lastInsertRowid);
     const cols = Object.keys(c);
     const info = db
-      .prepare(`INSERT INTO customer_records (source_id, raw_row_id${cols.map((k) => `, ${k}`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})`)
+      .prepare(`INSERT INTO ${table} (source_id, raw_row_id${cols.map((k) => `, ${k}`).join('')}) VALUES (?, ?${cols.map(() => ', ?').join('')})`)
       .run(sourceId, rawId, ...cols.map((k) => c[k] ?? null));
     ids.push(Number(info.lastInsertRowid));
   });
