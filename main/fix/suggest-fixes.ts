@@ -67,7 +67,7 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
     const restoreReviewIndex = suspendReviewIndex(db, currentRunRows(db) ?? total);
     const insert = suggestionInserter(db, runId);
     const store = (s: NewSuggestion): void => {
-      if (s.kind === 'change' && rejected.has(rejectionKey(s.customerId, s.field, s.after))) return;
+      if (s.kind === 'change' && rejected.size > 0 && rejected.has(rejectionKey(s.customerId, s.field, s.after))) return;
       insert.add(s);
       if (s.kind === 'change') counts.suggestions++;
       else counts.flags++;

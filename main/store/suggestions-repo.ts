@@ -88,7 +88,7 @@ export function suggestionInserter(db: Db, runId: number): { add: (s: NewSuggest
 }
 
 /**
- * Drops the review index (run, rule, field, status) for the length of a run's
+ * Drops the review index (run, rule, field) for the length of a run's
  * bulk insert and returns what puts it back, exactly as the schema defines it.
  * A run's rows arrive in customer order, so each lands in the middle of that
  * index (one insertion point per rule and field): maintaining it row by row
