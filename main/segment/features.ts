@@ -39,14 +39,24 @@ const age: FeatureDef = {
   name: 'age',
   kind: 'builtin',
   columns: ['birth_date', 'country'],
-  prepare: (_db, { now }) => (row) => {
-    const raw = row.get('birth_date');
-    if (typeof raw !== 'string' || !raw.trim()) return null;
-    const country = row.get('country');
-    // Ambiguous slash dates are read the way the record's country writes them (07/03 is March in Germany, July in the US).
-    const order = dateOrderFor(typeof country === 'string' ? resolveCountry(country) : undefined);
-    const check = checkBirthDate(raw, order, now);
-    return check.status === 'valid' ? check.age : null;
+  prepare: (_db, { now }) => {
+    // A million customers share a few tens of thousands of birth dates: each is read once per date order.
+    const seen = new Map<string, number | null>();
+    return (row) => {
+      const raw = row.get('birth_date');
+      if (typeof raw !== 'string' || !raw.trim()) return null;
+      const country = row.get('country');
+      // Ambiguous slash dates are read the way the record's country writes them (07/03 is March in Germany, July in the US).
+      const order = dateOrderFor(typeof country === 'string' ? resolveCountry(country) : undefined);
+      const key = `${order}${raw}`;
+      let age = seen.get(key);
+      if (age === undefined) {
+        const check = checkBirthDate(raw, order, now);
+        age = check.status === 'valid' ? check.age : null;
+        if (seen.size < 1_000_000) seen.set(key, age);
+      }
+      return age;
+    };
   },
 };
 

@@ -14,8 +14,14 @@ import { kmeans, kmeansGenerator } from 'ml-kmeans';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import { sampleIndexes } from '../lib/seeded-random.ts';
 
-const INIT_SAMPLE = 10_000;
+const INIT_SAMPLE = 3000;
 const MAX_ITERATIONS = 300;
+/**
+ * Stop when no centre moves more than this (squared distance). scikit-learn's
+ * tol = 1e-4 is scaled by the features' mean variance, which is 1 for
+ * z-scores: the same rule.
+ */
+const TOLERANCE = 1e-4;
 
 export interface Clustering {
   /** Cluster of each point, 0 … k−1. */
@@ -48,10 +54,10 @@ export function bestOfStarts(points: number[][], opts: StartOptions): Clustering
 
 function oneStart(points: number[][], k: number, seed: number, signal: Cancellation | undefined): Clustering {
   const sample = Array.from(sampleIndexes(points.length, INIT_SAMPLE, seed), (i) => points[i]);
-  const initial = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: MAX_ITERATIONS }).centroids;
+  const initial = kmeans(sample, k, { seed, initialization: 'kmeans++', maxIterations: MAX_ITERATIONS, tolerance: TOLERANCE }).centroids;
   let centroids = initial;
   let iterations = 0;
-  for (const step of kmeansGenerator(points, k, { initialization: initial, maxIterations: MAX_ITERATIONS })) {
+  for (const step of kmeansGenerator(points, k, { initialization: initial, maxIterations: MAX_ITERATIONS, tolerance: TOLERANCE })) {
     throwIfCancelled(signal, 'The segmentation was cancelled; the previous one is still current.');
     centroids = step.centroids;
     iterations = step.iterations;

@@ -5,7 +5,7 @@
  */
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import type { Db } from '../store/open-project.ts';
-import { iterateFeatureRows } from '../store/segments-repo.ts';
+import { iterateFeatureRows, sourceFileNames } from '../store/segments-repo.ts';
 import type { FeatureContext, FeatureDef, FeatureRow } from './features.ts';
 
 export interface FeatureTable {
@@ -24,6 +24,7 @@ export function readFeatures(db: Db, features: readonly FeatureDef[], ctx: Featu
   const readers = features.map((f) => f.prepare(db, ctx));
   let current: unknown[] = [];
   const row: FeatureRow = { id: 0, get: (column) => current[3 + columns.indexOf(column)] };
+  const sourceNames = sourceFileNames(db);
   const ids: number[] = [];
   const sources: string[] = [];
   const recordIds: (string | null)[] = [];
@@ -32,7 +33,7 @@ export function readFeatures(db: Db, features: readonly FeatureDef[], ctx: Featu
     current = r;
     row.id = r[0] as number;
     ids.push(row.id);
-    sources.push(r[1] as string);
+    sources.push(sourceNames.get(r[1] as number) ?? '');
     recordIds.push((r[2] as string | null) ?? null);
     for (let f = 0; f < readers.length; f++) grow[f].push(readers[f](row) ?? Number.NaN);
     if (ids.length % CHECK_EVERY === 0) {

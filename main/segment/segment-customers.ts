@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors.ts';
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import { sampleIndexes } from '../lib/seeded-random.ts';
 import type { Db } from '../store/open-project.ts';
-import { insertSegmentation, makeCurrent, memberInserter } from '../store/segments-repo.ts';
+import { insertMembers, insertSegmentation, makeCurrent } from '../store/segments-repo.ts';
 import { resolveFeatures } from './features.ts';
 import { bestOfStarts } from './kmeans-starts.ts';
 import { completeRows, readFeatures, type FeatureTable } from './read-features.ts';
@@ -106,15 +106,17 @@ function count(labels: Int32Array, c: number): number {
   return n;
 }
 
+const SAVE_CHUNK = 50_000;
+
 function saveMembers(db: Db, id: number, data: Standardised, segments: Int32Array, opts: RunOptions): void {
-  const add = memberInserter(db);
   const total = data.complete.length + data.missing.size;
-  for (let i = 0; i < data.complete.length; i++) {
-    add(id, data.table.ids[data.complete[i]], segments[i], null);
-    if (i % 50_000 === 0) {
-      throwIfCancelled(opts.signal, CANCELLED);
-      opts.onProgress?.({ step: 'save', done: i, total });
-    }
+  for (let from = 0; from < data.complete.length; from += SAVE_CHUNK) {
+    throwIfCancelled(opts.signal, CANCELLED);
+    opts.onProgress?.({ step: 'save', done: from, total });
+    const to = Math.min(from + SAVE_CHUNK, data.complete.length);
+    const rows: [number, number, null][] = [];
+    for (let i = from; i < to; i++) rows.push([data.table.ids[data.complete[i]], segments[i], null]);
+    insertMembers(db, id, rows);
   }
-  for (const [row, lacks] of data.missing) add(id, data.table.ids[row], null, JSON.stringify(lacks));
+  insertMembers(db, id, [...data.missing].map(([row, lacks]) => [data.table.ids[row], null, JSON.stringify(lacks)] as const));
 }

@@ -9,11 +9,15 @@ import type { Db } from './open-project.ts';
 /** The customers table's columns a feature may read; anything else is refused before it reaches SQL. */
 const readableColumns = new Set(['birth_date', 'country', 'income', 'extra_json']);
 
-/** Every customer (withdrawn sources excluded by the view) with the given columns, in id order. */
+/** Every customer (withdrawn sources excluded by the view) as [id, source id, record id, …columns], in id order. */
 export function iterateFeatureRows(db: Db, columns: readonly string[]): IterableIterator<unknown[]> {
   for (const c of columns) if (!readableColumns.has(c)) throw new Error(`Not a feature column: ${c}`);
   const extra = columns.map((c) => `, c.${c}`).join('');
-  return db.prepare(`SELECT c.id, s.file_name, c.source_record_id${extra} FROM customers c JOIN sources s ON s.id = c.source_id ORDER BY c.id`).raw().iterate() as IterableIterator<unknown[]>;
+  return db.prepare(`SELECT c.id, c.source_id, c.source_record_id${extra} FROM customers c ORDER BY c.id`).raw().iterate() as IterableIterator<unknown[]>;
+}
+
+export function sourceFileNames(db: Db): Map<number, string> {
+  return new Map(db.prepare('SELECT id, file_name FROM sources').raw().all() as [number, string][]);
 }
 
 /** The first `limit` customers' extra columns (JSON text), to see which extra columns hold numbers. */
@@ -55,10 +59,14 @@ export function insertSegmentation(db: Db, s: NewSegmentation, segments: Segment
   return id;
 }
 
-/** A statement that adds one member: (segmentation id, customer id, segment or null, missing features JSON or null). */
-export function memberInserter(db: Db): (segmentationId: number, customerId: number, segment: number | null, missing: string | null) => void {
-  const st = db.prepare('INSERT INTO segment_members (segmentation_id, customer_id, segment, missing) VALUES (?, ?, ?, ?)');
-  return (a, b, c, d) => void st.run(a, b, c, d);
+/**
+ * Adds members given as [customer id, segment or null, missing features JSON
+ * or null] rows: one statement per chunk through json_each, several times
+ * faster than a statement per customer at a million.
+ */
+export function insertMembers(db: Db, segmentationId: number, rows: readonly (readonly [number, number | null, string | null])[]): void {
+  db.prepare(`INSERT INTO segment_members (segmentation_id, customer_id, segment, missing)
+    SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`).run(segmentationId, JSON.stringify(rows));
 }
 
 /** The new segmentation becomes current; the older ones (and their members) go. */
