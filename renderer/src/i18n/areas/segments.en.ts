@@ -6,6 +6,7 @@ export const segments_en = {
     intro: 'Group customers with k-means on standardised features. Customers lacking a feature are counted and listed, never dropped.',
     features: 'Features',
     feature: { age: 'Age (from birth date)', income: 'Income', extra: '{{name}} (extra column)' },
+    featureShort: { age: 'Age', income: 'Income' },
     k: 'Number of segments (k)',
     run: 'Run segmentation',
     elbow: 'Show elbow (k = 2–10)',

@@ -6,6 +6,7 @@ export const segments_zhCN = {
     intro: '用 k-means 对标准化后的特征进行客户分群。缺少某个特征的客户会被计数并列出，绝不丢弃。',
     features: '特征',
     feature: { age: '年龄（由出生日期计算）', income: '收入', extra: '{{name}}（附加列）' },
+    featureShort: { age: '年龄', income: '收入' },
     k: '分群数（k）',
     run: '运行分群',
     elbow: '查看肘部图（k = 2–10）',

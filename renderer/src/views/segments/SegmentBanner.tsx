@@ -25,3 +25,8 @@ export function SegmentBanner({ segment, count, onClear }: { segment: SegmentDri
     </div>
   );
 }
+
+/** A feature as the user reads it: the built-in ones in the UI language, an extra column by its header. */
+export function featureLabel(t: TFunction, name: string): string {
+  return name === 'age' || name === 'income' ? t(`segments.featureShort.${name}`) : name;
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentationView } from '../../../../shared/channels/segment.ts';
 import { segmentColors } from './segment-charts.ts';
-import { segmentLabel } from './SegmentBanner.tsx';
+import { featureLabel, segmentLabel } from './SegmentBanner.tsx';
 
 /**
  * The segments of the current segmentation: colour, name (a steward types
@@ -18,7 +18,7 @@ export function SegmentList({ view, onRename, onOpen }: { view: SegmentationView
         <tr>
           <th>{t('segments.name')}</th>
           <th className="num">{t('segments.size')}</th>
-          {view.features.map((f) => <th key={f.name} className="num">{f.name}</th>)}
+          {view.features.map((f) => <th key={f.name} className="num">{featureLabel(t, f.name)}</th>)}
           <th />
         </tr>
       </thead>

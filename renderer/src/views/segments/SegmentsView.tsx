@@ -7,7 +7,7 @@ import { useJob, useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { Chart } from '../quality/Chart.tsx';
 import { centroidOption, elbowOption, scatterOption, sizesOption } from './segment-charts.ts';
-import { segmentLabel, type SegmentDrill } from './SegmentBanner.tsx';
+import { featureLabel, segmentLabel, type SegmentDrill } from './SegmentBanner.tsx';
 import { SegmentList } from './SegmentList.tsx';
 import './segments.css';
 
@@ -105,7 +105,7 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
           <div className="card" data-testid="segment-summary">
             <h2>{t('segments.resultTitle', { k: view.k })}</h2>
             <p data-testid="segment-facts">{t('segments.facts', {
-              features: view.features.map((f) => f.name).join(t('common.listSeparator')), inertia: view.inertia.toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
+              features: view.features.map((f) => featureLabel(t, f.name)).join(t('common.listSeparator')), inertia: view.inertia.toLocaleString(i18n.language, { maximumFractionDigits: 1 }),
               silhouette: view.silhouette === null ? '—' : view.silhouette.toFixed(3), sample: view.silhouetteSample.toLocaleString(i18n.language),
               seed: view.seed, starts: view.starts, asOf: view.asOf,
             })}</p>
@@ -121,7 +121,7 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
               <h2>{t('segments.centroidsTitle')}</h2>
               <div className="centroid-charts">
                 {view.features.map((f, i) => (
-                  <Chart key={f.name} testId={`centroid-chart-${i}`} height={220} option={centroidOption(view, i, names, i18n.language, t('segments.mean'))} onClick={(c) => open(view.segments[c.dataIndex]?.segment ?? null)} />
+                  <Chart key={f.name} testId={`centroid-chart-${i}`} height={220} option={centroidOption(view, i, featureLabel(t, f.name), names, i18n.language, t('segments.mean'))} onClick={(c) => open(view.segments[c.dataIndex]?.segment ?? null)} />
                 ))}
               </div>
             </div>
@@ -131,12 +131,12 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
                 <div className="scatter-axes">
                   {[0, 1].map((a) => (
                     <select key={a} data-testid={`scatter-axis-${a}`} value={axes[a]} onChange={(e) => setAxes(a === 0 ? [Number(e.target.value), axes[1]] : [axes[0], Number(e.target.value)])}>
-                      {view.features.map((f, i) => <option key={f.name} value={i}>{f.name}</option>)}
+                      {view.features.map((f, i) => <option key={f.name} value={i}>{featureLabel(t, f.name)}</option>)}
                     </select>
                   ))}
                   <span className="muted">{t('segments.scatterSample', { count: view.sample.length, formatted: view.sample.length.toLocaleString(i18n.language) })}</span>
                 </div>
-                <Chart testId="segment-scatter" height={320} option={scatterOption(view, axes[0], axes[1], names)} onClick={(c) => open(view.segments[c.seriesIndex]?.segment ?? null)} />
+                <Chart testId="segment-scatter" height={320} option={scatterOption(view, axes[0], axes[1], view.features.map((f) => featureLabel(t, f.name)), names)} onClick={(c) => open(view.segments[c.seriesIndex]?.segment ?? null)} />
               </div>
             )}
           </div>

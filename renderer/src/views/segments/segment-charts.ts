@@ -24,11 +24,11 @@ export function sizesOption(view: SegmentationView, names: Names, lang: string, 
 }
 
 /** One small bar chart per feature: each segment's centroid in the feature's own units, the overall mean as a dashed line. */
-export function centroidOption(view: SegmentationView, feature: number, names: Names, lang: string, meanWord: string): EChartsOption {
+export function centroidOption(view: SegmentationView, feature: number, title: string, names: Names, lang: string, meanWord: string): EChartsOption {
   const f = view.features[feature];
   return {
     animation: false,
-    title: { text: f.name, left: 'center', textStyle: { fontSize: 13 } },
+    title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
     grid: { left: 64, right: 16, top: 32, bottom: 40 },
     tooltip: { trigger: 'item', valueFormatter: (v) => fmt(lang, Number(v)) },
     xAxis: { type: 'category', data: view.segments.map((s) => names(s.segment)), axisLabel: { interval: 0, overflow: 'truncate', width: 90 } },
@@ -36,19 +36,19 @@ export function centroidOption(view: SegmentationView, feature: number, names: N
     series: [{
       type: 'bar',
       data: view.segments.map((s) => ({ value: s.centroid[feature], itemStyle: { color: colorOf(s.segment) } })),
-      markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#64748b' }, label: { formatter: `${meanWord} ${fmt(lang, f.mean)}` }, data: [{ yAxis: f.mean }] },
+      markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#64748b' }, label: { position: 'insideEndTop', formatter: `${meanWord} ${fmt(lang, f.mean)}` }, data: [{ yAxis: f.mean }] },
     }],
   };
 }
 
-export function scatterOption(view: SegmentationView, x: number, y: number, names: Names): EChartsOption {
+export function scatterOption(view: SegmentationView, x: number, y: number, labels: string[], names: Names): EChartsOption {
   return {
     animation: false,
     grid: { left: 64, right: 16, top: 36, bottom: 44 },
     legend: { top: 0 },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { seriesName: string; value: number[] }; return `${q.seriesName}<br/>${view.features[x].name}: ${q.value[0]}<br/>${view.features[y].name}: ${q.value[1]}`; } },
-    xAxis: { type: 'value', name: view.features[x].name, nameLocation: 'middle', nameGap: 28, scale: true },
-    yAxis: { type: 'value', name: view.features[y].name, scale: true },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => { const q = p as { seriesName: string; value: number[] }; return `${q.seriesName}<br/>${labels[x]}: ${q.value[0]}<br/>${labels[y]}: ${q.value[1]}`; } },
+    xAxis: { type: 'value', name: labels[x], nameLocation: 'middle', nameGap: 28, scale: true },
+    yAxis: { type: 'value', name: labels[y], scale: true },
     series: view.segments.map((s) => ({
       type: 'scatter', name: names(s.segment), symbolSize: 5, itemStyle: { color: colorOf(s.segment), opacity: 0.6 },
       data: view.sample.filter((p) => p[0] === s.segment).map((p) => [p[1 + x], p[1 + y]]),
