@@ -1,4 +1,5 @@
 import { type Page } from '@playwright/test';
+import { chartBar } from './chart-bars.ts';
 
 export class SegmentsPage {
   constructor(readonly page: Page) {}
@@ -17,13 +18,9 @@ export class SegmentsPage {
     return this.page.getByTestId(`segment-row-${segment}`);
   }
 
-  /** Clicks a bar of a chart where a person would: the chart writes each bar's centre to data-bars. */
+  /** Clicks a bar of a chart where a person would. */
   async clickBar(chartTestId: string, index: number, series = 0): Promise<void> {
-    const host = this.page.getByTestId(chartTestId).locator('[data-bars]');
-    await host.waitFor();
-    const bars = JSON.parse((await host.getAttribute('data-bars')) ?? '[]') as { s: number; i: number; x: number; y: number }[];
-    const bar = bars.find((b) => b.s === series && b.i === index);
-    if (!bar) throw new Error(`no bar ${series}/${index} in ${chartTestId}: ${JSON.stringify(bars)}`);
-    await host.click({ position: { x: bar.x, y: bar.y } });
+    const { host, bar } = await chartBar(this.page, chartTestId, index, series);
+    await host.click({ position: bar });
   }
 }

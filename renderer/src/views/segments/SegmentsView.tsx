@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ElbowResult, SegmentationView } from '../../../../shared/channels/segment.ts';
 import type { JobDone, JobProgress } from '../../../../shared/contract.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { api } from '../../api/client.ts';
 import { useJob, useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
@@ -59,6 +60,7 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
     if (!view) return;
     api.invoke('segment:rename', { segmentationId: view.id, segment, name: name || null }).then(() => current.reload(), setError);
   };
+  const stepText = (p: JobProgress | null): string => t(`segments.step.${p?.step || 'starting'}`, { defaultValue: t('segments.step.starting') });
   const toggle = (name: string): void => setChosen(picked.includes(name) ? picked.filter((n) => n !== name) : [...picked, name]);
   const running = (run.progress !== null || runJob !== null) && !run.done;
   const elbowRunning = elbowJob !== null && !elb.done;
@@ -88,8 +90,8 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
         <button className="secondary" data-testid="segment-elbow" disabled={picked.length === 0 || elbowRunning} onClick={() => start('segment:elbow')}>{t('segments.elbow')}</button>
         <p className="muted segment-note">{t('segments.method')}</p>
       </div>
-      {running && runJob && <JobLine testId="segment-progress" progress={run.progress} onCancel={() => void api.invoke('job:cancel', { jobId: runJob })} />}
-      {elbowRunning && elbowJob && <JobLine testId="elbow-progress" progress={elb.progress} onCancel={() => void api.invoke('job:cancel', { jobId: elbowJob })} />}
+      {running && runJob && <ProgressBar testId="segment-progress" progress={run.progress} stepText={stepText(run.progress)} onCancel={() => void api.invoke('job:cancel', { jobId: runJob })} />}
+      {elbowRunning && elbowJob && <ProgressBar testId="elbow-progress" progress={elb.progress} stepText={stepText(elb.progress)} onCancel={() => void api.invoke('job:cancel', { jobId: elbowJob })} />}
       {run.done?.status === 'cancelled' && <p className="muted" data-testid="segment-cancelled">{t('segments.cancelled')}</p>}
       {elbow && (
         <div className="card" data-testid="elbow-card">
@@ -142,23 +144,6 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
           </div>
         </>
       )}
-    </div>
-  );
-}
-
-function JobLine({ progress, onCancel, testId }: { progress: JobProgress | null; onCancel: () => void; testId: string }) {
-  const { t } = useTranslation();
-  const share = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : 0;
-  return (
-    <div className="progress" data-testid={testId}>
-      <div className="progress-text">
-        <span>{t(`segments.step.${progress?.step || 'starting'}`, { defaultValue: t('segments.step.starting') })}</span>
-        <span>{Math.round(share * 100)}%</span>
-      </div>
-      <div className="progress-track" role="progressbar" aria-valuenow={Math.round(share * 100)} aria-valuemin={0} aria-valuemax={100}>
-        <div className="progress-fill" style={{ width: `${share * 100}%` }} />
-      </div>
-      <button className="secondary" data-testid={`${testId}-cancel`} onClick={onCancel}>{t('common.cancel')}</button>
     </div>
   );
 }
