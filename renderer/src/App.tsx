@@ -95,7 +95,7 @@ export function App() {
       </aside>
       <main className="content">
         {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} onShowQuality={() => setView('quality')}
-          segment={segmentDrill} onClearSegment={() => setSegmentDrill(null)} />}
+          segment={segmentDrill} onClearSegment={() => setSegmentDrill(null)} onSegment={setSegmentDrill} />}
         {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setSegmentDrill(null), setView('customers'))} onShowCustomers={() => (setDrill(null), setSegmentDrill(null), setView('customers'))} />}
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}

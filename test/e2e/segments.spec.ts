@@ -69,11 +69,16 @@ for (const lang of ['en', 'zh-CN'] as const) {
     expect(lines).toHaveLength(sizes[0] + 1);
     expect(lines[0].startsWith('source,source_record_id')).toBe(true);
 
-    // The customers lacking a feature are listed, not dropped.
+    // The grid's own segment filter: the customers lacking a feature are listed, not dropped.
     await page.getByTestId('segment-clear').click();
+    await expect(page.getByTestId('segment-banner')).toHaveCount(0);
+    await page.getByTestId('segment-filter').selectOption('missing');
+    await expect(page.getByTestId('segment-count')).toHaveText('3');
+    await expect(customers.cell('source_record_id', 'M0003')).toBeVisible();
+    await page.getByTestId('segment-filter').selectOption('2');
+    await expect(page.getByTestId('segment-count')).toHaveText(sizes[1].toLocaleString(lang));
     await segments.go();
     await page.getByTestId('segment-open-missing').click();
     await expect(page.getByTestId('segment-count')).toHaveText('3');
-    await expect(customers.cell('source_record_id', 'M0003')).toBeVisible();
   });
 }

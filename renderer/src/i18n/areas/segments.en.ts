@@ -39,6 +39,8 @@ export const segments_en = {
     scatterSample_one: 'a sample of {{formatted}} customer',
     scatterSample_other: 'a sample of {{formatted}} customers',
     customersWord: 'customers',
+    filter: 'Segment',
+    allSegments: 'All segments',
     showing: 'Showing {{what}}',
     exportPart: 'one segment',
   },

@@ -39,6 +39,8 @@ export const segments_zhCN = {
     scatterSample_one: '抽样 {{formatted}} 位客户',
     scatterSample_other: '抽样 {{formatted}} 位客户',
     customersWord: '位客户',
+    filter: '分群',
+    allSegments: '全部分群',
     showing: '正在显示：{{what}}',
     exportPart: '一个分群',
   },

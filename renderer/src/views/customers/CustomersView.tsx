@@ -24,6 +24,7 @@ import { DrillBanner } from '../quality/DrillBanner.tsx';
 import { issueColumn, withIssues } from '../quality/issue-column.ts';
 import type { Drill } from '../quality/drill.ts';
 import { SegmentBanner, type SegmentDrill } from '../segments/SegmentBanner.tsx';
+import { SegmentSelect } from '../segments/SegmentSelect.tsx';
 
 /**
  * Every customer in the project, paged from SQL; click or Enter opens the
@@ -34,8 +35,8 @@ import { SegmentBanner, type SegmentDrill } from '../segments/SegmentBanner.tsx'
  * typing), checked as they are typed; the grid's current filter (or
  * everything) can be exported.
  */
-export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality, segment = null, onClearSegment }: {
-  project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void; segment?: SegmentDrill | null; onClearSegment?: () => void;
+export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality, segment = null, onClearSegment, onSegment }: {
+  project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void; segment?: SegmentDrill | null; onClearSegment?: () => void; onSegment?: (d: SegmentDrill | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
@@ -137,6 +138,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
           </span>
         )}
         <input className="search" type="search" data-testid="quick-search" placeholder={t('customers.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
+        {onSegment && <SegmentSelect value={segment} onChange={onSegment} />}
         <ColumnChooser visible={visible ?? []} onChange={changeVisible} />
         <button className="secondary" data-testid="export-open" onClick={() => setExporting(currentQuery())}>{t('export.button')}</button>
       </div>
