@@ -33,16 +33,19 @@ export function durably<T>(db: Db, work: () => T): T {
  * Runs async work as one write transaction (BEGIN IMMEDIATE, so the write
  * lock is taken first), committed only when it all succeeded: a kill or an
  * error anywhere leaves the project as it was. Transactions the work opens
- * itself become savepoints inside it.
+ * itself become savepoints inside it; inside a caller's transaction the work
+ * is a savepoint of it, taken back alone on error.
  */
 export async function inOneTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  db.exec('BEGIN IMMEDIATE');
+  const nested = db.inTransaction;
+  db.exec(nested ? 'SAVEPOINT in_one_transaction' : 'BEGIN IMMEDIATE');
   try {
     const result = await work();
-    db.exec('COMMIT');
+    db.exec(nested ? 'RELEASE in_one_transaction' : 'COMMIT');
     return result;
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (nested) db.exec('ROLLBACK TO in_one_transaction; RELEASE in_one_transaction');
+    else if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   }
 }
