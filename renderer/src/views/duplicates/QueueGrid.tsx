@@ -48,7 +48,7 @@ export function QueueGrid({ view, refreshToken, openId, openIndex, onOpen, onCou
 
   const columns = useMemo<ColDef<QueueRow>[]>(() => [
     { field: 'label', headerName: t('merge.grid.name'), flex: 1, minWidth: 200, tooltipField: 'label' },
-    { field: 'size', headerName: t('merge.grid.size'), width: 84, type: 'numericColumn' },
+    { field: 'size', headerName: t('merge.grid.size'), width: 92, type: 'numericColumn' },
     { field: 'weakest', headerName: t('merge.grid.weakest'), width: 96, type: 'numericColumn', valueFormatter: (p: ValueFormatterParams<QueueRow>) => (typeof p.value === 'number' ? pct(p.value, lng) : '—') },
     { field: 'status', headerName: t('merge.grid.status'), width: 92, hide: view.filter.status !== 'all', valueFormatter: (p: ValueFormatterParams<QueueRow>) => (p.value ? t(`merge.status.${p.value as string}`) : '') },
   ], [t, lng, view.filter.status]);
