@@ -19,9 +19,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await start.open(steward.url, lang);
     await start.createProject('Acme');
     const importing = new ImportPage(page);
-    await importing.go();
-    await importing.addPath(messy);
-    await importing.start();
+    await importing.importPath(messy);
     await importing.expectOutcome('messy-contacts.csv', { rows: 9, imported: 7, quarantined: 2 });
 
     const customers = new CustomersPage(page);

@@ -37,11 +37,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const start = new StartPage(page);
     await start.open(steward.url, lang);
     await start.createProject(lang === 'en' ? 'Acme merge' : '华东合并');
-    const importing = new ImportPage(page);
-    await importing.go();
-    await importing.addPath(csv);
-    await importing.start();
-    await expect(page.getByTestId('import-outcome')).toBeVisible({ timeout: 60_000 });
+    await new ImportPage(page).importPath(csv);
 
     const merge = new MergePage(page);
     await merge.go();
