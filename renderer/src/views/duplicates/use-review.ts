@@ -80,16 +80,22 @@ export function useReview(view: QueueView, onError: (e: Error) => void): Review 
     return page.rows[0]?.id ?? null;
   };
 
-  // A new filter (or order: the view then opens its first) keeps the open group when the list still has it, else opens the one after where it would be.
+  // A new filter (or order: the view then opens its first) keeps the open group when the list still has it, else opens
+  // the one after where it would be, else the new list's first. Also when nothing is open yet: a first open may still be
+  // on its way with the old list's first group, and the new epoch drops it.
   useEffect(() => {
-    if (current.current === null) return;
     epoch.current += 1;
     const since = epoch.current;
     void enqueue(async () => {
+      const v = latest.current.view;
       const id = current.current;
-      if (id === null) return;
-      const p = await api.invoke('merge:queue-position', { ...latest.current.view, id });
-      show(p.index !== null ? id : p.next ?? p.previous, since);
+      if (id !== null) {
+        const p = await api.invoke('merge:queue-position', { ...v, id });
+        const to = p.index !== null ? id : p.next ?? p.previous;
+        if (to !== null) return show(to, since);
+      }
+      const first = await api.invoke('merge:queue-page', { ...v, startRow: 0, endRow: 1 });
+      show(first.rows[0]?.id ?? null, since);
     });
   }, [view, enqueue, show]);
 
