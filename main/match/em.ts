@@ -6,6 +6,7 @@
  * estimates m for those columns (as Splink does); other sessions do.
  */
 import { combineBits, countSwapAsExact, hasConflict, NO_SWAP, type SwapLevels } from './dependence.ts';
+import { dropImplied, type ImpliedLevels } from './implied-agreements.ts';
 
 export interface PatternCounts {
   /** Flat levels: pattern p occupies levels[p*k .. p*k+k). */
@@ -116,7 +117,7 @@ function maxDelta(a: number[][], b: number[][]): number {
 export function estimateLambda(
   pc: PatternCounts, m: number[][], u: number[][], allPairs: number,
   household: Uint8Array = new Uint8Array(m.length), conflict: Uint8Array[] = [],
-  swap: SwapLevels = NO_SWAP, maxIter = 100,
+  swap: SwapLevels = NO_SWAP, implied: ImpliedLevels | null = null, maxIter = 100,
 ): number {
   // Bayes factors as scoring will see them (household fields combined, see dependence.ts).
   const bits = new Float64Array(pc.k);
@@ -125,6 +126,7 @@ export function estimateLambda(
       const l = pc.levels[row * pc.k + c];
       bits[c] = l === 0 ? 0 : Math.log2(m[c][l] / u[c][l]);
     }
+    if (implied) dropImplied(bits, implied, pc.levels, row * pc.k);
     const levelOf = (c: number): number => pc.levels[row * pc.k + c];
     const conflicted = hasConflict(conflict, levelOf);
     if (conflicted) countSwapAsExact(bits, swap, levelOf, (c, l) => Math.log2(m[c][l] / u[c][l]));

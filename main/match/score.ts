@@ -9,6 +9,7 @@ import { DICT_OF, valueOf, type Prepared } from './prepare.ts';
 import type { MatchModel, RunOptions, ScoredPair, WaterfallStep } from './types.ts';
 import { CHUNK, yieldToLoop } from './gammas.ts';
 import { CONFIRMS, STRONG, WEAK, combineBits, conflictTable, countSwapAsExact, hasConflict, householdMask, swapLevels, type SwapLevels } from './dependence.ts';
+import { dropImplied, impliedLevels, type ImpliedLevels } from './implied-agreements.ts';
 
 export interface Scorer {
   prior: number;
@@ -19,6 +20,8 @@ export interface Scorer {
   /** conflict[c][level]: that level says "a different person" (see dependence.ts). */
   conflict: Uint8Array[];
   swap: SwapLevels;
+  /** Agreements another one implies (see implied-agreements.ts). */
+  implied: ImpliedLevels;
   tfAdjust(c: number, value: string): number;
 }
 
@@ -42,6 +45,7 @@ export function makeScorer(model: MatchModel): Scorer {
     household: householdMask(model.comparisons.map((c) => c.name)),
     conflict: conflictTable(model.comparisons),
     swap: swapLevels(model.comparisons),
+    implied: impliedLevels(model.comparisons),
     tfAdjust(c, value) {
       let adj = cache[c].get(value);
       if (adj === undefined) {
@@ -82,6 +86,7 @@ function pairWeight(s: Scorer, comps: readonly Comparison[], tf: TfByCode, gamma
     const comp = comps[c];
     if (l === comp.tfLevel && comp.tfColumn) bits[c] += tf.get(c, i);
   }
+  dropImplied(bits, s.implied, gammas, x * k);
   // The conflict test inline (no closure per pair: this runs millions of times); same rule as hasConflict.
   let strong = false;
   let weak = false;
@@ -134,6 +139,7 @@ export function explainLevels(
 ): ScoredPair {
   const tfs = model.comparisons.map((comp, c) => (levels[c] === comp.tfLevel ? s.tfAdjust(c, tfValue(c)) : 0));
   const bits = model.comparisons.map((_, c) => s.weights[c][levels[c]] + tfs[c]);
+  dropImplied(bits, s.implied, levels, 0);
   // Household fields beyond the strongest agreement and disagreement count 0 (dependence.ts).
   const counted: number[] = [];
   const levelOf = (c: number): number => levels[c];

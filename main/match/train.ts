@@ -11,6 +11,7 @@ import type { ComparisonParams, LinkMode, MatchModel } from './types.ts';
 import { estimateU, valueCounts } from './estimate-u.ts';
 import { aggregatePatterns, estimateLambda, initialM, runEm } from './em.ts';
 import { conflictTable, householdMask, swapLevels } from './dependence.ts';
+import { impliedLevels } from './implied-agreements.ts';
 import { boundM } from './m-bounds.ts';
 
 export interface EstimateOptions {
@@ -130,7 +131,7 @@ export function estimateModel(
   const stride = Math.max(1, Math.ceil(cands.count / LAMBDA_SAMPLE));
   const all = aggregatePatterns(gammas, comps.length, cands.count, stride > 1 ? (x) => x % stride === 0 : undefined);
   for (let r = 0; r < all.counts.length; r++) all.counts[r] *= stride;
-  const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)), householdMask(comps.map((c) => c.name)), conflictTable(comps), swapLevels(comps));
+  const lambda = estimateLambda(all, m, u, Math.max(1, totalPairs(p, opts.mode)), householdMask(comps.map((c) => c.name)), conflictTable(comps), swapLevels(comps), impliedLevels(comps));
   const comparisons: ComparisonParams[] = comps.map((c, ci) => ({
     name: c.name, levels: c.levels, m: m[ci], u: u[ci], tfLevel: c.tfLevel,
   }));

@@ -80,7 +80,11 @@ export const QueuePosition = z.object({
   index: z.number().nullable(),
   total: z.number(),
   previous: z.number().nullable(),
-  /** The next cluster after this one; when it left the list (just decided), the one now at its place. */
+  /**
+   * The clusters before and after this one. When it is not in the list (just
+   * decided, or left out by a new filter), those around where it would sort:
+   * `next` is the one now at its place. Both null for a cluster known nowhere.
+   */
   next: z.number().nullable(),
 });
 export type QueuePosition = z.infer<typeof QueuePosition>;

@@ -37,11 +37,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     const start = new StartPage(page);
     await start.open(steward.url, lang);
     await start.createProject(lang === 'en' ? 'Acme merge' : '华东合并');
-    const importing = new ImportPage(page);
-    await importing.go();
-    await importing.addPath(csv);
-    await importing.start();
-    await expect(page.getByTestId('import-outcome')).toBeVisible({ timeout: 60_000 });
+    await new ImportPage(page).importPath(csv);
 
     const merge = new MergePage(page);
     await merge.go();
@@ -79,6 +75,29 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(merge.panel().getByTestId('review-position')).toContainText(lang === 'en' ? '2 of' : '第 2 /');
     await page.keyboard.press('k');
     await expect(merge.panel().getByTestId('review-position')).toContainText(lang === 'en' ? '1 of' : '第 1 /');
+
+    // A filter keeps the steward's place: in id order at the sixth group, "3 or more records" opens the first
+    // group of the new list that came after it (the sixth itself when it stays), not the top of the list.
+    const position = merge.panel().getByTestId('review-position');
+    await page.getByTestId('queue-sort').selectOption('id');
+    await expect(position).toContainText(lang === 'en' ? '1 of' : '第 1 /');
+    await merge.title().click();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('j');
+    await expect(position).toContainText(lang === 'en' ? '6 of' : '第 6 /');
+    const listed = await merge.rows().evaluateAll((rows) => rows
+      .map((r) => ({ index: Number(r.getAttribute('row-index')), id: Number(r.getAttribute('row-id')), size: Number(r.querySelector('[col-id="size"]')?.textContent) }))
+      .sort((a, b) => a.index - b.index));
+    const bigAfter = listed.filter((r) => r.index >= 5 && r.size >= 3);
+    const bigBefore = listed.filter((r) => r.index < 5 && r.size >= 3);
+    expect(bigAfter.length).toBeGreaterThan(0);
+    expect(bigBefore.length).toBeGreaterThan(0);
+    await page.getByTestId('filter-size').selectOption('3');
+    await expect(merge.panel()).toHaveAttribute('data-cluster', String(bigAfter[0].id));
+    await expect(position).toContainText(lang === 'en' ? `${bigBefore.length + 1} of` : `第 ${bigBefore.length + 1} /`);
+    await page.getByTestId('filter-size').selectOption('');
+    await expect(merge.panel()).toHaveAttribute('data-cluster', String(bigAfter[0].id));
+    await page.getByTestId('queue-sort').selectOption('uncertainty');
+    await expect(position).toContainText(lang === 'en' ? '1 of' : '第 1 /');
 
     // P on a value another record holds: the golden record keeps it, said as picked by hand.
     const row = merge.firstDiffering();

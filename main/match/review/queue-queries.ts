@@ -90,21 +90,72 @@ export function queuePage(db: Db, view: QueueView & { startRow: number; endRow: 
   return { rows: rows.map((r) => toRow(r, names)), lastRow: total };
 }
 
+/** Where a cluster sorts: the columns ORDER sorts by, as they were when it was last listed. */
+interface SortKey { id: number; weakest: number | null; size: number; max_probability: number }
+
 /**
- * A cluster's place in a list and its neighbours. A cluster that just left
- * the list (decided) has no place; `next` is then the cluster that took it,
- * found from where the cluster would sort.
+ * The columns of each order, ascending or descending, to say "sorts after".
+ * ORDER itself stays as written (its plain columns let SQLite walk the queue index).
+ */
+const KEYS: Record<QueueView['sort'], [keyof SortKey, 'asc' | 'desc'][]> = {
+  uncertainty: [['weakest', 'asc'], ['id', 'asc']],
+  size: [['size', 'desc'], ['weakest', 'asc'], ['id', 'asc']],
+  probability: [['max_probability', 'desc'], ['id', 'asc']],
+  id: [['id', 'asc']],
+};
+
+/**
+ * SQL that holds for rows sorting strictly after (or before) `key` in `sort`.
+ * SQLite sorts NULL below every number (first ascending, last descending), so
+ * "c after k" is spelt out for a NULL weakest link rather than left to `>`.
+ */
+function sortsBeyond(sort: QueueView['sort'], key: SortKey, after: boolean): { sql: string; params: Params } {
+  const params: Params = [];
+  const beyond = (col: string, asc: boolean, k: number | null): string => {
+    const up = asc === after;
+    if (k === null) return up ? `q.${col} IS NOT NULL` : '0';
+    params.push(k);
+    return up ? `q.${col} > ?` : `(q.${col} < ? OR q.${col} IS NULL)`;
+  };
+  // Lexicographic: beyond on the first column, or equal there and beyond on the rest (placeholders bound in order).
+  const build = ([[col, dir], ...rest]: [keyof SortKey, 'asc' | 'desc'][]): string => {
+    const strictly = beyond(col, dir === 'asc', key[col]);
+    if (rest.length === 0) return strictly;
+    const k = key[col];
+    const tie = k === null ? `q.${col} IS NULL` : (params.push(k), `q.${col} = ?`);
+    return `(${strictly} OR (${tie} AND ${build(rest)}))`;
+  };
+  return { sql: build(KEYS[sort]), params };
+}
+
+/** Where a cluster that is not in the list would sort: as it stands (another status), else as it was when last rejected. */
+function keyOutside(db: Db, id: number): SortKey | undefined {
+  return (db.prepare('SELECT id, weakest, size, max_probability FROM match_clusters WHERE id = ?').get(id) as SortKey | undefined)
+    ?? (db.prepare('SELECT cluster_id id, weakest, size, max_probability FROM match_rejections WHERE cluster_id = ? ORDER BY batch_id DESC LIMIT 1').get(id) as SortKey | undefined);
+}
+
+/**
+ * A cluster's place in a list and its neighbours. A cluster not in the list
+ * (just decided, or filtered out) has no place, but its neighbours are those
+ * around where it would sort: `next` is the one after where it was, so the
+ * reviewer carries on in the order they were working in, not from the top.
+ * A cluster known nowhere (split into single records) has no neighbours.
  */
 export function queuePosition(db: Db, view: QueueView & { id: number }): QueuePosition {
   refreshDirtyClusters(db);
   const q = viewRows(view);
-  const ordered = `SELECT q.id, row_number() OVER (ORDER BY ${ORDER[view.sort]}) - 1 idx FROM (${q.sql}) q`;
   const total = db.prepare(`SELECT count(*) FROM (${q.sql})`).pluck().get(...q.params) as number;
-  const at = db.prepare(`SELECT idx FROM (${ordered}) WHERE id = ?`).pluck().get(...q.params, view.id) as number | undefined;
-  const idAt = (i: number): number | null =>
-    i < 0 || i >= total ? null : ((db.prepare(`SELECT q.id FROM (${q.sql}) q ORDER BY ${ORDER[view.sort]} LIMIT 1 OFFSET ?`).pluck().get(...q.params, i) as number | undefined) ?? null);
-  if (at !== undefined) return { index: at, total, previous: idAt(at - 1), next: idAt(at + 1) };
-  return { index: null, total, previous: null, next: idAt(0) };
+  const listed = db.prepare(`SELECT q.id, q.weakest, q.size, q.max_probability FROM (${q.sql}) q WHERE q.id = ? LIMIT 1`).get(...q.params, view.id) as SortKey | undefined;
+  const key = listed ?? keyOutside(db, view.id);
+  if (!key) return { index: null, total, previous: null, next: null };
+  const neighbour = (after: boolean): number | null => {
+    const b = sortsBeyond(view.sort, key, after);
+    const order = after ? ORDER[view.sort] : KEYS[view.sort].map(([col, dir]) => `q.${col} ${dir === 'asc' ? 'DESC' : 'ASC'}`).join(', ');
+    return (db.prepare(`SELECT q.id FROM (${q.sql}) q WHERE ${b.sql} ORDER BY ${order} LIMIT 1`).pluck().get(...q.params, ...b.params) as number | undefined) ?? null;
+  };
+  const before = sortsBeyond(view.sort, key, false);
+  const index = listed ? db.prepare(`SELECT count(*) FROM (${q.sql}) q WHERE ${before.sql}`).pluck().get(...q.params, ...before.params) as number : null;
+  return { index, total, previous: neighbour(false), next: neighbour(true) };
 }
 
 export function mergeSummary(db: Db): MergeSummary {

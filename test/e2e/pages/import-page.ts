@@ -32,6 +32,14 @@ export class ImportPage {
     await this.page.getByTestId('start-import').click();
   }
 
+  /** Imports one file by its path as a steward would (Import view, add, start) and waits for the outcome. */
+  async importPath(path: string): Promise<void> {
+    await this.go();
+    await this.addPath(path);
+    await this.start();
+    await expect(this.page.getByTestId('import-outcome')).toBeVisible({ timeout: 60_000 });
+  }
+
   async expectOutcome(fileName: string, cells: { rows: number; imported: number; quarantined: number }): Promise<void> {
     const row = this.page.getByTestId(`outcome-${fileName}`);
     await expect(row).toBeVisible();

@@ -48,6 +48,55 @@ describe('the review queue', () => {
     service.dispose();
   }, 120_000);
 
+  it('after a decision or a new filter, the next group is the one after where the open group was, in every order', async () => {
+    const { service } = await matchedProject(tempDir());
+    const sorts = ['uncertainty', 'size', 'probability', 'id'] as const;
+    const listed = async (sort: (typeof sorts)[number], filter = {}) => (await service.invoke('merge:queue-page', { sort, filter, startRow: 0, endRow: 1000 })).rows;
+    const before = Object.fromEntries(await Promise.all(sorts.map(async (s) => [s, await listed(s)] as const)));
+    // What the steward expects: the group that came after it in the order they were working in (decisions move nothing else).
+    const after = (sort: (typeof sorts)[number], id: number, gone: number[]): number | null => {
+      const rest = before[sort].filter((r) => r.id === id || !gone.includes(r.id));
+      return rest[rest.findIndex((r) => r.id === id) + 1]?.id ?? null;
+    };
+    const beforeIt = (sort: (typeof sorts)[number], id: number, gone: number[]): number | null => {
+      const rest = before[sort].filter((r) => r.id === id || !gone.includes(r.id));
+      return rest[rest.findIndex((r) => r.id === id) - 1]?.id ?? null;
+    };
+
+    const accepted = before.uncertainty[5].id;
+    await service.invoke('merge:accept', { clusterId: accepted });
+    for (const sort of sorts) {
+      expect(await service.invoke('merge:queue-position', { sort, id: accepted }), sort).toEqual({
+        index: null, total: before[sort].length - 1, previous: beforeIt(sort, accepted, [accepted]), next: after(sort, accepted, [accepted]),
+      });
+    }
+    expect(await service.invoke('merge:queue-position', { id: accepted, filter: { status: 'merged' } })).toEqual({ index: 0, total: 1, previous: null, next: null });
+
+    const rejected = before.uncertainty[9].id;
+    await service.invoke('merge:reject', { clusterId: rejected });
+    for (const sort of sorts) {
+      expect((await service.invoke('merge:queue-position', { sort, id: rejected })).next, sort).toBe(after(sort, rejected, [accepted, rejected]));
+    }
+
+    // A filter that leaves the open group out: the first group of the new list that came after it.
+    const pairs = before.uncertainty.filter((r) => r.size === 2 && r.id !== accepted && r.id !== rejected);
+    const open = pairs[Math.floor(pairs.length / 2)];
+    const bigger = await listed('uncertainty', { minSize: 3 });
+    const at = before.uncertainty.findIndex((r) => r.id === open.id);
+    const expected = before.uncertainty.slice(at + 1).find((r) => r.size >= 3 && r.id !== accepted && r.id !== rejected)?.id ?? null;
+    expect(expected).not.toBeNull();
+    const moved = await service.invoke('merge:queue-position', { id: open.id, filter: { minSize: 3 } });
+    expect(moved).toMatchObject({ index: null, total: bigger.length, next: expected });
+    expect(bigger.map((r) => r.id)).toContain(moved.next);
+    expect(bigger[bigger.findIndex((r) => r.id === moved.next) - 1]?.id ?? null).toBe(moved.previous);
+
+    // Split into single records, the group is known nowhere: no neighbours to guess.
+    const split = await service.invoke('merge:split', { clusterId: open.id, customerId: (await service.invoke('merge:cluster', { id: open.id })).members[1].id });
+    expect(split.clusters).toEqual([]);
+    expect(await service.invoke('merge:queue-position', { id: open.id })).toMatchObject({ index: null, previous: null, next: null });
+    service.dispose();
+  }, 120_000);
+
   it('accept and reject are batches of the history: undo puts the queue back, redo decides again', async () => {
     const { service } = await matchedProject(tempDir());
     const before = await reviewIds(service);

@@ -35,6 +35,7 @@ export const merge_en = {
       undoHint: 'Ctrl+Z undoes it.',
     },
     table: {
+      inView: 'Records {{first}}–{{last}} of {{count}} in view: scroll sideways (← → in the records), or L hides the list.',
       field: 'Field', survives: 'Golden record', master: 'master', gone: 'gone from source', marked: 'marked',
       link: 'link {{pct}}', updated: 'updated {{when}}', row: '{{source}} row {{row}}',
       differing_one: 'Differing ({{count}})', differing_other: 'Differing ({{count}})',

@@ -35,6 +35,7 @@ export const merge_zhCN = {
       undoHint: '按 Ctrl+Z 可撤销。',
     },
     table: {
+      inView: '显示第 {{first}}–{{last}} 条记录，共 {{count}} 条：左右滚动（在记录中按 ← →），或按 L 隐藏列表。',
       field: '字段', survives: '黄金记录', master: '主记录', gone: '已从来源消失', marked: '已标记',
       link: '链接 {{pct}}', updated: '更新于 {{when}}', row: '{{source}} 第 {{row}} 行',
       differing: '不一致（{{count}}）',

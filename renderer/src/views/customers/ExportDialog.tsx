@@ -18,6 +18,8 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 /** What a file holds: the working records (filtered or all), or what merging made of them (shared/channels/merge.ts). */
 type Layout = 'customers' | 'golden' | 'records' | 'decisions';
 const layouts: Layout[] = ['customers', 'golden', 'records', 'decisions'];
+/** The file name says what it holds (names stay English: they travel between people and systems). */
+const fileWords: Record<Layout, string> = { customers: 'customers', golden: 'golden-records', records: 'records-with-golden-id', decisions: 'merge-decisions' };
 
 /**
  * Export the working records as CSV (optionally with a BOM for Excel) or
@@ -94,7 +96,7 @@ export function ExportDialog({ project, query, filteredCount, onClose }: { proje
         </label>
         <p className="muted small" data-testid="export-filter">{query ? t('export.filterIncludes', { what: filterWords(t, query) }) : t('export.noFilter')}</p>
       </fieldset>}
-      <SavePathField testId="export-path" defaultName={`${project.name}-${layout}-${today()}.${format}`} format={format} value={path} onChange={setPath} disabled={job.running} />
+      <SavePathField testId="export-path" defaultName={`${project.name}-${fileWords[layout]}-${today()}.${format}`} format={format} value={path} onChange={setPath} disabled={job.running} />
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {notice && <div className="note" data-testid="export-notice">{t(`export.${notice}`)}</div>}
       {job.running && <ProgressBar progress={job.progress} onCancel={job.cancel} cancelling={job.cancelling} />}

@@ -89,7 +89,12 @@ export function DuplicatesView() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count, review.openId, review.busy]);
 
-  const changeView = (v: QueueView): void => (review.open(null), setCount(null), setView(v));
+  // A new order starts at its top; a new filter keeps the open group, or the one after its place in the new list (useReview).
+  const changeView = (v: QueueView): void => {
+    if (v.sort !== view.sort) review.open(null);
+    setCount(null);
+    setView(v);
+  };
   const onRows = useCallback((rows: { id: number; rejectedBatch: number | null }[]) => {
     for (const r of rows) rejectedBatches.current.set(r.id, r.rejectedBatch);
   }, []);
@@ -145,7 +150,7 @@ export function DuplicatesView() {
           </div>
           <div className={listHidden ? 'grid-and-detail review-area list-hidden' : 'grid-and-detail review-area'}>
             <div className="queue">
-              <QueueGrid view={view} refreshToken={refreshToken} openId={review.openId} onOpen={review.open} onCount={setCount} onRows={onRows} onLoading={onLoading} onError={onError} />
+              <QueueGrid view={view} refreshToken={refreshToken} openId={review.openId} openIndex={position.loading ? null : position.data?.index ?? null} onOpen={review.open} onCount={setCount} onRows={onRows} onLoading={onLoading} onError={onError} />
               {count === 0 && <div className="grid-empty empty" data-testid="queue-empty">{t(`merge.queueEmpty.${view.filter.status}`)}</div>}
             </div>
             <ReviewPanel

@@ -18,8 +18,10 @@ const rowId = (p: { data: QueueRow }): string => String(p.data.id);
  * reviewer chose. Arrow keys and clicks open a group; the open one is
  * selected and scrolled into view wherever it was opened from.
  */
-export function QueueGrid({ view, refreshToken, openId, onOpen, onCount, onRows, onLoading, onError }: {
+export function QueueGrid({ view, refreshToken, openId, openIndex, onOpen, onCount, onRows, onLoading, onError }: {
   view: QueueView; refreshToken: number; openId: number | null;
+  /** The open group's place in the list, when known: scrolled to when its page is not loaded yet. */
+  openIndex: number | null;
   onOpen: (id: number) => void; onCount: (n: number) => void;
   /** Each page as it arrives (the view keeps a rejected group's batch, which opening it needs). */
   onRows: (rows: QueueRow[]) => void; onLoading: (delta: 1 | -1) => void; onError: (e: Error) => void;
@@ -31,6 +33,8 @@ export function QueueGrid({ view, refreshToken, openId, onOpen, onCount, onRows,
   const shownToken = useRef(refreshToken);
   const openRef = useRef(openId);
   openRef.current = openId;
+  const indexRef = useRef(openIndex);
+  indexRef.current = openIndex;
 
   const datasource = useMemo<IDatasource>(() => ({
     getRows: (p) => {
@@ -44,7 +48,7 @@ export function QueueGrid({ view, refreshToken, openId, onOpen, onCount, onRows,
 
   const columns = useMemo<ColDef<QueueRow>[]>(() => [
     { field: 'label', headerName: t('merge.grid.name'), flex: 1, minWidth: 200, tooltipField: 'label' },
-    { field: 'size', headerName: t('merge.grid.size'), width: 84, type: 'numericColumn' },
+    { field: 'size', headerName: t('merge.grid.size'), width: 92, type: 'numericColumn' },
     { field: 'weakest', headerName: t('merge.grid.weakest'), width: 96, type: 'numericColumn', valueFormatter: (p: ValueFormatterParams<QueueRow>) => (typeof p.value === 'number' ? pct(p.value, lng) : '—') },
     { field: 'status', headerName: t('merge.grid.status'), width: 92, hide: view.filter.status !== 'all', valueFormatter: (p: ValueFormatterParams<QueueRow>) => (p.value ? t(`merge.status.${p.value as string}`) : '') },
   ], [t, lng, view.filter.status]);
@@ -55,13 +59,18 @@ export function QueueGrid({ view, refreshToken, openId, onOpen, onCount, onRows,
     const id = openRef.current;
     if (!g || id === null) return;
     const node = g.getRowNode(String(id));
-    if (!node || node.rowIndex === null) return g.deselectAll();
+    if (!node || node.rowIndex === null) {
+      g.deselectAll();
+      // Its page loads when scrolled to; the model update that follows selects it.
+      if (indexRef.current !== null) g.ensureIndexVisible(indexRef.current);
+      return;
+    }
     node.setSelected(true, true);
     g.ensureIndexVisible(node.rowIndex);
     if (box.current?.contains(document.activeElement) && g.getFocusedCell()?.rowIndex !== node.rowIndex) g.setFocusedCell(node.rowIndex, 'label');
   };
 
-  useEffect(showOpen, [openId]);
+  useEffect(showOpen, [openId, openIndex]);
   useEffect(() => {
     if (shownToken.current === refreshToken) return;
     shownToken.current = refreshToken;

@@ -4,6 +4,7 @@ import type { ClusterField, ClusterView } from '../../../../shared/channels/merg
 import { formatDateTime } from '../../components/format.ts';
 import { fieldName } from '../fixes/fix-text.ts';
 import { pct, reasonName, recordName } from './merge-text.ts';
+import { useRecordsInView } from './use-records-in-view.ts';
 
 export interface RecordActions {
   /** Keep this member's value of the field in the golden record (null: follow the rules again). */
@@ -43,6 +44,8 @@ export function RecordsTable({ cluster, marked, busy, autoFocus, actions }: { cl
 
   // A group that replaced the one the keyboard was in (a split, a decision) takes the keyboard over.
   const table = useRef<HTMLTableElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const inView = useRecordsInView(scroller, members.length);
   useEffect(() => {
     if (autoFocus) table.current?.querySelector<HTMLElement>('[data-row="0"][data-col="0"]')?.focus();
     // On mount only.
@@ -84,7 +87,13 @@ export function RecordsTable({ cluster, marked, busy, autoFocus, actions }: { cl
   };
 
   return (
-    <div className="records-scroll">
+    <>
+    {inView && (
+      <p className="records-more muted small" data-testid="records-in-view">
+        {t('merge.table.inView', { first: inView.first, last: inView.last, count: members.length })}
+      </p>
+    )}
+    <div className="records-scroll" ref={scroller}>
       <table ref={table} className="records" data-testid="records-table" onKeyDown={onKey} aria-label={t('merge.table.survives')}>
         <thead>
           <tr>
@@ -163,5 +172,6 @@ export function RecordsTable({ cluster, marked, busy, autoFocus, actions }: { cl
         </tbody>
       </table>
     </div>
+    </>
   );
 }

@@ -64,8 +64,11 @@ export function ReviewPanel({ cluster, loading, error, position, marked, busy, a
         {master && <span className="muted small" data-testid="master-is">{t('merge.masterIs', { record: recordName(t, master), reason: t(`merge.masterReason.${c.master.reason}`) })}</span>}
       </div>
       {error && <ErrorBanner error={error} />}
-      <RecordsTable key={c.id} cluster={c} marked={marked} busy={busy} autoFocus={hadFocus.current} actions={actions} />
-      <PairExplain key={`pairs-${c.id}-${c.status}`} cluster={c} />
+      {/* The head and its buttons stay put; the records (scrolling both ways in their own box) and the explanation scroll under it. */}
+      <div className="review-body">
+        <RecordsTable key={c.id} cluster={c} marked={marked} busy={busy} autoFocus={hadFocus.current} actions={actions} />
+        <PairExplain key={`pairs-${c.id}-${c.status}`} cluster={c} />
+      </div>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DecisionResult, QueueView } from '../../../../shared/channels/merge.ts';
 import { api } from '../../api/client.ts';
 import { useDataVersion } from '../../api/data-version.tsx';
@@ -67,14 +67,31 @@ export function useReview(view: QueueView, onError: (e: Error) => void): Review 
     return delta === 1 ? p.next : p.previous;
   };
 
-  /** The group after a decided one: its next when it is still listed, else the one now at its place (the last when it was last). */
+  /**
+   * The group after a decided one: its next when it is still listed (itself when last), else the one now
+   * at its place (the last when it was last). A group split into single records is known nowhere: the one at its old index.
+   */
   const successor = async (id: number, index: number | null): Promise<number | null> => {
     const now = await api.invoke('merge:queue-position', { ...latest.current.view, id });
-    if (now.index !== null || index === null) return now.next;
+    if (now.index !== null) return now.next ?? id;
+    if (now.next !== null || now.previous !== null || index === null) return now.next ?? now.previous;
     const at = Math.max(0, Math.min(index, now.total - 1));
     const page = await api.invoke('merge:queue-page', { ...latest.current.view, startRow: at, endRow: at + 1 });
     return page.rows[0]?.id ?? null;
   };
+
+  // A new filter (or order: the view then opens its first) keeps the open group when the list still has it, else opens the one after where it would be.
+  useEffect(() => {
+    if (current.current === null) return;
+    epoch.current += 1;
+    const since = epoch.current;
+    void enqueue(async () => {
+      const id = current.current;
+      if (id === null) return;
+      const p = await api.invoke('merge:queue-position', { ...latest.current.view, id });
+      show(p.index !== null ? id : p.next ?? p.previous, since);
+    });
+  }, [view, enqueue, show]);
 
   const move = useCallback((delta: 1 | -1) => {
     const since = epoch.current;
