@@ -62,39 +62,52 @@ export function decide(db: Db, action: Decision, sel: Selection, opts: DecideOpt
     const n = db.prepare(`UPDATE fix_suggestions AS g SET status = 'open' ${w.sql} AND g.status IN ('rejected', 'stale')`).run(...w.params).changes;
     return { ...none, reopened: n };
   }
-  // A few chosen ids are found by id; only a filter over many walks the customer index.
-  return accept(db, w, opts, describe(db, w), sel.ids ? '' : 'INDEXED BY fix_suggestions_customer');
+  return accept(db, w, opts, () => describe(db, w, sel.ids ? undefined : sel.filter?.rule));
 }
 
+/** Suggestions read per page while the batch is written. */
+const PAGE = 10_000;
+
+/**
+ * The selection's open change suggestions, as (customer, id) keys sorted by
+ * customer then id: the write path reads and writes each record once when
+ * its requests are adjacent. Found along the run's review index and sorted
+ * here, so a selection of one rule reads that rule's rows only (walking the
+ * customer index instead read every suggestion of every rule, once per rule).
+ */
+function openChangeKeys(db: Db, w: { sql: string; params: (string | number)[] }): BigUint64Array {
+  const rows = db.prepare(`SELECT g.customer_id, g.id FROM fix_suggestions g ${w.sql} AND g.status = 'open' AND g.kind = 'change'`).raw().iterate(...w.params) as IterableIterator<[number, number]>;
+  const keys: bigint[] = [];
+  for (const [customerId, id] of rows) keys.push((BigInt(customerId) << 32n) | BigInt(id));
+  return BigUint64Array.from(keys).sort();
+}
+
+const idOf = (key: bigint): number => Number(key & 0xffffffffn);
+
 function accept(
-  db: Db, w: { sql: string; params: (string | number)[] }, opts: DecideOptions, what: { description: string; params: Record<string, string | number> },
-  indexHint = 'INDEXED BY fix_suggestions_customer',
+  db: Db, w: { sql: string; params: (string | number)[] }, opts: DecideOptions, describeWhat: () => { description: string; params: Record<string, string | number> },
 ): DecideOutcome {
-  const total = db.prepare(`SELECT count(*) FROM fix_suggestions g ${w.sql} AND g.status = 'open' AND g.kind = 'change'`).pluck().get(...w.params) as number;
-  if (total === 0) return { accepted: 0, rejected: 0, reopened: 0, stale: 0, batchId: null };
-  // Paged by (customer, id) along the customer index, so the writer can write between pages.
-  const page = db.prepare(
-    `SELECT g.id, g.customer_id, g.field, g.before, g.after, g.rule FROM fix_suggestions g ${indexHint}
-     ${w.sql} AND g.status = 'open' AND g.kind = 'change' AND (g.customer_id, g.id) > (?, ?) ORDER BY g.customer_id, g.id LIMIT 10000`,
-  ).raw();
+  const byId = db.prepare('SELECT g.id, g.customer_id, g.field, g.before, g.after, g.rule FROM fix_suggestions g WHERE g.id IN (SELECT value FROM json_each(?))').raw();
   // Only stale ones are marked one by one (they are few); the rest in one statement after the batch row exists.
   // (Setting a foreign-key column row by row costs far more through better-sqlite3 than one set-based UPDATE.)
   const markStale = db.prepare("UPDATE fix_suggestions SET status = 'stale' WHERE id = ?");
-  const requests = function* (): Generator<ChangeRequest> {
-    let at: [number, number] = [0, 0];
-    for (;;) {
-      const rows = page.all(...w.params, at[0], at[1]) as [number, number, string, CellValue, CellValue, string][];
-      if (rows.length === 0) return;
-      for (const [id, customerId, field, before, after, rule] of rows) {
+  const requests = function* (keys: BigUint64Array): Generator<ChangeRequest> {
+    for (let from = 0; from < keys.length; from += PAGE) {
+      const ids = Array.from(keys.subarray(from, from + PAGE), idOf);
+      const rows = new Map((byId.all(JSON.stringify(ids)) as [number, number, string, CellValue, CellValue, string][]).map((r) => [r[0], r]));
+      for (const id of ids) {
+        const [, customerId, field, before, after, rule] = rows.get(id)!;
         yield { customerId, field: field as ChangeRequest['field'], after, reason: rule, expectBefore: before, tag: id };
       }
-      const last = rows[rows.length - 1];
-      at = [last[1], last[0]];
     }
   };
   let stale = 0;
   const result = db.transaction(() => {
-    const r = writeBatch(db, { kind: 'fix', actor: opts.actor, description: what.description, params: { ...what.params, suggestions: total } }, requests(), {
+    const keys = openChangeKeys(db, w);
+    if (keys.length === 0) return null;
+    const total = keys.length;
+    const what = describeWhat();
+    const r = writeBatch(db, { kind: 'fix', actor: opts.actor, description: what.description, params: { ...what.params, suggestions: total } }, requests(keys), {
       signal: opts.signal,
       onProgress: (done) => opts.onProgress?.({ step: 'apply', done, total }),
       onOutcome: (req, outcome) => {
@@ -103,15 +116,17 @@ function accept(
     });
     // Every suggestion still open in the selection was applied now (or already held its value).
     db.prepare(`UPDATE fix_suggestions AS g SET status = 'accepted', batch_id = ? ${w.sql} AND g.status = 'open' AND g.kind = 'change'`).run(r.batchId, ...w.params);
-    return r;
+    return { ...r, total };
   }).immediate();
-  const accepted = total - stale;
-  return { accepted, rejected: 0, reopened: 0, stale: result.stale, batchId: result.batchId };
+  if (!result) return { accepted: 0, rejected: 0, reopened: 0, stale: 0, batchId: null };
+  return { accepted: result.total - stale, rejected: 0, reopened: 0, stale: result.stale, batchId: result.batchId };
 }
 
 /** "Applied 1,204 suggestions (phone_e164)": the batch's summary, naming the rule when there is one. */
-function describe(db: Db, w: { sql: string; params: (string | number)[] }): { description: string; params: Record<string, string | number> } {
-  const rules = db.prepare(`SELECT DISTINCT g.rule FROM fix_suggestions g ${w.sql} AND g.status = 'open' AND g.kind = 'change' LIMIT 4`).pluck().all(...w.params) as string[];
+function describe(db: Db, w: { sql: string; params: (string | number)[] }, rule: string | undefined): { description: string; params: Record<string, string | number> } {
+  // Called only when the selection holds open changes: a selection of one rule holds that rule's
+  // (asking SQLite for its distinct rules would read every one of them, up to a million rows).
+  const rules = rule !== undefined ? [rule] : (db.prepare(`SELECT DISTINCT g.rule FROM fix_suggestions g ${w.sql} AND g.status = 'open' AND g.kind = 'change' LIMIT 4`).pluck().all(...w.params) as string[]);
   const named = rules.length > 0 && rules.length <= 3 ? ` (${rules.join(', ')})` : '';
   return { description: `Applied suggestions${named}`, params: { rules: rules.slice(0, 3).join(',') } };
 }
@@ -121,9 +136,9 @@ export function applyAutomaticRules(db: Db, opts: { signal?: Cancellation }): nu
   const { autoApply } = fixSettings(db);
   let applied = 0;
   for (const rule of autoApply) {
-    applied += accept(db, suggestionWhere({ rule, kind: 'change', status: 'open' }), { actor: 'automatic', signal: opts.signal }, {
+    applied += accept(db, suggestionWhere({ rule, kind: 'change', status: 'open' }), { actor: 'automatic', signal: opts.signal }, () => ({
       description: `Applied safe rule ${rule} automatically`, params: { rules: rule, automatic: 1 },
-    }).accepted;
+    })).accepted;
   }
   return applied;
 }

@@ -7,7 +7,7 @@
  */
 import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import { projectAccess, type Db } from '../store/open-project.ts';
-import { rejectedKeys, rejectionKey, suggestionInserter, type NewSuggestion } from '../store/suggestions-repo.ts';
+import { currentRunRows, rejectedKeys, rejectionKey, suggestionInserter, suspendReviewIndex, type NewSuggestion } from '../store/suggestions-repo.ts';
 import { standardiseCustomers } from './standardise-customers.ts';
 import { standardiseInWorker } from './standardise-in-worker.ts';
 import { readSourceContexts } from './source-context.ts';
@@ -63,9 +63,11 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
     runId = Number(db.prepare("INSERT INTO fix_runs (started_at, status, options_json) VALUES (?, 'running', ?)")
       .run(now.toISOString(), JSON.stringify({ now: now.toISOString(), maxChangeSeq })).lastInsertRowid);
     total = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+    // Without an earlier run, a run stores a few rows per customer.
+    const restoreReviewIndex = suspendReviewIndex(db, currentRunRows(db) ?? total);
     const insert = suggestionInserter(db, runId);
     const store = (s: NewSuggestion): void => {
-      if (s.kind === 'change' && rejected.has(rejectionKey(s.customerId, s.field, s.after))) return;
+      if (s.kind === 'change' && rejected.size > 0 && rejected.has(rejectionKey(s.customerId, s.field, s.after))) return;
       insert.add(s);
       if (s.kind === 'change') counts.suggestions++;
       else counts.flags++;
@@ -83,6 +85,7 @@ export async function suggestFixes(db: Db, opts: FixRunOptions = {}): Promise<Fi
     fillFromDuplicates(db, contexts, now, store);
     insert.flush();
     throwIfCancelled(opts.signal, cancelled);
+    restoreReviewIndex();
     seconds = (Date.now() - started) / 1000;
     opts.onProgress?.({ step: 'save', done: 0, total: 1 });
     db.prepare("UPDATE fix_runs SET status = 'superseded' WHERE status = 'current'").run();

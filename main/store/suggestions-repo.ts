@@ -87,6 +87,36 @@ export function suggestionInserter(db: Db, runId: number): { add: (s: NewSuggest
   };
 }
 
+/**
+ * Drops the review index (run, rule, field) for the length of a run's
+ * bulk insert and returns what puts it back, exactly as the schema defines it.
+ * A run's rows arrive in customer order, so each lands in the middle of that
+ * index (one insertion point per rule and field): maintaining it row by row
+ * cost two thirds of the insert, while building it afterwards is one sort.
+ * The rebuild also sorts every earlier run's rows, so the index is kept when
+ * those outnumber this run's likely rows (the last run's) several times. Call
+ * inside the run's transaction: a kill or a rollback leaves the index as it was.
+ */
+export function suspendReviewIndex(db: Db, expectedRows: number): () => void {
+  const existing = db.prepare('SELECT coalesce(max(id), 0) FROM fix_suggestions').pluck().get() as number;
+  if (existing > REBUILD_BEYOND * Math.max(expectedRows, 1)) return () => {};
+  const sql = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'fix_suggestions_review'").pluck().get() as string | undefined;
+  if (!sql) return () => {};
+  db.exec('DROP INDEX fix_suggestions_review');
+  return () => db.exec(sql);
+}
+
+/** Building the index sorts old and new rows; maintaining it costs about four times a sorted row per new row. */
+const REBUILD_BEYOND = 3;
+
+/** Rows (suggestions and flags) the current run stored, or null when there is none. */
+export function currentRunRows(db: Db): number | null {
+  const json = db.prepare("SELECT summary_json FROM fix_runs WHERE status = 'current'").pluck().get() as string | null | undefined;
+  if (!json) return null;
+  const s = JSON.parse(json) as { suggestions?: number; flags?: number };
+  return (s.suggestions ?? 0) + (s.flags ?? 0);
+}
+
 /** Keys (customer, field, proposed value) a steward rejected in any run: a new run does not propose them again. */
 export function rejectedKeys(db: Db): Set<string> {
   const rows = db.prepare("SELECT customer_id, field, after FROM fix_suggestions WHERE status = 'rejected'").raw().iterate() as IterableIterator<[number, string, CellValue]>;
