@@ -5,6 +5,7 @@ import { qualityChannels } from './channels/quality.ts';
 import { fixChannels } from './channels/fix.ts';
 import { mergeChannels } from './channels/merge.ts';
 import { sourceChannels } from './channels/sources.ts';
+import { segmentChannels } from './channels/segment.ts';
 import { GridColumn, PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
@@ -162,7 +163,7 @@ export const QuarantinedRow = z.object({
 });
 
 /** Every kind of long work; an area adds its kinds here. */
-export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index', 'backup', 'restore', 'merge']);
+export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index', 'backup', 'restore', 'merge', 'segment', 'segment-elbow']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),
@@ -219,7 +220,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels, ...segmentChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

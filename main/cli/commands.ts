@@ -119,6 +119,12 @@ export const commands: Record<string, Command> = {
     valued: ['project'],
     load: async () => (await import('./protect-commands.ts')).decryptCommand,
   },
+  segment: {
+    usage: 'crm-steward segment --project <path> --out <segments.csv> [--k 3] [--features age,income] [--seed 42] [--starts 4] [--as-of YYYY-MM-DD] [--json]',
+    summary: 'Group the customers with k-means on standardised features (age from the birth date, income, numeric extra columns) and save it as the current segmentation; writes source,source_record_id, each feature, its z-score as z_<name>, and segment (blank for a customer lacking a feature). --json prints k, inertia, silhouette, sizes and centroids in original units.',
+    valued: ['project', 'out', 'k', 'features', 'seed', 'starts', 'as-of'],
+    load: async () => (await import('./segment-command.ts')).segmentCommand,
+  },
   serve: {
     usage: 'crm-steward serve [--port <n>] [--allow <folder>]...',
     summary: 'Run the app in browser mode on 127.0.0.1 and print its address with the session token; it reads and writes files only in its own folders and the --allow ones.',

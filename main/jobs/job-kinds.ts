@@ -7,6 +7,7 @@ import { fixJobs } from './fix-jobs.ts';
 import { matchJobs } from './match-jobs.ts';
 import { mergeJobs } from './merge-jobs.ts';
 import { qualityJobs } from './quality-jobs.ts';
+import { segmentJobs } from './segment-jobs.ts';
 
 /**
  * Every kind of long work, by name. A job is a plain domain function of a
@@ -28,6 +29,7 @@ export const jobKinds = {
   'fix-apply': backedUpFirst(fixJobs['fix-apply']),
   ...backupJobs,
   ...mergeJobs,
+  ...segmentJobs,
 } as const;
 
 export type JobKindName = keyof typeof jobKinds;

@@ -8,18 +8,7 @@
 import type { Comparison } from './comparisons.ts';
 import { DICT_OF, type CodeColumn, type Prepared } from './prepare.ts';
 import type { LinkMode } from './types.ts';
-
-/** Small deterministic PRNG (mulberry32): the same data always gives the same model. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../lib/seeded-random.ts';
 
 /** Counts of the values of one column, by dictionary code. */
 export interface ValueCounts {

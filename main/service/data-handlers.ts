@@ -1,11 +1,11 @@
 import type { Handlers } from '../../shared/contract.ts';
 import { rawRow } from '../ingest/raw-row.ts';
 import { previewSources } from '../ingest/preview-file.ts';
-import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
 import { defaultColumns } from '../../shared/domain/grid-columns.ts';
 import { chooseColumns, chosenColumns, filledFields } from '../store/grid-columns.ts';
 import { pageQuarantine } from '../store/quarantine-repo.ts';
 import { listSources } from '../store/sources-repo.ts';
+import { gridRestriction } from './grid-restriction.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:preview' | 'import:start' | 'import:discard' | 'job:get' | 'job:cancel' | 'sources:list' | 'customers:page' | 'customers:get' | 'customers:columns' | 'quarantine:page'> {
@@ -27,8 +27,8 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:previe
       return null;
     },
     'sources:list': async () => listSources(ctx.project().db),
-    // A drill-down lists exactly the customers the quality metrics counted: the same subquery.
-    'customers:page': async ({ issue, ...q }) => ctx.project().customers.page({ ...q, restrictTo: issue ? matchingCustomersSql(issue) : undefined }),
+    // A drill-down lists exactly the customers the quality metrics (or the segmentation) counted: the same subquery.
+    'customers:page': async ({ issue, segment, ...q }) => ctx.project().customers.page({ ...q, restrictTo: gridRestriction({ issue, segment }) }),
     'customers:get': async ({ id }) => {
       const { db, customers } = ctx.project();
       const { rawRowId, ...detail } = customers.detail(id);

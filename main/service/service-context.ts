@@ -73,7 +73,7 @@ interface OpenProjectState {
  * they run, and what it writes is "changed since" for them. The others (import, fix runs, large accepts, reversals) hold the write lock
  * for their whole length, so a write asked for meanwhile is refused at once.
  */
-const readOnlyJobs = new Set(['export', 'profile', 'match', 'sort-index', 'backup']);
+const readOnlyJobs = new Set(['export', 'profile', 'match', 'sort-index', 'backup', 'segment-elbow']);
 
 /** Below this many customers a sort index takes a tenth of a second or less: it is built at once, no job needed. */
 const INLINE_SORT_INDEX_ROWS = 100_000;

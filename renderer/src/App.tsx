@@ -17,11 +17,13 @@ import { QuarantineView } from './views/quarantine/QuarantineView.tsx';
 import { QualityView } from './views/quality/QualityView.tsx';
 import type { Drill } from './views/quality/drill.ts';
 import { SourcesView } from './views/sources/SourcesView.tsx';
+import type { SegmentDrill } from './views/segments/SegmentBanner.tsx';
+import { SegmentsView } from './views/segments/SegmentsView.tsx';
 import { StartView } from './views/start/StartView.tsx';
 import { LockIcon } from './views/protect/LockIcon.tsx';
 import { PassphraseDialog } from './views/protect/PassphraseDialog.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'history' | 'backups';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'segments' | 'history' | 'backups';
 
 export function App() {
   const { t } = useTranslation();
@@ -31,6 +33,7 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [pendingJob, setPendingJob] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [segmentDrill, setSegmentDrill] = useState<SegmentDrill | null>(null);
   const [canRemember, setCanRemember] = useState(false);
   const [passphraseOpen, setPassphraseOpen] = useState(false);
 
@@ -58,6 +61,7 @@ export function App() {
     { key: 'quality', label: t('quality.nav') },
     { key: 'fixes', label: t('nav.fixes') },
     { key: 'duplicates', label: t('duplicates.title') },
+    { key: 'segments', label: t('segments.nav') },
     { key: 'history', label: t('nav.history') },
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
@@ -90,13 +94,15 @@ export function App() {
         </div>
       </aside>
       <main className="content">
-        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} onShowQuality={() => setView('quality')} />}
-        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setView('customers'))} onShowCustomers={() => (setDrill(null), setView('customers'))} />}
+        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} onShowQuality={() => setView('quality')}
+          segment={segmentDrill} onClearSegment={() => setSegmentDrill(null)} onSegment={setSegmentDrill} />}
+        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setSegmentDrill(null), setView('customers'))} onShowCustomers={() => (setDrill(null), setSegmentDrill(null), setView('customers'))} />}
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}
         {view === 'duplicates' && <DuplicatesView />}
         {view === 'fixes' && <FixesView />}
+        {view === 'segments' && <SegmentsView onOpenSegment={(d) => (setSegmentDrill(d), setDrill(null), setView('customers'))} />}
         {view === 'history' && <HistoryView project={project} />}
         {view === 'backups' && <BackupsView projectEncrypted={project.encrypted} />}
       </main>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IssueFilter } from './quality.ts';
 import { customerFieldKeys } from '../domain/fields.ts';
+import { SegmentFilter } from './segment.ts';
 
 /** ag-grid's filter model, limited to what we translate to SQL. */
 const SimpleFilter = z.object({
@@ -26,6 +27,8 @@ export const GridQuery = z.object({
   ids: z.array(z.number().int()).max(10_000).optional(),
   /** Drill-down from the quality dashboard: only customers with a matching current issue. */
   issue: IssueFilter.optional(),
+  /** Only the customers of one segment (or, segment null, those a segmentation could not place). */
+  segment: SegmentFilter.optional(),
 });
 export type GridQuery = z.input<typeof GridQuery>;
 

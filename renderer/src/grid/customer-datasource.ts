@@ -1,5 +1,6 @@
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
 import type { IssueFilter } from '../../../shared/channels/quality.ts';
+import type { GridQuery } from '../../../shared/contract.ts';
 import type { CustomerRow, PageRequest } from '../../../shared/contract.ts';
 import { api } from '../api/client.ts';
 
@@ -13,6 +14,8 @@ export function customerDatasource(opts: {
   sourceId?: number;
   /** A quality drill-down: only matching customers, each page decorated (e.g. with the issues) before it is shown. */
   issue?: IssueFilter;
+  /** A segment's customers (opened from the Segments view). */
+  segment?: GridQuery['segment'];
   decorate?: (rows: CustomerRow[]) => Promise<CustomerRow[]>;
   onError: (e: Error) => void;
   onCount: (n: number) => void;
@@ -28,6 +31,7 @@ export function customerDatasource(opts: {
         quickFilter: opts.quickFilter,
         sourceId: opts.sourceId,
         issue: opts.issue,
+        segment: opts.segment,
       };
       opts.onLoading(1);
       api.invoke('customers:page', request)

@@ -15,12 +15,14 @@ import { protect_en } from './areas/protect.en.ts';
 import { protect_zhCN } from './areas/protect.zh-CN.ts';
 import { sources_en } from './areas/sources.en.ts';
 import { sources_zhCN } from './areas/sources.zh-CN.ts';
+import { segments_en } from './areas/segments.en.ts';
+import { segments_zhCN } from './areas/segments.zh-CN.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
 import type { Language } from '../../../shared/i18n/translate.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const translations: Record<Language, Record<string, unknown>> = {
-  en: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...protect_en, ...sources_en },
-  'zh-CN': { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...protect_zhCN, ...sources_zhCN },
+  en: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...protect_en, ...sources_en, ...segments_en },
+  'zh-CN': { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...protect_zhCN, ...sources_zhCN, ...segments_zhCN },
 };

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { chartBar } from './chart-bars.ts';
 
 /** The Data quality view: profile, read the scores, click a bar or a score to drill down. */
 export class QualityPage {
@@ -30,13 +31,8 @@ export class QualityPage {
     await host.hover({ position: bar });
   }
 
-  private async bar(chartTestId: string, index: number, series: number): Promise<{ host: Locator; bar: { x: number; y: number } }> {
-    const host = this.page.getByTestId(chartTestId).locator('[data-bars]');
-    await host.waitFor();
-    const bars = JSON.parse((await host.getAttribute('data-bars')) ?? '[]') as { s: number; i: number; x: number; y: number }[];
-    const bar = bars.find((b) => b.s === series && b.i === index);
-    if (!bar) throw new Error(`no bar ${series}/${index} in ${chartTestId}: ${JSON.stringify(bars)}`);
-    return { host, bar: { x: bar.x, y: bar.y } };
+  private bar(chartTestId: string, index: number, series: number): Promise<{ host: Locator; bar: { x: number; y: number } }> {
+    return chartBar(this.page, chartTestId, index, series);
   }
 
   /** Imports a verified reference file through the real file chooser (uploaded in browser mode), as the Import view does. */

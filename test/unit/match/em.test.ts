@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregatePatterns, estimateLambda, initialM, runEm } from '../../../main/match/em.ts';
-import { rng } from '../../../main/match/estimate-u.ts';
+import { rng } from '../../../main/lib/seeded-random.ts';
 
 /** Draws a level from a distribution over levels 1..n-1 (index 0 = missing is never drawn). */
 function draw(dist: number[], r: number): number {

@@ -4,7 +4,7 @@
  * different people sharing surname, address and landline.
  */
 import type { MatchRecord } from '../../../main/match/types.ts';
-import { rng } from '../../../main/match/estimate-u.ts';
+import { rng } from '../../../main/lib/seeded-random.ts';
 
 const GIVEN = ['james', 'mary', 'robert', 'patricia', 'john', 'jennifer', 'michael', 'linda', 'david', 'susan',
   'richard', 'jessica', 'joseph', 'sarah', 'thomas', 'karen', 'charles', 'nancy', 'daniel', 'lisa', 'oliver',

@@ -5,7 +5,7 @@ import { computeGammas } from '../../../main/match/gammas.ts';
 import { absorbPrepared, DICT_OF, finishPrepared, prepareRecords, preparePart, Preparing, valueOf, type CodeColumn } from '../../../main/match/prepare.ts';
 import { jaroWinkler, jaroWinklerCodes, jaroWinklerRange, overlapCoefficient, tokenOverlapRange, withinOneEdit, withinOneEditCodes } from '../../../main/match/similarity.ts';
 import { makeFixture } from './fixture.ts';
-import { rng } from '../../../main/match/estimate-u.ts';
+import { rng } from '../../../main/lib/seeded-random.ts';
 
 describe('prepared columns', () => {
   it('prepared in two parts (the second on its own dictionaries, then recoded) equal one pass', async () => {

@@ -115,5 +115,6 @@ function filterWords(t: ReturnType<typeof useTranslation>['t'], q: ExportQuery):
   const columns = Object.keys(q.filterModel ?? {}).length;
   if (columns > 0) parts.push(t('export.filterParts.columns', { count: columns }));
   if (q.issue) parts.push(t('export.filterParts.drill'));
+  if (q.segment) parts.push(t('segments.exportPart'));
   return parts.join(t('common.listSeparator'));
 }
