@@ -5,6 +5,7 @@ import { qualityChannels } from './channels/quality.ts';
 import { fixChannels } from './channels/fix.ts';
 import { mergeChannels } from './channels/merge.ts';
 import { sourceChannels } from './channels/sources.ts';
+import { analysisChannels } from './channels/analysis.ts';
 import { GridColumn, PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
@@ -219,7 +220,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels, ...analysisChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

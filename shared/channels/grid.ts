@@ -26,6 +26,8 @@ export const GridQuery = z.object({
   ids: z.array(z.number().int()).max(10_000).optional(),
   /** Drill-down from the quality dashboard: only customers with a matching current issue. */
   issue: IssueFilter.optional(),
+  /** Opened from the RFM view: only customers in this segment of the newest run (the rule's position; -1 for "Other"). */
+  rfmSegment: z.number().int().min(-1).max(40).optional(),
 });
 export type GridQuery = z.input<typeof GridQuery>;
 
