@@ -7,7 +7,7 @@
  * same money. A transaction with no currency is taken to be in the base one.
  */
 import { AppError } from '../../shared/errors.ts';
-import { activityAggregates, undatedTransactions, unlinkedTransactions, type ActivityAggregate, type ScoredRow } from '../store/rfm-repo.ts';
+import { activityAggregates, goldenOf, undatedTransactions, unlinkedTransactions, type ActivityAggregate, type ScoredRow } from '../store/rfm-repo.ts';
 import type { Db } from '../store/open-project.ts';
 import { daysBetween, quintileScores } from './rfm-scores.ts';
 
@@ -39,24 +39,28 @@ export function computeRfm(db: Db, opts: RfmOptions): RfmRun {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))) {
     throw new AppError('invalid_input', `The as-of date must be a date written yyyy-MM-dd (got "${opts.asOf}").`);
   }
-  const aggregates = activityAggregates(db, opts.asOf, opts.per);
+  const aggregates = activityAggregates(db, opts.asOf);
+  const golden = opts.per === 'golden' ? goldenOf(db) : new Map<number, number>();
   const currency = opts.currency?.toUpperCase() ?? mostPurchasedCurrency(aggregates);
   const rates = opts.rates ?? {};
   const rateOf = (c: string | null): number | undefined => (c === null || c === currency ? 1 : rates[c]);
   const byEntity = new Map<number, { last: string | null; frequency: number; cents: Map<string, number> }>();
   const leftOut = new Map<string, number>();
   for (const a of aggregates) {
-    let e = byEntity.get(a.entity);
-    if (!e) byEntity.set(a.entity, (e = { last: null, frequency: 0, cents: new Map() }));
-    if (a.lastPurchase !== null && (e.last === null || a.lastPurchase > e.last)) e.last = a.lastPurchase;
-    e.frequency += a.purchases;
+    const entity = golden.get(a.customerId) ?? a.customerId;
+    let e = byEntity.get(entity);
+    if (!e) byEntity.set(entity, (e = { last: null, frequency: 0, cents: new Map() }));
+    if (a.refund === 0) {
+      if (e.last === null || a.last > e.last) e.last = a.last;
+      e.frequency += a.count;
+    }
     if (rateOf(a.currency) === undefined) {
-      leftOut.set(a.currency!, (leftOut.get(a.currency!) ?? 0) + a.purchases + a.refunds);
+      leftOut.set(a.currency!, (leftOut.get(a.currency!) ?? 0) + a.count);
       continue;
     }
     // Each currency's net in whole cents first: float sums of many prices are off by far less than a cent.
     const key = a.currency ?? '';
-    e.cents.set(key, (e.cents.get(key) ?? 0) + Math.round((a.bought - a.refunded) * 100));
+    e.cents.set(key, (e.cents.get(key) ?? 0) + Math.round((a.refund ? -a.amount : a.amount) * 100));
   }
   const rows: ScoredRow[] = [];
   let refundOnly = 0;
@@ -88,7 +92,7 @@ function convertedMonetary(cents: Map<string, number>, rateOf: (c: string | null
 
 function mostPurchasedCurrency(aggregates: ActivityAggregate[]): string | null {
   const counts = new Map<string, number>();
-  for (const a of aggregates) if (a.currency !== null) counts.set(a.currency, (counts.get(a.currency) ?? 0) + a.purchases);
+  for (const a of aggregates) if (a.currency !== null && a.refund === 0) counts.set(a.currency, (counts.get(a.currency) ?? 0) + a.count);
   let best: string | null = null;
   for (const [c, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && c < best)) best = c;
   return best;

@@ -20,20 +20,28 @@ export function linkReferences(db: Db): void {
   db.exec('CREATE INDEX IF NOT EXISTS customers_record_id ON customer_records(source_record_id)');
   writeLinkScopes(db);
   for (const { table, ref } of [{ table: 'transactions', ref: 'customer_ref' }, { table: 'needs', ref: 'need_customer_ref' }]) {
+    // Each distinct (file, reference) is resolved once, then written to the rows that carry it:
+    // a customer has several transactions, and a correlated lookup per row costs minutes at millions.
     // A system is a source and its later exports (sources.system_id): their record ids name the same customers.
     const candidates = `FROM customers c JOIN sources s ON s.id = c.source_id
-      WHERE c.source_record_id = ${table}.${ref}
-        AND (NOT EXISTS (SELECT 1 FROM temp.link_scope l WHERE l.source_id = ${table}.source_id)
-             OR c.source_id IN (SELECT l.customer_source_id FROM temp.link_scope l WHERE l.source_id = ${table}.source_id))`;
+      WHERE c.source_record_id = r.ref
+        AND (NOT EXISTS (SELECT 1 FROM temp.link_scope l WHERE l.source_id = r.source_id)
+             OR c.source_id IN (SELECT l.customer_source_id FROM temp.link_scope l WHERE l.source_id = r.source_id))`;
     db.exec(`
-      UPDATE ${table} SET
-        customer_id = (SELECT CASE WHEN count(DISTINCT coalesce(s.system_id, s.id)) = 1 THEN min(c.id) END ${candidates}),
-        link_status = NULL;
-      UPDATE ${table} SET link_status = CASE
+      DROP TABLE IF EXISTS temp.link_refs;
+      CREATE TEMP TABLE link_refs (source_id INTEGER NOT NULL, ref TEXT NOT NULL, customer_id INTEGER, status TEXT, PRIMARY KEY (source_id, ref)) WITHOUT ROWID;
+      INSERT OR IGNORE INTO temp.link_refs (source_id, ref) SELECT source_id, ${ref} FROM ${table} WHERE ${ref} IS NOT NULL;
+      UPDATE temp.link_refs AS r SET customer_id = (SELECT CASE WHEN count(DISTINCT coalesce(s.system_id, s.id)) = 1 THEN min(c.id) END ${candidates});
+      UPDATE temp.link_refs AS r SET status = CASE
         WHEN customer_id IS NOT NULL THEN 'linked'
-        WHEN ${ref} IS NULL OR trim(${ref}) = '' THEN 'no_reference'
+        WHEN trim(ref) = '' THEN 'no_reference'
         WHEN EXISTS (SELECT 1 ${candidates}) THEN 'ambiguous'
         ELSE 'not_found' END;
+      UPDATE ${table} SET customer_id = r.customer_id, link_status = r.status FROM temp.link_refs r
+        WHERE r.source_id = ${table}.source_id AND r.ref = ${table}.${ref}
+          AND (${table}.customer_id IS NOT r.customer_id OR ${table}.link_status IS NOT r.status);
+      UPDATE ${table} SET customer_id = NULL, link_status = 'no_reference' WHERE ${ref} IS NULL AND link_status IS NOT 'no_reference';
+      DROP TABLE temp.link_refs;
     `);
   }
   db.exec('DROP TABLE temp.link_scope');
