@@ -69,6 +69,8 @@ export const SourceSummary = z.object({
   importedAt: z.string(),
   /** When the source was withdrawn (its records hidden everywhere, its raw rows kept); null while it is in the project. */
   withdrawnAt: z.string().nullable(),
+  /** For a transactions or needs file: the customers source its ids belong to, when the steward picked one. */
+  linkSourceId: z.number().nullable(),
 });
 
 /** One source-to-be of a file: a text file gives one, a workbook one per worksheet with data. */

@@ -1,8 +1,7 @@
 import type { Handlers } from '../../shared/contract.ts';
 import { rawRow } from '../ingest/raw-row.ts';
 import { previewSources } from '../ingest/preview-file.ts';
-import { segmentCustomers } from '../analysis/rfm-segments.ts';
-import { matchingCustomersSql } from '../quality/issue-filter-sql.ts';
+import { gridRestriction } from './grid-restriction.ts';
 import { defaultColumns } from '../../shared/domain/grid-columns.ts';
 import { chooseColumns, chosenColumns, filledFields } from '../store/grid-columns.ts';
 import { pageQuarantine } from '../store/quarantine-repo.ts';
@@ -28,14 +27,8 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:previe
       return null;
     },
     'sources:list': async () => listSources(ctx.project().db),
-    // A drill-down lists exactly the customers the quality metrics counted: the same subquery.
-    // An RFM segment lists the customers of its score cells under the current rules.
-    'customers:page': async ({ issue, rfmSegment, ...q }) => {
-      const { db, customers } = ctx.project();
-      const restrictions = [issue ? matchingCustomersSql(issue) : null, rfmSegment === undefined ? null : segmentCustomers(db, rfmSegment)].filter((r) => r !== null);
-      const restrictTo = restrictions.length === 0 ? undefined : { sql: restrictions.map((r) => r.sql).join(' INTERSECT '), params: restrictions.flatMap((r) => r.params) };
-      return customers.page({ ...q, restrictTo });
-    },
+    // A drill-down lists exactly the customers the quality metrics counted; an RFM segment those of its score cells.
+    'customers:page': async ({ issue, rfmSegment, ...q }) => ctx.project().customers.page({ ...q, restrictTo: gridRestriction(ctx.project().db, { issue, rfmSegment }) }),
     'customers:get': async ({ id }) => {
       const { db, customers } = ctx.project();
       const { rawRowId, ...detail } = customers.detail(id);

@@ -6,6 +6,9 @@ import { DataVersionProvider } from './api/data-version.tsx';
 import { useEvent } from './api/hooks.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { ActivityView } from './views/analysis/ActivityView.tsx';
+import { RfmView } from './views/analysis/RfmView.tsx';
+import type { SegmentDrill } from './views/analysis/segment-name.ts';
 import { BackupsView } from './views/backups/BackupsView.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
@@ -21,7 +24,7 @@ import { StartView } from './views/start/StartView.tsx';
 import { LockIcon } from './views/protect/LockIcon.tsx';
 import { PassphraseDialog } from './views/protect/PassphraseDialog.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'history' | 'backups';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'history' | 'backups' | 'activity' | 'rfm';
 
 export function App() {
   const { t } = useTranslation();
@@ -31,6 +34,7 @@ export function App() {
   const [ready, setReady] = useState(false);
   const [pendingJob, setPendingJob] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [segment, setSegment] = useState<SegmentDrill | null>(null);
   const [canRemember, setCanRemember] = useState(false);
   const [passphraseOpen, setPassphraseOpen] = useState(false);
 
@@ -58,6 +62,8 @@ export function App() {
     { key: 'quality', label: t('quality.nav') },
     { key: 'fixes', label: t('nav.fixes') },
     { key: 'duplicates', label: t('duplicates.title') },
+    { key: 'activity', label: t('activity.nav'), count: project.transactions },
+    { key: 'rfm', label: t('rfm.nav') },
     { key: 'history', label: t('nav.history') },
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
@@ -90,8 +96,10 @@ export function App() {
         </div>
       </aside>
       <main className="content">
-        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} onShowQuality={() => setView('quality')} />}
-        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setView('customers'))} onShowCustomers={() => (setDrill(null), setView('customers'))} />}
+        {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} segment={segment} onClearSegment={() => setSegment(null)} onShowQuality={() => setView('quality')} />}
+        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setSegment(null), setView('customers'))} onShowCustomers={() => (setDrill(null), setView('customers'))} />}
+        {view === 'activity' && <ActivityView project={project} />}
+        {view === 'rfm' && <RfmView project={project} onOpenSegment={(s) => (setSegment(s), setDrill(null), setView('customers'))} />}
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}

@@ -13,6 +13,8 @@ export function customerDatasource(opts: {
   sourceId?: number;
   /** A quality drill-down: only matching customers, each page decorated (e.g. with the issues) before it is shown. */
   issue?: IssueFilter;
+  /** Opened from the RFM view: only this segment's customers (the rule's position; -1 for "Other"). */
+  rfmSegment?: number;
   decorate?: (rows: CustomerRow[]) => Promise<CustomerRow[]>;
   onError: (e: Error) => void;
   onCount: (n: number) => void;
@@ -28,6 +30,7 @@ export function customerDatasource(opts: {
         quickFilter: opts.quickFilter,
         sourceId: opts.sourceId,
         issue: opts.issue,
+        rfmSegment: opts.rfmSegment,
       };
       opts.onLoading(1);
       api.invoke('customers:page', request)

@@ -21,6 +21,8 @@ import { customerEditor } from './customer-edits.ts';
 import { ExportDialog, type ExportQuery } from './ExportDialog.tsx';
 import { verifiedColumn, withVerified } from './verified-column.ts';
 import { DrillBanner } from '../quality/DrillBanner.tsx';
+import { SegmentBanner } from '../analysis/SegmentBanner.tsx';
+import type { SegmentDrill } from '../analysis/segment-name.ts';
 import { issueColumn, withIssues } from '../quality/issue-column.ts';
 import type { Drill } from '../quality/drill.ts';
 
@@ -33,7 +35,7 @@ import type { Drill } from '../quality/drill.ts';
  * typing), checked as they are typed; the grid's current filter (or
  * everything) can be exported.
  */
-export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality }: { project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void }) {
+export function CustomersView({ project, onImport, drill = null, onClearDrill, segment = null, onClearSegment, onShowQuality }: { project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; segment?: SegmentDrill | null; onClearSegment?: () => void; onShowQuality?: () => void }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [quick, setQuick] = useState('');
@@ -90,16 +92,16 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   }, [search]);
 
   const datasource = useMemo(
-    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
-    [quick, project.customers, project.sources, drill, t],
+    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, rfmSegment: segment?.index, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
+    [quick, project.customers, project.sources, drill, segment, t],
   );
   const editor = useMemo(() => customerEditor(bump, setLateProblem), [bump]);
   const defs = useMemo(() => (visible ? [verifiedColumn(t), ...(drill ? [issueColumn(t)] : []), ...columnDefs(t, i18n.language, visible, editor)] : []), [t, i18n.language, visible, drill, editor]);
   /** What the grid shows now, for an export of exactly that (null: no filter, everything). */
   const currentQuery = (): ExportQuery | null => {
     const filterModel = (gridApi.current?.getFilterModel() ?? {}) as ExportQuery['filterModel'];
-    const any = quick !== '' || Object.keys(filterModel ?? {}).length > 0 || drill !== null;
-    return any ? { quickFilter: quick, filterModel, issue: drill?.filter } : null;
+    const any = quick !== '' || Object.keys(filterModel ?? {}).length > 0 || drill !== null || segment !== null;
+    return any ? { quickFilter: quick, filterModel, issue: drill?.filter, rfmSegment: segment?.index } : null;
   };
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
@@ -139,6 +141,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
       </div>
       {exporting !== false && <ExportDialog project={project} query={exporting} filteredCount={count} onClose={() => setExporting(false)} />}
       {drill && <DrillBanner drill={drill} count={count} onClear={onClearDrill} />}
+      {segment && <SegmentBanner segment={segment} count={count} onClear={onClearSegment} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {columnChoice.error && <ErrorBanner error={columnChoice.error} />}
       {lateProblem && (
@@ -157,7 +160,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="customers-grid">
           {!visible ? <p className="muted" data-testid="grid-columns-loading">{t('app.loading')}</p> : <AgGridReact
-            key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}`}
+            key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}-${segment?.index ?? ''}`}
             theme={gridTheme}
             localeText={localeText}
             rowModelType="infinite"

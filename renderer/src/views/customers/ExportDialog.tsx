@@ -113,5 +113,6 @@ function filterWords(t: ReturnType<typeof useTranslation>['t'], q: ExportQuery):
   const columns = Object.keys(q.filterModel ?? {}).length;
   if (columns > 0) parts.push(t('export.filterParts.columns', { count: columns }));
   if (q.issue) parts.push(t('export.filterParts.drill'));
+  if (q.rfmSegment !== undefined) parts.push(t('rfm.exportPart'));
   return parts.join(t('common.listSeparator'));
 }
