@@ -69,6 +69,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.getByTestId('rule-2-f-lo').selectOption('1');
     await expect(page.getByTestId('rule-3-dead')).toContainText(w.dead);
     await expect(page.getByTestId('rule-4-dead')).toBeVisible();
+    await page.getByTestId('rule-3-dead').scrollIntoViewIfNeeded();
     await shot('rfm-dead-rule');
     await page.getByTestId('rules-save').click();
     await expect(page.getByTestId('rules-saved')).toBeVisible();
@@ -88,6 +89,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(page.getByTestId('customer-activity')).toBeVisible();
     await expect(page.getByTestId('activity-totals')).toBeVisible();
     await shot('rfm-segment-customers');
+    await page.getByTestId('customer-activity').scrollIntoViewIfNeeded();
+    await shot('customer-activity');
     await page.getByTestId('segment-clear').click();
     await expect(page.getByTestId('segment-banner')).toHaveCount(0);
   });

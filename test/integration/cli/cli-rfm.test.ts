@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeActivity } from '../../../resources/generator/activity/write-activity.ts';
 import { writeCsvExport } from '../../../resources/generator/write-export.ts';
 import { defaultRfmRules, segmentOf } from '../../../shared/domain/rfm-rules.ts';
+import { expectedRfm } from '../../helpers/rfm-truth.ts';
 import { useTempDir } from '../../helpers/temp.ts';
 
 const tempDir = useTempDir();
@@ -12,11 +13,6 @@ const cli = (args: string[]) => spawnSync(process.execPath, ['bin/crm-steward.mj
 
 const AS_OF = '2026-10-01';
 const RATES: Record<string, number> = { EUR: 1, USD: 0.92, CNY: 0.13, GBP: 1.17 };
-
-/** Scores worked out the plain way: for each value, count the customers strictly worse (O(n²), no sorting). */
-function plainScores(values: number[], higherIsBetter: boolean): number[] {
-  return values.map((v) => 1 + Math.floor((5 * values.filter((w) => (higherIsBetter ? w < v : w > v)).length) / values.length));
-}
 
 describe('crm-steward rfm', () => {
   it('agrees exactly with the generator\'s truth on a generated export with transactions in several currencies', async () => {
@@ -36,17 +32,7 @@ describe('crm-steward rfm', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ scored: made.buyers, leftOut: [], unlinked: made.unknownReferences, undated: 0 });
 
     // The independent calculation, from the generator's own numbers.
-    const truth = readFileSync(files.truth, 'utf8').trim().split('\n').slice(1).map((line) => {
-      const [recordId, last, frequency, net] = line.split(',');
-      const cents = net.split(';').map((p) => p.split(':')).sort(([a], [b]) => a.localeCompare(b));
-      let total = 0;
-      for (const [currency, n] of cents) total += Number(n) * RATES[currency];
-      return { recordId, recency: Math.round((Date.parse(AS_OF) - Date.parse(last)) / 86_400_000), frequency: Number(frequency), monetary: Math.round(total) / 100 };
-    }).sort((a, b) => a.recordId.localeCompare(b.recordId));
-    const r = plainScores(truth.map((t) => t.recency), false);
-    const f = plainScores(truth.map((t) => t.frequency), true);
-    const m = plainScores(truth.map((t) => t.monetary), true);
-    const expected = truth.map((t, i) => ['contacts.csv', t.recordId, t.recency, t.frequency, t.monetary.toFixed(2), r[i], f[i], m[i], segmentOf(defaultRfmRules, r[i], f[i], m[i])].join(','));
+    const expected = expectedRfm(files.truth, AS_OF, RATES).map((t) => ['contacts.csv', t.recordId, t.recency, t.frequency, t.monetary.toFixed(2), t.r, t.f, t.m, segmentOf(defaultRfmRules, t.r, t.f, t.m)].join(','));
 
     const lines = readFileSync(out, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('source,source_record_id,recency_days,frequency,monetary,r,f,m,segment');
