@@ -7,6 +7,7 @@
  * same money. A transaction with no currency is taken to be in the base one.
  */
 import { AppError } from '../../shared/errors.ts';
+import { readRates } from '../../shared/domain/rfm-rates.ts';
 import { activityAggregates, goldenOf, undatedTransactions, unlinkedTransactions, type ActivityAggregate, type ScoredRow } from '../store/rfm-repo.ts';
 import type { Db } from '../store/open-project.ts';
 import { daysBetween, quintileScores } from './rfm-scores.ts';
@@ -98,13 +99,9 @@ function mostPurchasedCurrency(aggregates: ActivityAggregate[]): string | null {
   return best;
 }
 
-/** Parses "EUR=1.08,CNY=0.14" (the CLI's and the app's way to give rates). */
+/** Parses "EUR=1.08,CNY=0.14" (the CLI's --rates), with a sentence for a part it cannot read. */
 export function parseRates(text: string): Record<string, number> {
-  const rates: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z]{3})\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
-    if (!m || Number(m[2]) <= 0) throw new AppError('invalid_input', `A rate is written CODE=number, e.g. EUR=1.08 (got "${part}").`);
-    rates[m[1].toUpperCase()] = Number(m[2]);
-  }
+  const rates = readRates(text);
+  if (rates === null) throw new AppError('invalid_input', `A rate is written CODE=number, e.g. EUR=1.08, separated by commas (got "${text}").`);
   return rates;
 }

@@ -1,5 +1,5 @@
 import { buildOrder, buildWhere, type GridTable } from './grid-query.ts';
-import type { ColumnFilter } from '../../shared/contract.ts';
+import type { PageQuery } from './customers-repo.ts';
 import type { Db } from './open-project.ts';
 
 /**
@@ -33,13 +33,8 @@ export const needsGrid: GridTable = {
 /** A grid row: column name to its value. */
 export type ActivityRow = Record<string, string | number | null>;
 
-export interface ActivityPageQuery {
-  startRow: number;
-  endRow: number;
-  sortModel: { colId: string; sort: 'asc' | 'desc' }[];
-  filterModel: Partial<Record<string, ColumnFilter>>;
-  quickFilter: string;
-  sourceId?: number;
+/** The customers grid's paging, sort and filter, with what only these grids have. */
+export interface ActivityPageQuery extends Omit<PageQuery, 'ids' | 'restrictTo'> {
   /** Only rows not linked to a customer in the project. */
   unlinkedOnly?: boolean;
   /** Only rows of these customers (a customer, or a golden record's members). */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RfmOverview } from '../../../../shared/channels/analysis.ts';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
 import type { RfmRule } from '../../../../shared/domain/rfm-rules.ts';
+import { readRates } from '../../../../shared/domain/rfm-rates.ts';
 import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
@@ -11,17 +12,6 @@ import { segmentName, type SegmentDrill } from './segment-name.ts';
 import './analysis.css';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** "USD=0.92, CNY=0.13" → rates, or null when a part is not CODE=number. */
-function readRates(text: string): Record<string, number> | null {
-  const rates: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const m = /^([A-Za-z]{3})\s*=\s*(\d+(?:\.\d+)?)$/.exec(part);
-    if (!m || Number(m[2]) <= 0) return null;
-    rates[m[1].toUpperCase()] = Number(m[2]);
-  }
-  return rates;
-}
 
 /**
  * RFM: the date and currency it is computed for, the segment table (each
