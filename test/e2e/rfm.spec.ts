@@ -14,7 +14,7 @@ import { generatedCsv } from './small-export.ts';
  * where a customer's purchases, refunds and needs show with their totals.
  */
 const words = {
-  en: { banner: /RFM segment: /, dead: /Never matches: 3\. Potential loyalist/, golden: 'Golden record' },
+  en: { banner: /RFM segment: /, dead: /Never matches: .*3\. Potential loyalist/, golden: 'Golden record' },
   'zh-CN': { banner: /RFM 分群：/, dead: /永远不会匹配：3\. 潜在忠诚客户/, golden: '黄金记录' },
 } as const;
 

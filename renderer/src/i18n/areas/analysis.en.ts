@@ -71,7 +71,7 @@ export const analysis_en = {
     save: 'Save rules',
     saved: 'Rules saved.',
     reset: 'Back to the defaults',
-    dead: 'Never matches: {{rules}} take every score it holds.',
+    dead: 'Never matches: every score it holds is taken by {{rules}}.',
     newRule: 'New segment',
     segments: {
       champions: 'Champions', loyal: 'Loyal', potential_loyalist: 'Potential loyalist', new: 'New', promising: 'Promising', need_attention: 'Need attention',
