@@ -6,6 +6,7 @@ import { fixChannels } from './channels/fix.ts';
 import { mergeChannels } from './channels/merge.ts';
 import { sourceChannels } from './channels/sources.ts';
 import { segmentChannels } from './channels/segment.ts';
+import { analysisChannels } from './channels/analysis.ts';
 import { GridColumn, PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
@@ -69,6 +70,8 @@ export const SourceSummary = z.object({
   importedAt: z.string(),
   /** When the source was withdrawn (its records hidden everywhere, its raw rows kept); null while it is in the project. */
   withdrawnAt: z.string().nullable(),
+  /** For a transactions or needs file: the customers source its ids belong to, when the steward picked one. */
+  linkSourceId: z.number().nullable(),
 });
 
 /** One source-to-be of a file: a text file gives one, a workbook one per worksheet with data. */
@@ -220,7 +223,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels, ...segmentChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels, ...segmentChannels, ...analysisChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

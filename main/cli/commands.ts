@@ -65,6 +65,12 @@ export const commands: Record<string, Command> = {
     valued: ['project'],
     load: async () => (await import('./fix-commands.ts')).redoCommand,
   },
+  rfm: {
+    usage: 'crm-steward rfm --project <path> --out <rfm.csv> [--as-of YYYY-MM-DD] [--per customer|golden] [--currency EUR] [--rates USD=0.92,CNY=0.13] [--json]',
+    summary: 'Recency, frequency and monetary value of every customer (or golden record) with a purchase, scored 1-5 by quintiles and segmented by the project\'s rules: source,source_record_id,recency_days,frequency,monetary,r,f,m,segment. Amounts in other currencies count when --rates gives them.',
+    valued: ['project', 'out', 'as-of', 'per', 'currency', 'rates'],
+    load: async () => (await import('./rfm-command.ts')).rfmCommand,
+  },
   withdraw: {
     usage: 'crm-steward withdraw --project <path> --source <id|name> [--json]',
     summary: 'Withdraw an imported source (a file imported by mistake): its records are hidden from every view, count and export, its raw rows kept; one batch of the history, so `undo` brings it back.',

@@ -7,6 +7,7 @@ import type { Db } from '../store/open-project.ts';
 import { durably, inOneTransaction } from '../store/durable-commit.ts';
 import { findSourceByHash } from '../store/sources-repo.ts';
 import type { Encoding } from './detect-encoding.ts';
+import { readActivity } from './read-activity.ts';
 import { linkReferences } from './link-references.ts';
 import { inspectFile, openRecords, tablesOf, type FileTable, type InspectedFile } from './open-file.ts';
 import { openRecordsInWorker } from './read-in-worker.ts';
@@ -104,6 +105,7 @@ export async function importFiles(
           }
         }
         progress({ step: 'link', file: '', fileIndex: requests.length - 1, files: requests.length, done: 0, total: 1, rows: 0 });
+        readActivity(db);
         linkReferences(db);
         signal.throwIfAborted();
         return results;

@@ -1,5 +1,6 @@
 import { channels, isChannel, type Channel, type Handlers, type In, type Out } from '../../shared/contract.ts';
 import { AppError } from '../../shared/errors.ts';
+import { analysisHandlers } from './analysis-handlers.ts';
 import { backupHandlers } from './backup-handlers.ts';
 import { dataHandlers } from './data-handlers.ts';
 import { editHandlers } from './edit-handlers.ts';
@@ -29,7 +30,7 @@ export function createService(options: ServiceOptions): Service {
   // A missing handler is a compile error: Handlers requires every channel.
   const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context),
     ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context),
-    ...backupHandlers(context), ...mergeHandlers(context), ...sourceHandlers(context), ...segmentHandlers(context) };
+    ...backupHandlers(context), ...mergeHandlers(context), ...sourceHandlers(context), ...segmentHandlers(context), ...analysisHandlers(context) };
 
   async function invokeUnknown(channel: string, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${channel}.`);

@@ -11,7 +11,7 @@ export function exportHandlers(ctx: ServiceContext): Pick<Handlers, 'export:star
       if (!isAbsolute(path)) throw new AppError('invalid_input', 'Give the full path of the file to write.');
       if (!path.toLowerCase().endsWith(`.${format}`)) throw new AppError('invalid_input', `The file name must end in .${format}.`);
       const where = query
-        ? buildWhere({ filterModel: query.filterModel ?? {}, quickFilter: query.quickFilter ?? '', sourceId: query.sourceId, ids: query.ids, restrictTo: gridRestriction(query) })
+        ? buildWhere({ filterModel: query.filterModel ?? {}, quickFilter: query.quickFilter ?? '', sourceId: query.sourceId, ids: query.ids, restrictTo: gridRestriction(ctx.project().db, query) })
         : undefined;
       return { jobId: ctx.startJob('export', { path, format, bom, mask, where }) };
     },

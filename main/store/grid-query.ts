@@ -12,7 +12,16 @@ export const gridColumns: Record<string, string> = {
   ...Object.fromEntries(customerFieldKeys.map((k) => [k, `c.${k}`])),
 };
 
-const quickColumns = ['full_name', 'given_name', 'family_name', 'email', 'phone', 'mobile', 'company', 'city', 'source_record_id'];
+const quickColumns = ['full_name', 'given_name', 'family_name', 'email', 'phone', 'mobile', 'company', 'city', 'source_record_id'].map((c) => `c.${c}`);
+
+/** Another table's grid (transactions, needs): its whitelist of columns, the ones quick search looks in, and its id. */
+export interface GridTable {
+  columns: Record<string, string>;
+  quick: string[];
+  id: string;
+}
+
+const customersTable: GridTable = { columns: gridColumns, quick: quickColumns, id: 'c.id' };
 
 type Simple = Extract<ColumnFilter, { type: string }>;
 
@@ -54,11 +63,12 @@ export interface WhereClause {
  * drill-down, a suggestion filter): the store runs it as given and knows
  * nothing of what it means.
  */
-export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFilter>>; quickFilter: string; sourceId?: number; ids?: number[]; restrictTo?: WhereClause }): WhereClause {
+export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFilter>>; quickFilter: string; sourceId?: number; ids?: number[]; restrictTo?: WhereClause }, table: GridTable = customersTable): WhereClause {
   const parts: string[] = [];
   const params: unknown[] = [];
+  const alias = table.id.split('.')[0];
   for (const [colId, filter] of Object.entries(opts.filterModel)) {
-    const col = gridColumns[colId];
+    const col = table.columns[colId];
     if (!col || !filter) continue;
     if ('conditions' in filter) {
       const joined = filter.conditions.map((c) => simpleCondition(col, c, params)).join(` ${filter.operator} `);
@@ -68,19 +78,19 @@ export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFil
     }
   }
   for (const token of opts.quickFilter.trim().split(/\s+/).filter(Boolean)) {
-    parts.push(`(${quickColumns.map((c) => `c.${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    for (let i = 0; i < quickColumns.length; i++) params.push(`%${escapeLike(token)}%`);
+    parts.push(`(${table.quick.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    for (let i = 0; i < table.quick.length; i++) params.push(`%${escapeLike(token)}%`);
   }
   if (opts.sourceId !== undefined) {
-    parts.push('c.source_id = ?');
+    parts.push(`${alias}.source_id = ?`);
     params.push(opts.sourceId);
   }
   if (opts.ids) {
-    parts.push(`c.id IN (SELECT value FROM json_each(?))`);
+    parts.push(`${table.id} IN (SELECT value FROM json_each(?))`);
     params.push(JSON.stringify(opts.ids));
   }
   if (opts.restrictTo) {
-    parts.push(`c.id IN (${opts.restrictTo.sql})`);
+    parts.push(`${table.id} IN (${opts.restrictTo.sql})`);
     params.push(...opts.restrictTo.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -91,8 +101,8 @@ export function buildWhere(opts: { filterModel: Partial<Record<string, ColumnFil
  * SQLite walking a sort index in order and looking up every row to test the
  * filter: with a filter it is far cheaper to scan, filter, then sort the matches.
  */
-export function buildOrder(sortModel: { colId: string; sort: 'asc' | 'desc' }[], viaIndex = true): string {
-  const terms = sortModel.filter((s) => gridColumns[s.colId]).map((s) => `${viaIndex ? '' : '+'}${gridColumns[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
+export function buildOrder(sortModel: { colId: string; sort: 'asc' | 'desc' }[], viaIndex = true, table: GridTable = customersTable): string {
+  const terms = sortModel.filter((s) => table.columns[s.colId]).map((s) => `${viaIndex ? '' : '+'}${table.columns[s.colId]} ${s.sort === 'desc' ? 'DESC' : 'ASC'}`);
   // id last keeps paging stable when sort values tie.
-  return `ORDER BY ${[...terms, 'c.id ASC'].join(', ')}`;
+  return `ORDER BY ${[...terms, `${table.id} ASC`].join(', ')}`;
 }

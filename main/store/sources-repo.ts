@@ -18,6 +18,8 @@ export interface SourceSummary {
   importedAt: string;
   /** When it was withdrawn (withdraw-source.ts); null while it is in the project. */
   withdrawnAt: string | null;
+  /** For a transactions or needs file: the customers source its ids belong to, when the steward picked one. */
+  linkSourceId: number | null;
 }
 
 interface SourceRow {
@@ -37,6 +39,7 @@ interface SourceRow {
   quarantined: number;
   imported_at: string;
   withdrawn_at: string | null;
+  link_source_id: number | null;
 }
 
 function toSummary(r: SourceRow): SourceSummary {
@@ -57,6 +60,7 @@ function toSummary(r: SourceRow): SourceSummary {
     quarantined: r.quarantined,
     importedAt: r.imported_at,
     withdrawnAt: r.withdrawn_at,
+    linkSourceId: r.link_source_id,
   };
 }
 

@@ -6,6 +6,9 @@ import { DataVersionProvider } from './api/data-version.tsx';
 import { useEvent } from './api/hooks.ts';
 import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { ActivityView } from './views/analysis/ActivityView.tsx';
+import { RfmView } from './views/analysis/RfmView.tsx';
+import type { SegmentDrill as RfmSegmentDrill } from './views/analysis/segment-name.ts';
 import { BackupsView } from './views/backups/BackupsView.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
@@ -23,7 +26,7 @@ import { StartView } from './views/start/StartView.tsx';
 import { LockIcon } from './views/protect/LockIcon.tsx';
 import { PassphraseDialog } from './views/protect/PassphraseDialog.tsx';
 
-export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'segments' | 'history' | 'backups';
+export type ViewName = 'customers' | 'import' | 'sources' | 'quarantine' | 'duplicates' | 'quality' | 'fixes' | 'segments' | 'history' | 'backups' | 'activity' | 'rfm';
 
 export function App() {
   const { t } = useTranslation();
@@ -34,6 +37,7 @@ export function App() {
   const [pendingJob, setPendingJob] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [segmentDrill, setSegmentDrill] = useState<SegmentDrill | null>(null);
+  const [rfmSegment, setRfmSegment] = useState<RfmSegmentDrill | null>(null);
   const [canRemember, setCanRemember] = useState(false);
   const [passphraseOpen, setPassphraseOpen] = useState(false);
 
@@ -62,6 +66,8 @@ export function App() {
     { key: 'fixes', label: t('nav.fixes') },
     { key: 'duplicates', label: t('duplicates.title') },
     { key: 'segments', label: t('segments.nav') },
+    { key: 'activity', label: t('activity.nav'), count: project.transactions },
+    { key: 'rfm', label: t('rfm.nav') },
     { key: 'history', label: t('nav.history') },
     { key: 'sources', label: t('nav.sources'), count: project.sources },
     { key: 'quarantine', label: t('nav.quarantine'), count: project.quarantined },
@@ -95,14 +101,16 @@ export function App() {
       </aside>
       <main className="content">
         {view === 'customers' && <CustomersView project={project} onImport={() => setView('import')} drill={drill} onClearDrill={() => setDrill(null)} onShowQuality={() => setView('quality')}
-          segment={segmentDrill} onClearSegment={() => setSegmentDrill(null)} onSegment={setSegmentDrill} />}
-        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setSegmentDrill(null), setView('customers'))} onShowCustomers={() => (setDrill(null), setSegmentDrill(null), setView('customers'))} />}
+          segment={segmentDrill} onClearSegment={() => setSegmentDrill(null)} onSegment={setSegmentDrill} rfmSegment={rfmSegment} onClearRfmSegment={() => setRfmSegment(null)} />}
+        {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setSegmentDrill(null), setRfmSegment(null), setView('customers'))} onShowCustomers={() => (setDrill(null), setSegmentDrill(null), setRfmSegment(null), setView('customers'))} />}
+        {view === 'activity' && <ActivityView project={project} />}
+        {view === 'rfm' && <RfmView project={project} onOpenSegment={(s) => (setRfmSegment(s), setSegmentDrill(null), setDrill(null), setView('customers'))} />}
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}
         {view === 'duplicates' && <DuplicatesView />}
         {view === 'fixes' && <FixesView />}
-        {view === 'segments' && <SegmentsView onOpenSegment={(d) => (setSegmentDrill(d), setDrill(null), setView('customers'))} />}
+        {view === 'segments' && <SegmentsView onOpenSegment={(d) => (setSegmentDrill(d), setRfmSegment(null), setDrill(null), setView('customers'))} />}
         {view === 'history' && <HistoryView project={project} />}
         {view === 'backups' && <BackupsView projectEncrypted={project.encrypted} />}
       </main>

@@ -16,6 +16,7 @@ import type { PresetName } from './export-formats.ts';
 import { deriveSeed, Rng } from './prng.ts';
 import type { GeneratedCustomer } from './types.ts';
 import { writeCsvExport, writeXlsxExport, type ExportSummary } from './write-export.ts';
+import { writeActivity } from './activity/write-activity.ts';
 
 const SEED = 2026;
 const TOTAL = 3400;
@@ -128,6 +129,11 @@ for (const f of FILES) {
 const entities = new Set(all.map((r) => r.entityId));
 const households = new Set(all.flatMap((r) => (r.householdId ? [r.householdId] : [])));
 const crossSource = [...new Set(all.filter((r) => r.role === 'duplicate').map((r) => r.entityId))].filter((id) => new Set(FILES.flatMap((f) => (bySource.get(f.source)!.some((r) => r.entityId === id) ? [f.source] : []))).size > 1);
+// Purchases, refunds and needs of the customers of the three CSV systems (their record ids never collide), as of the reference date.
+const referenceDay = DEFAULT_REFERENCE_DATE.toISOString().slice(0, 10);
+const activityFiles = { transactions: join(outDir, 'orders.csv'), needs: join(outDir, 'needs.csv'), truth: join(truthDir, 'rfm.truth.csv') };
+const activity = writeActivity(FILES.filter((f) => f.format === 'csv').map((f) => join(truthDir, `${f.file}.truth.csv`)), activityFiles, { seed: SEED, asOf: referenceDay });
+
 const manifest = {
   description: {
     en: 'Demo customer data from four systems of one company. The same people appear in several files; truth/ holds what is really duplicated and wrong.',
@@ -135,6 +141,14 @@ const manifest = {
   },
   generator: { command: 'npm run gen:demo', seed: SEED, referenceDate: DEFAULT_REFERENCE_DATE.toISOString().slice(0, 10) },
   totals: { records: all.length, people: entities.size, households: households.size, peopleInSeveralFiles: crossSource.length },
+  activity: {
+    transactions: 'orders.csv', needs: 'needs.csv', truth: 'truth/rfm.truth.csv', asOf: referenceDay,
+    rows: { transactions: activity.transactions, needs: activity.needs }, buyers: activity.buyers, unknownReferences: activity.unknownReferences,
+    description: {
+      en: 'Purchases and refunds (euros, dollars, yuan, pounds; dates and amounts as exports write them) and needs of the CRM and ERP customers; truth/rfm.truth.csv gives each buyer\'s last purchase, purchases and net spend per currency as of the reference date.',
+      'zh-CN': 'CRM 与 ERP 客户的购买、退款（欧元、美元、人民币、英镑；日期和金额按各系统导出的写法）和需求；truth/rfm.truth.csv 给出截至参考日期每位买家的最近购买日期、购买次数和各币种净消费。',
+    },
+  },
   files: FILES.map((f) => {
     const s = summaries.get(f.source)!;
     return {

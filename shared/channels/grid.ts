@@ -29,6 +29,8 @@ export const GridQuery = z.object({
   issue: IssueFilter.optional(),
   /** Only the customers of one segment (or, segment null, those a segmentation could not place). */
   segment: SegmentFilter.optional(),
+  /** Opened from the RFM view: only customers in this segment of the newest run (the rule's position; -1 for "Other"). */
+  rfmSegment: z.number().int().min(-1).max(40).optional(),
 });
 export type GridQuery = z.input<typeof GridQuery>;
 

@@ -16,6 +16,8 @@ export function customerDatasource(opts: {
   issue?: IssueFilter;
   /** A segment's customers (opened from the Segments view). */
   segment?: GridQuery['segment'];
+  /** Opened from the RFM view: only this segment's customers (the rule's position; -1 for "Other"). */
+  rfmSegment?: number;
   decorate?: (rows: CustomerRow[]) => Promise<CustomerRow[]>;
   onError: (e: Error) => void;
   onCount: (n: number) => void;
@@ -32,6 +34,7 @@ export function customerDatasource(opts: {
         sourceId: opts.sourceId,
         issue: opts.issue,
         segment: opts.segment,
+        rfmSegment: opts.rfmSegment,
       };
       opts.onLoading(1);
       api.invoke('customers:page', request)

@@ -3,6 +3,8 @@
  * area's. The app loads these, and the dictionary tests check these, so a
  * new area added here is both shown and checked.
  */
+import { analysis_en } from './areas/analysis.en.ts';
+import { analysis_zhCN } from './areas/analysis.zh-CN.ts';
 import { backup_en } from './areas/backup.en.ts';
 import { backup_zhCN } from './areas/backup.zh-CN.ts';
 import { match_en } from './areas/match.en.ts';
@@ -23,6 +25,6 @@ import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const translations: Record<Language, Record<string, unknown>> = {
-  en: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...protect_en, ...sources_en, ...segments_en },
-  'zh-CN': { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...protect_zhCN, ...sources_zhCN, ...segments_zhCN },
+  en: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...protect_en, ...sources_en, ...segments_en, ...analysis_en },
+  'zh-CN': { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...protect_zhCN, ...sources_zhCN, ...segments_zhCN, ...analysis_zhCN },
 };

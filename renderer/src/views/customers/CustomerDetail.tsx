@@ -6,6 +6,7 @@ import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { CustomerIssues } from '../quality/CustomerIssues.tsx';
 import { Verification } from './Verification.tsx';
+import { CustomerActivity } from '../analysis/CustomerActivity.tsx';
 import { EditableValue } from './EditableValue.tsx';
 import { readOnlyColumns } from './columns.ts';
 
@@ -67,20 +68,7 @@ export function CustomerDetail({ id, onClose, version = 0, onEdited = () => {} }
               </tbody>
             </table>
           </section>
-          {data.transactions.length > 0 && (
-            <section>
-              <h3>{t('detail.transactions', { count: data.transactions.length })}</h3>
-              <table className="table small">
-                <tbody>{data.transactions.map((r) => <tr key={String(r.id)}><td>{shown('date', r.txn_date) ?? r.txn_date}</td><td>{r.txn_kind}</td><td>{r.product}</td><td className="num">{r.amount} {r.currency}</td></tr>)}</tbody>
-              </table>
-            </section>
-          )}
-          {data.needs.length > 0 && (
-            <section>
-              <h3>{t('detail.needs', { count: data.needs.length })}</h3>
-              <ul>{data.needs.map((r) => <li key={String(r.id)}>{shown('date', r.need_date) ?? r.need_date} {r.need_kind}: {r.need_description}</li>)}</ul>
-            </section>
-          )}
+          <CustomerActivity id={id} version={version} />
         </div>
       )}
     </aside>

@@ -21,6 +21,8 @@ import { customerEditor } from './customer-edits.ts';
 import { ExportDialog, type ExportQuery } from './ExportDialog.tsx';
 import { verifiedColumn, withVerified } from './verified-column.ts';
 import { DrillBanner } from '../quality/DrillBanner.tsx';
+import { SegmentBanner as RfmSegmentBanner } from '../analysis/SegmentBanner.tsx';
+import type { SegmentDrill as RfmSegmentDrill } from '../analysis/segment-name.ts';
 import { issueColumn, withIssues } from '../quality/issue-column.ts';
 import type { Drill } from '../quality/drill.ts';
 import { SegmentBanner, type SegmentDrill } from '../segments/SegmentBanner.tsx';
@@ -35,8 +37,9 @@ import { SegmentSelect } from '../segments/SegmentSelect.tsx';
  * typing), checked as they are typed; the grid's current filter (or
  * everything) can be exported.
  */
-export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality, segment = null, onClearSegment, onSegment }: {
+export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality, segment = null, onClearSegment, onSegment, rfmSegment = null, onClearRfmSegment }: {
   project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void; segment?: SegmentDrill | null; onClearSegment?: () => void; onSegment?: (d: SegmentDrill | null) => void;
+  rfmSegment?: RfmSegmentDrill | null; onClearRfmSegment?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
@@ -94,16 +97,16 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   }, [search]);
 
   const datasource = useMemo(
-    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, segment: segment?.filter, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
-    [quick, project.customers, project.sources, drill, segment, t],
+    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, segment: segment?.filter, rfmSegment: rfmSegment?.index, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
+    [quick, project.customers, project.sources, drill, segment, rfmSegment, t],
   );
   const editor = useMemo(() => customerEditor(bump, setLateProblem), [bump]);
   const defs = useMemo(() => (visible ? [verifiedColumn(t), ...(drill ? [issueColumn(t)] : []), ...columnDefs(t, i18n.language, visible, editor)] : []), [t, i18n.language, visible, drill, editor]);
   /** What the grid shows now, for an export of exactly that (null: no filter, everything). */
   const currentQuery = (): ExportQuery | null => {
     const filterModel = (gridApi.current?.getFilterModel() ?? {}) as ExportQuery['filterModel'];
-    const any = quick !== '' || Object.keys(filterModel ?? {}).length > 0 || drill !== null || segment !== null;
-    return any ? { quickFilter: quick, filterModel, issue: drill?.filter, segment: segment?.filter } : null;
+    const any = quick !== '' || Object.keys(filterModel ?? {}).length > 0 || drill !== null || segment !== null || rfmSegment !== null;
+    return any ? { quickFilter: quick, filterModel, issue: drill?.filter, segment: segment?.filter, rfmSegment: rfmSegment?.index } : null;
   };
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
@@ -145,6 +148,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
       {exporting !== false && <ExportDialog project={project} query={exporting} filteredCount={count} onClose={() => setExporting(false)} />}
       {drill && <DrillBanner drill={drill} count={count} onClear={onClearDrill} />}
       {segment && <SegmentBanner segment={segment} count={count} onClear={onClearSegment} />}
+      {rfmSegment && <RfmSegmentBanner segment={rfmSegment} count={count} onClear={onClearRfmSegment} />}
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {columnChoice.error && <ErrorBanner error={columnChoice.error} />}
       {lateProblem && (
@@ -163,7 +167,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="customers-grid">
           {!visible ? <p className="muted" data-testid="grid-columns-loading">{t('app.loading')}</p> : <AgGridReact
-            key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}-${segment ? JSON.stringify(segment.filter) : ''}`}
+            key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}-${segment ? JSON.stringify(segment.filter) : ''}-${rfmSegment?.index ?? ''}`}
             theme={gridTheme}
             localeText={localeText}
             rowModelType="infinite"

@@ -116,5 +116,6 @@ function filterWords(t: ReturnType<typeof useTranslation>['t'], q: ExportQuery):
   if (columns > 0) parts.push(t('export.filterParts.columns', { count: columns }));
   if (q.issue) parts.push(t('export.filterParts.drill'));
   if (q.segment) parts.push(t('segments.exportPart'));
+  if (q.rfmSegment !== undefined) parts.push(t('rfm.exportPart'));
   return parts.join(t('common.listSeparator'));
 }

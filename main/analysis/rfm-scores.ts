@@ -1,0 +1,36 @@
+/**
+ * RFM scores 1 to 5 by quintiles. A value's score is 1 + floor(5 * w / n),
+ * where n is the number of customers scored and w the number whose value is
+ * strictly worse (fewer purchases, less money, a longer time since the last
+ * purchase). Ties share a score, so the quintiles are of rank, not of value,
+ * and the result does not depend on the order rows arrive in: the bottom
+ * fifth scores 1, the top fifth 5, and a value held by many customers is
+ * scored where the first of them stands.
+ */
+export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolean): Uint8Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  const sign = higherIsBetter ? 1 : -1;
+  order.sort((a, b) => sign * (values[a] - values[b]));
+  const scores = new Uint8Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && values[order[j]] === values[order[i]]) j++;
+    const score = 1 + Math.floor((5 * i) / n);
+    for (let k = i; k < j; k++) scores[order[k]] = score;
+    i = j;
+  }
+  return scores;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from an ISO date to the as-of date (both yyyy-MM-dd, read as UTC midnights). */
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);
+}
+
+/** Today as yyyy-MM-dd in UTC: the default as-of date. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
