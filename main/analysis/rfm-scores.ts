@@ -9,18 +9,27 @@
  */
 export function quintileScores(values: ArrayLike<number>, higherIsBetter: boolean): Uint8Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i);
+  // Worse values first; the native sort of a typed array takes a million values in milliseconds, where an
+  // index sort with a comparator took a second. A value's w is then the position of its first copy.
   const sign = higherIsBetter ? 1 : -1;
-  order.sort((a, b) => sign * (values[a] - values[b]));
+  const sorted = new Float64Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = sign * values[i];
+  sorted.sort();
   const scores = new Uint8Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j < n && values[order[j]] === values[order[i]]) j++;
-    const score = 1 + Math.floor((5 * i) / n);
-    for (let k = i; k < j; k++) scores[order[k]] = score;
-    i = j;
-  }
+  for (let i = 0; i < n; i++) scores[i] = 1 + Math.floor((5 * firstAtLeast(sorted, sign * values[i])) / n);
   return scores;
+}
+
+/** The index of the first element not below `v` in an ascending array. */
+function firstAtLeast(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const DAY_MS = 86_400_000;

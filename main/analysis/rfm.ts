@@ -8,7 +8,7 @@
  */
 import { AppError } from '../../shared/errors.ts';
 import { readRates } from '../../shared/domain/rfm-rates.ts';
-import { activityAggregates, goldenOf, undatedTransactions, unlinkedTransactions, type ActivityAggregate, type ScoredRow } from '../store/rfm-repo.ts';
+import { activityAggregates, goldenOf, largestCustomerId, transactionCurrencies, undatedTransactions, unlinkedTransactions, type ScoredRow } from '../store/rfm-repo.ts';
 import type { Db } from '../store/open-project.ts';
 import { daysBetween, quintileScores } from './rfm-scores.ts';
 
@@ -40,60 +40,86 @@ export function computeRfm(db: Db, opts: RfmOptions): RfmRun {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))) {
     throw new AppError('invalid_input', `The as-of date must be a date written yyyy-MM-dd (got "${opts.asOf}").`);
   }
-  const aggregates = activityAggregates(db, opts.asOf);
-  const golden = opts.per === 'golden' ? goldenOf(db) : new Map<number, number>();
-  const currency = opts.currency?.toUpperCase() ?? mostPurchasedCurrency(aggregates);
+  // One snapshot: the currency list and the sums must see the same transactions.
+  const sums = db.transaction(() => sumPerEntity(db, opts))();
+  const currency = opts.currency?.toUpperCase() ?? mostPurchasedCurrency(sums.purchasesIn);
   const rates = opts.rates ?? {};
-  const rateOf = (c: string | null): number | undefined => (c === null || c === currency ? 1 : rates[c]);
-  const byEntity = new Map<number, { last: string | null; frequency: number; cents: Map<string, number> }>();
-  const leftOut = new Map<string, number>();
-  for (const a of aggregates) {
-    const entity = golden.get(a.customerId) ?? a.customerId;
-    let e = byEntity.get(entity);
-    if (!e) byEntity.set(entity, (e = { last: null, frequency: 0, cents: new Map() }));
-    if (a.refund === 0) {
-      if (e.last === null || a.last > e.last) e.last = a.last;
-      e.frequency += a.count;
-    }
-    if (rateOf(a.currency) === undefined) {
-      leftOut.set(a.currency!, (leftOut.get(a.currency!) ?? 0) + a.count);
-      continue;
-    }
-    // Each currency's net in whole cents first: float sums of many prices are off by far less than a cent.
-    const key = a.currency ?? '';
-    e.cents.set(key, (e.cents.get(key) ?? 0) + Math.round((a.refund ? -a.amount : a.amount) * 100));
-  }
+  const rateOf = (c: string): number | undefined => (c === '' || c === currency ? 1 : rates[c]);
+  const converted = [...sums.cents].filter(([c]) => rateOf(c) !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const leftOut = [...sums.transactionsIn].filter(([c]) => rateOf(c) === undefined);
+  const asOfDay = daysBetween('1970-01-01', opts.asOf);
   const rows: ScoredRow[] = [];
   let refundOnly = 0;
-  for (const [entityId, e] of byEntity) {
-    if (e.frequency === 0 || e.last === null) {
+  // Entities in id order, each once: golden records are named by a member's id, so one array holds both kinds.
+  for (let entityId = 0; entityId < sums.seen.length; entityId++) {
+    if (!sums.seen[entityId]) continue;
+    const lastDay = sums.lastDay[entityId];
+    if (sums.frequency[entityId] === 0 || lastDay === NO_PURCHASE) {
       refundOnly++;
       continue;
     }
-    rows.push({ entityId, recencyDays: daysBetween(e.last, opts.asOf), frequency: e.frequency, monetary: convertedMonetary(e.cents, rateOf), r: 0, f: 0, m: 0 });
+    // Each currency's net in whole cents first (float sums of many prices are off by far less than a cent), in code order.
+    let total = 0;
+    for (const [c, cents] of converted) total += cents[entityId] * rateOf(c)!;
+    rows.push({ entityId, recencyDays: asOfDay - lastDay, frequency: sums.frequency[entityId], monetary: Math.round(total) / 100, r: 0, f: 0, m: 0 });
   }
-  rows.sort((a, b) => a.entityId - b.entityId);
   const r = quintileScores(rows.map((x) => x.recencyDays), false);
   const f = quintileScores(rows.map((x) => x.frequency), true);
   const m = quintileScores(rows.map((x) => x.monetary), true);
   rows.forEach((x, i) => ((x.r = r[i]), (x.f = f[i]), (x.m = m[i])));
   return {
     asOf: opts.asOf, per: opts.per, currency, rates, rows, refundOnly,
-    leftOut: [...leftOut].map(([c, transactions]) => ({ currency: c, transactions })).sort((a, b) => a.currency.localeCompare(b.currency)),
+    leftOut: leftOut.map(([c, transactions]) => ({ currency: c, transactions })).sort((a, b) => a.currency.localeCompare(b.currency)),
     undated: undatedTransactions(db), unlinked: unlinkedTransactions(db),
   };
 }
 
-/** The sum in the base currency, currencies taken in code order so the result is the same however the rows came. */
-function convertedMonetary(cents: Map<string, number>, rateOf: (c: string | null) => number | undefined): number {
-  let total = 0;
-  for (const c of [...cents.keys()].sort()) total += cents.get(c)! * rateOf(c === '' ? null : c)!;
-  return Math.round(total) / 100;
+const NO_PURCHASE = -2_147_483_648;
+
+interface EntitySums {
+  /** Indexed by entity id: it has transactions up to the as-of date. */
+  seen: Uint8Array;
+  /** Its latest purchase, in days from 1970-01-01 (NO_PURCHASE: none). */
+  lastDay: Int32Array;
+  frequency: Int32Array;
+  /** Per currency ('' for none): its net in cents, by entity id. */
+  cents: Map<string, Float64Array>;
+  purchasesIn: Map<string, number>;
+  transactionsIn: Map<string, number>;
 }
 
-function mostPurchasedCurrency(aggregates: ActivityAggregate[]): string | null {
-  const counts = new Map<string, number>();
-  for (const a of aggregates) if (a.currency !== null && a.refund === 0) counts.set(a.currency, (counts.get(a.currency) ?? 0) + a.count);
+/**
+ * One pass over the customers' activity into arrays indexed by entity id
+ * (customer or golden record): at a million customers, maps of maps per
+ * entity took most of an RFM run.
+ */
+function sumPerEntity(db: Db, opts: RfmOptions): EntitySums {
+  const size = largestCustomerId(db) + 1;
+  const entityOf = new Int32Array(size).map((_, i) => i);
+  if (opts.per === 'golden') for (const [customer, golden] of goldenOf(db)) entityOf[customer] = golden;
+  const currencies = transactionCurrencies(db);
+  const cents = currencies.map(() => new Float64Array(size));
+  const purchases = currencies.map(() => 0);
+  const transactions = currencies.map(() => 0);
+  const sums: EntitySums = { seen: new Uint8Array(size), lastDay: new Int32Array(size).fill(NO_PURCHASE), frequency: new Int32Array(size), cents: new Map(currencies.map((c, i) => [c, cents[i]])), purchasesIn: new Map(), transactionsIn: new Map() };
+  for (const [customerId, currency, refund, lastDay, count, amount] of activityAggregates(db, opts.asOf, currencies)) {
+    const entity = entityOf[customerId];
+    sums.seen[entity] = 1;
+    transactions[currency] += count;
+    if (refund === 0) {
+      if (lastDay > sums.lastDay[entity]) sums.lastDay[entity] = lastDay;
+      sums.frequency[entity] += count;
+      purchases[currency] += count;
+    }
+    // Each group rounded to whole cents first: float sums of many prices are off by far less than a cent.
+    cents[currency][entity] += Math.round((refund ? -amount : amount) * 100);
+  }
+  // Transactions without a currency are taken to be in the base one: they neither choose it nor are left out.
+  currencies.forEach((c, i) => c !== '' && (sums.purchasesIn.set(c, purchases[i]), sums.transactionsIn.set(c, transactions[i])));
+  return sums;
+}
+
+function mostPurchasedCurrency(counts: Map<string, number>): string | null {
   let best: string | null = null;
   for (const [c, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && c < best)) best = c;
   return best;
