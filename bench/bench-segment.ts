@@ -11,7 +11,7 @@
  *   - the clustering alone (the 4 starts on the standardised points);
  *   - the elbow, k = 2 … 10 with 2 starts each and a sampled silhouette
  *     (target under 60 s).
- * RFM has its own benchmark (bench:analysis).
+ * RFM has its own benchmark (bench:rfm); bench:analysis runs both.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
