@@ -24,7 +24,7 @@ import { dateKey, dateOrderFor } from '../standardize/date.ts';
 import { recogniseGender } from '../standardize/gender.ts';
 import { companyTokens, normalizePostcode, streetTokens } from '../standardize/address.ts';
 import { StandInFilter } from './stand-ins.ts';
-import { detectPlaceholder } from '../standardize/placeholder.ts';
+import { detectPlaceholder, isPlaceholderDateKey } from '../standardize/placeholder.ts';
 
 /** Distinct strings: code c is chars[start[c] .. start[c + 1]); code 0 is ''. */
 export interface Dict {
@@ -340,9 +340,9 @@ export class Preparing {
 
   readonly place = memo((raw) => this.real.place.code(fold(raw), raw));
   readonly postcode = memo((raw) => this.real.postcode.code(normalizePostcode(raw), raw));
-  /** Birth dates read in the record's country's order (a UK 07/03/1985 is 7 March), as validity reads them. */
-  private readonly dobDMY = memo<string | number>((raw) => this.d.dob.code(dateKey(raw, 'DMY') ?? ''));
-  private readonly dobMDY = memo<string | number>((raw) => this.d.dob.code(dateKey(raw, 'MDY') ?? ''));
+  /** Birth dates read in the record's country's order (a UK 07/03/1985 is 7 March), as validity reads them; a stand-in date is missing. */
+  private readonly dobDMY = memo<string | number>((raw) => this.d.dob.code(realDateKey(raw, 'DMY')));
+  private readonly dobMDY = memo<string | number>((raw) => this.d.dob.code(realDateKey(raw, 'MDY')));
   dob(raw: string | number, country: string | undefined): number {
     return dateOrderFor(country) === 'MDY' ? this.dobMDY(raw) : this.dobDMY(raw);
   }
@@ -504,4 +504,10 @@ export function filledCount(p: Prepared, column: PreparedColumn): number {
     cache[col] = c;
   }
   return c;
+}
+
+/** The date's yyyyMMdd key, or '' (missing) when it cannot be read or is a stand-in such as 1900-01-01. */
+function realDateKey(raw: string | number, order: 'DMY' | 'MDY'): string {
+  const key = dateKey(raw, order);
+  return key === null || isPlaceholderDateKey(key) ? '' : key;
 }

@@ -207,3 +207,14 @@ function stripLikelyCallingCode(digits: string): string {
   }
   return digits;
 }
+
+/**
+ * Dates systems write when they have none (yyyyMMdd keys, as dateKey gives them): Excel's and SQL Server's day
+ * zero, the Unix epoch, and far-future "never" dates. As a birth date they say nothing about the person, so two
+ * records sharing one agree on nothing (two different Günter Fischers were linked at 90.6% partly on 1899-12-31).
+ */
+const placeholderDateKeys = new Set(['18991230', '18991231', '19000101', '19700101', '20990101', '20991231', '99991231']);
+
+export function isPlaceholderDateKey(key: string): boolean {
+  return placeholderDateKeys.has(key);
+}

@@ -69,6 +69,11 @@ describe('birth date', () => {
   ])('%s vs %s: %s', (a, b, expected) => {
     expect(level(birthDate, { birth_date: a }, { birth_date: b })).toBe(expected);
   });
+  it('a stand-in date (Excel day zero, 1900-01-01, the Unix epoch, 2099) is missing, not agreement', () => {
+    for (const d of ['1899-12-31', '31/12/1899', '1900-01-01', '1970-01-01', '2099-01-01'])
+      expect(level(birthDate, { birth_date: d }, { birth_date: d })).toBe('missing');
+    expect(level(birthDate, { birth_date: '1900-01-01' }, { birth_date: '1985-03-07' })).toBe('missing');
+  });
 });
 
 describe('email', () => {
