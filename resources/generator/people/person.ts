@@ -69,11 +69,19 @@ function hashEmail(local: string, domain: string): number {
   return h >>> 0;
 }
 
-/** Email providers refuse taken addresses, so a second John Smith gets digits, as in life. */
+/**
+ * Email providers refuse taken addresses, so a second John Smith gets digits, as in life. Gmail ignores dots and
+ * answers to googlemail.com too: john.smith@gmail.com is taken once johnsmith@googlemail.com is, so a mailbox
+ * belongs to one person (a household's shared address is handed out apart, not claimed).
+ */
 export function claimEmail(ctx: PeopleContext, local: string, domain: string): string {
   let candidate = local;
-  while (!ctx.emailHashes.add(hashEmail(candidate, domain))) candidate = local + ctx.rng.int(1, 9999);
+  while (!ctx.emailHashes.add(hashEmail(...mailbox(candidate, domain)))) candidate = local + ctx.rng.int(1, 9999);
   return `${candidate}@${domain}`;
+}
+
+function mailbox(local: string, domain: string): [string, string] {
+  return domain === 'gmail.com' || domain === 'googlemail.com' ? [local.replaceAll('.', ''), 'gmail.com'] : [local, domain];
 }
 
 /** Adult ages clustered around 45, as in a consumer CRM. */
