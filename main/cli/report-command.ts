@@ -7,8 +7,7 @@
 import { resolve } from 'node:path';
 import { languages, type Language } from '../../shared/i18n/translate.ts';
 import { readClientReport } from '../report/report-data.ts';
-import { renderClientReport } from '../report/client-html.ts';
-import { writePrivateFile } from '../lib/private-files.ts';
+import { renderClientReport, saveReport } from '../report/client-html.ts';
 import type { Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { print } from './output.ts';
@@ -34,9 +33,8 @@ export async function reportCommand(args: ParsedArgs): Promise<number> {
     if (measured) await profile(db, 'on_demand', args.options.has('json') || !process.stderr.isTTY);
     const data = readClientReport(db, path);
     const html = renderClientReport(data, { lang: lang as Language, mask });
-    writePrivateFile(out, html);
     const figures = {
-      out, bytes: Buffer.byteLength(html), lang, mask, measured,
+      out, bytes: saveReport(out, html), lang, mask, measured,
       goldenRecords: data.duplicates.summary.goldenRecords,
       segmentSizes: data.segmentation?.segments.map((s) => s.size) ?? null,
       rfmCounts: data.rfm.run ? data.rfm.segments.filter((s) => s.count > 0).map((s) => ({ name: s.name, count: s.count })) : null,

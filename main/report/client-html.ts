@@ -8,7 +8,8 @@
  * person's details are masked wherever they appear.
  */
 import { escapeHtml as esc } from '../quality/report/svg.ts';
-import { writePrivateFile } from '../lib/private-files.ts';
+import { dirname } from 'node:path';
+import { ensurePrivateDir, writePrivateFile } from '../lib/private-files.ts';
 import { clientReportText } from '../../shared/i18n/client-report-text.ts';
 import { formatDateTime } from '../../shared/i18n/dates.ts';
 import { makeTranslate, type Language } from '../../shared/i18n/translate.ts';
@@ -59,9 +60,15 @@ ${sections.map((s) => section(s.id, v.t(s.key), s.render(v, data))).join('\n')}
 `;
 }
 
-/** Reads the project and writes the report (owner-only file permissions, as every file with customer data); returns its size in bytes. */
-export function writeClientReport(db: Db, projectPath: string, outPath: string, opts: ClientReportOptions = {}): number {
-  const html = renderClientReport(readClientReport(db, projectPath), opts);
+/** Writes a rendered report (owner-only, as every file with customer data; its folder made if missing); returns its size in bytes. */
+export function saveReport(outPath: string, html: string): number {
+  // The folder proposed (browser mode's projects folder) may not exist yet.
+  ensurePrivateDir(dirname(outPath));
   writePrivateFile(outPath, html);
   return Buffer.byteLength(html);
+}
+
+/** Reads the project and writes its report; returns the file's size in bytes. */
+export function writeClientReport(db: Db, projectPath: string, outPath: string, opts: ClientReportOptions = {}): number {
+  return saveReport(outPath, renderClientReport(readClientReport(db, projectPath), opts));
 }

@@ -52,7 +52,7 @@ export const clientReport_en = {
       title: 'Customer segments (k-means)',
       summary: 'Segmentation of {{when}}: k = {{k}} on {{features}} (standardised to z-scores), ages as of {{asOf}}; {{records}} customers read, {{missing}} lacked a feature and are in no segment.',
       quality: 'Inertia {{inertia}}; mean silhouette {{silhouette}} (from −1 to 1; higher means better separated segments).',
-      segment: 'Segment', size: 'Customers', share: 'Share', centroid: 'Centre (mean {{feature}})',
+      segment: 'Segment', size: 'Customers', share: 'Share', centroid: 'Centre · {{feature}}',
       chart: 'Customers per segment',
       unnamed: 'Segment {{n}}',
       feature: { age: 'Age', income: 'Income', recency: 'Recency', frequency: 'Frequency', monetary: 'Monetary value' },
