@@ -119,4 +119,22 @@ describe('crm-steward report', () => {
     expect(measured.measured).toBe(true);
     expect(readFileSync(out, 'utf8')).toContain('No record has been changed yet');
   }, 120_000);
+
+  it('works on an encrypted project with the passphrase from the environment, and says what is missing without it', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'c.csv');
+    await writeCsvExport({ out: csv, rows: 30, seed: 4, preset: 'generic', quotedNewlineRate: 0 });
+    const project = join(dir, 'locked.crmsteward');
+    const env = { ...process.env, CRM_STEWARD_PASSPHRASE: 'report passphrase' };
+    const run = (args: string[], e: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['bin/crm-steward.mjs', ...args], { encoding: 'utf8', env: e, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(run(['import', csv, '--project', project, '--encrypt'], env).status).toBe(0);
+    const out = join(dir, 'r.html');
+    const { CRM_STEWARD_PASSPHRASE: _, ...without } = env;
+    const refused = run(['report', '--project', project, '--out', out], without);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('is encrypted: set CRM_STEWARD_PASSPHRASE');
+    const r = run(['report', '--project', project, '--out', out, '--lang', 'zh-CN'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('项目 locked');
+  }, 120_000);
 });
