@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { languages, type Language } from '../../shared/i18n/translate.ts';
-import { readClientReport } from '../report/report-data.ts';
+import { qualityComparison, readClientReport } from '../report/report-data.ts';
 import { renderClientReport, saveReport } from '../report/client-html.ts';
 import type { Db } from '../store/open-project.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
@@ -15,8 +15,8 @@ import { withProject } from './project-session.ts';
 import { profile } from './quality-commands.ts';
 
 /** No measurement yet, none since the records were changed, or records changed after the newest. */
-function qualityIsStale(db: Db, path: string): boolean {
-  const q = readClientReport(db, path).quality;
+function qualityIsStale(db: Db): boolean {
+  const q = qualityComparison(db);
   return q.after === null || q.changedSince > 0;
 }
 
@@ -29,7 +29,7 @@ export async function reportCommand(args: ParsedArgs): Promise<number> {
   const mask = args.options.has('mask');
   // Write access: the duplicates' figures bring review groups up to date first (as the app's Duplicates view does), and --measure stores a measurement.
   return withProject(args, { command: 'report', access: 'write' }, async ({ db, path }) => {
-    const measured = args.options.has('measure') && qualityIsStale(db, path);
+    const measured = args.options.has('measure') && qualityIsStale(db);
     if (measured) await profile(db, 'on_demand', args.options.has('json') || !process.stderr.isTTY);
     const data = readClientReport(db, path);
     const html = renderClientReport(data, { lang: lang as Language, mask });

@@ -51,7 +51,7 @@ export interface ClientReportData {
   topCustomers: ReturnType<typeof topRfmEntities>;
 }
 
-function qualityComparison(db: Db): QualityComparison {
+export function qualityComparison(db: Db): QualityComparison {
   const ba = beforeAfter(db);
   if (ba.firstChangeAt !== null) return { firstChangeAt: ba.firstChangeAt, before: ba.before, after: ba.after, changedSince: ba.after ? ba.changedSinceProfile : 0 };
   const latest = listSnapshots(db, 1)[0];
