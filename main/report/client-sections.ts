@@ -129,6 +129,7 @@ export function rfmSection(v: Voice, d: ClientReportData): string {
     currency: run.currency ? v.t(`${k}inCurrency`, { currency: run.currency }) : '',
   });
   const lines = d.rfm.segments.filter((s) => s.count > 0);
+  if (lines.length === 0) return para(intro);
   const total = lines.reduce((sum, s) => sum + s.count, 0);
   const rows = lines.map((s) => [esc(name(s)), `<span data-figure="rfm-count">${num(v, s.count)}</span>`, share(v, s.count, total), num(v, s.monetary, 2)]);
   const chart = countBars(v.t(`${k}chart`), lines.map((s) => ({ label: name(s), count: s.count, text: `${num(v, s.count)} (${share(v, s.count, total)})` })));
