@@ -83,7 +83,7 @@ export function fixesSection(v: Voice, d: ClientReportData): string {
   const k = 'clientReport.fixes.';
   const changes = d.fixes.byRule.reduce((sum, r) => sum + r.count, 0);
   if (changes === 0 && d.fixes.edits === 0) return para(say(v, `${k}none`));
-  const rows = d.fixes.byRule.map((r) => [`<code>${esc(r.rule)}</code>`, esc(v.t(`quality.fieldName.${r.field}`, { defaultValue: r.field })), num(v, r.count)]);
+  const rows = d.fixes.byRule.map((r) => [esc(v.t(`fixRule.${r.rule}.name`, { defaultValue: r.rule })), esc(v.t(`quality.fieldName.${r.field}`, { defaultValue: r.field })), num(v, r.count)]);
   return para(say(v, `${k}summary`, { changes: num(v, changes), edits: num(v, d.fixes.edits) })) + (rows.length ? table(['rule', 'field', 'count'].map((x) => say(v, k + x)), rows, [2]) : '');
 }
 
