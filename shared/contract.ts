@@ -7,6 +7,7 @@ import { mergeChannels } from './channels/merge.ts';
 import { sourceChannels } from './channels/sources.ts';
 import { segmentChannels } from './channels/segment.ts';
 import { analysisChannels } from './channels/analysis.ts';
+import { reportChannels } from './channels/report.ts';
 import { GridColumn, PageRequest } from './channels/grid.ts';
 import { targetFieldKeys } from './domain/fields.ts';
 
@@ -223,7 +224,7 @@ const coreChannels = {
  * Each area declares its channels in shared/channels/<area>.ts with the same
  * shape; they are merged here so every transport and the service see one map.
  */
-export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels, ...segmentChannels, ...analysisChannels } as const;
+export const channels = { ...coreChannels, ...qualityChannels, ...matchChannels, ...fixChannels, ...backupChannels, ...mergeChannels, ...sourceChannels, ...segmentChannels, ...analysisChannels, ...reportChannels } as const;
 
 export const events = {
   'job:progress': JobProgress,

@@ -71,6 +71,12 @@ export const commands: Record<string, Command> = {
     valued: ['project', 'out', 'as-of', 'per', 'currency', 'rates'],
     load: async () => (await import('./rfm-command.ts')).rfmCommand,
   },
+  report: {
+    usage: 'crm-steward report --project <path> --out <report.html> [--lang en|zh-CN] [--mask] [--measure] [--json]',
+    summary: 'The client report: one offline HTML file (no script, no network, prints to PDF on A4) with the sources, data quality before and after fixes, fixes applied, duplicates merged, k-means segments and RFM. --mask hides names, emails, phones, addresses and birth dates; --measure measures data quality first when the records changed since the last measurement.',
+    valued: ['project', 'out', 'lang'],
+    load: async () => (await import('./report-command.ts')).reportCommand,
+  },
   withdraw: {
     usage: 'crm-steward withdraw --project <path> --source <id|name> [--json]',
     summary: 'Withdraw an imported source (a file imported by mistake): its records are hidden from every view, count and export, its raw rows kept; one batch of the history, so `undo` brings it back.',

@@ -19,7 +19,7 @@ function applySettings(db: Db, args: ParsedArgs): void {
   if (country !== undefined || days !== undefined) setQualitySettings(db, { ...(country !== undefined ? { defaultCountry: country } : {}), ...(days !== undefined ? { timelinessDays: Number(days) } : {}) });
 }
 
-async function profile(db: Db, reason: string, quiet: boolean): Promise<ProfileResult> {
+export async function profile(db: Db, reason: string, quiet: boolean): Promise<ProfileResult> {
   const s = getQualitySettings(db);
   const print = progressPrinter(quiet);
   const result = await profileProject(db, { defaultCountry: s.defaultCountry ?? undefined, timelinessDays: s.timelinessDays, reason, onProgress: (p) => print({ step: 'profile', ...p }) });

@@ -1,6 +1,7 @@
 import { ipcMain, type WebFrameMain } from 'electron';
 import { toErrorPayload } from '../../shared/errors.ts';
 import type { Service } from '../service/create-service.ts';
+import type { SaveFormat } from '../../shared/channels/fix.ts';
 
 /**
  * One IPC handler for every contract channel. The service validates the
@@ -9,7 +10,7 @@ import type { Service } from '../service/create-service.ts';
  */
 export interface Desktop {
   pickFiles: () => Promise<string[]>;
-  saveFile: (defaultPath: string, format: 'csv' | 'xlsx') => Promise<string | null>;
+  saveFile: (defaultPath: string, format: SaveFormat) => Promise<string | null>;
 }
 
 /** `trusted` says whether a frame is the app window's main frame (harden.ts): nothing else is answered. */
@@ -21,7 +22,7 @@ export function bindIpc(service: Service, desktop: Desktop, trusted: (frame: Web
       if (channel === 'dialog:save-file') {
         // The service validates the request and proposes where; the native dialog lets the user choose.
         const proposal = (await service.invokeUnknown(channel, input)) as { defaultPath: string };
-        const { format } = input as { format: 'csv' | 'xlsx' };
+        const { format } = input as { format: SaveFormat };
         return { ok: true, data: { path: await desktop.saveFile(proposal.defaultPath, format), defaultPath: proposal.defaultPath } };
       }
       return { ok: true, data: (await service.invokeUnknown(String(channel), input)) ?? null };

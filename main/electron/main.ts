@@ -5,6 +5,7 @@ import { createService } from '../service/create-service.ts';
 import { denyAllPermissions, hardenContents, isAppMainFrame } from './harden.ts';
 import { bindIpc } from './ipc.ts';
 import { osKeychains } from './keychain.ts';
+import type { SaveFormat } from '../../shared/channels/fix.ts';
 
 /**
  * The desktop shell: one window, the service bound to IPC, nothing else. All
@@ -13,6 +14,12 @@ import { osKeychains } from './keychain.ts';
  */
 const here = fileURLToPath(new URL('.', import.meta.url));
 const appPage = join(here, '../renderer/index.html');
+
+const saveFilters: Record<SaveFormat, { name: string; extensions: string[] }> = {
+  csv: { name: 'CSV (UTF-8)', extensions: ['csv'] },
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  html: { name: 'HTML report', extensions: ['html'] },
+};
 let win: BrowserWindow | null = null;
 
 function resourcesDir(): string {
@@ -67,7 +74,7 @@ app.whenReady().then(() => {
     saveFile: async (defaultPath, format) => {
       const result = await dialog.showSaveDialog(win!, {
         defaultPath,
-        filters: [format === 'csv' ? { name: 'CSV (UTF-8)', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] }],
+        filters: [saveFilters[format]],
       });
       return result.canceled || !result.filePath ? null : result.filePath;
     },

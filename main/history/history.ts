@@ -11,10 +11,15 @@ import { CsvFileWriter } from '../lib/csv.ts';
 import { batchChangePage, batchPage, batchSkeletons, getBatch, iterateLog, type BatchRow } from '../store/history-repo.ts';
 import type { Db } from '../store/open-project.ts';
 import { reverseBatch, type ConflictMode, type ReversalResult } from './reverse-batch.ts';
-import { replayStacks, type Stacks } from './undo-stack.ts';
+import { appliedBatches, replayStacks, type Stacks } from './undo-stack.ts';
 
 export function stacks(db: Db): Stacks {
   return replayStacks(batchSkeletons(db));
+}
+
+/** Ordinary batches whose changes stand now (undone ones left out, redone ones back in). */
+export function batchesInEffect(db: Db): number[] {
+  return appliedBatches(batchSkeletons(db));
 }
 
 function info(row: BatchRow, s: Stacks): BatchInfo {

@@ -43,3 +43,22 @@ function remove(stack: number[], id: number | null): void {
   const at = id === null ? -1 : stack.lastIndexOf(id);
   if (at >= 0) stack.splice(at, 1);
 }
+
+/**
+ * The ordinary batches (fix, edit, merge …) whose work stands now: those on
+ * the undo stack, and those a redo on it re-applied (a redo's target is the
+ * undo, whose target is the original, or another redo). A batch undone and not redone is not
+ * among them.
+ */
+export function appliedBatches(batches: readonly BatchSkeleton[]): number[] {
+  const byId = new Map(batches.map((b) => [b.id, b]));
+  const original = (id: number): number | null => {
+    const b = byId.get(id);
+    if (!b) return null;
+    if (b.kind !== 'redo') return b.id;
+    // Redoing an undone redo re-applies the original again: follow the chain down.
+    const undone = b.target === null ? undefined : byId.get(b.target);
+    return undone?.target == null ? null : original(undone.target);
+  };
+  return replayStacks(batches).undo.map(original).filter((id): id is number => id !== null);
+}

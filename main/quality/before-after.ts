@@ -23,10 +23,13 @@ export interface BeforeAfter {
   changedSinceProfile: number;
 }
 
+/** A measurement's overall score per dimension (null: not measured). */
+export function scoresOf(takenAt: string, m: QualityMetrics): ScoresAt {
+  return { takenAt, records: m.records, overall: Object.fromEntries(Object.entries(m.overall).map(([d, v]) => [d, v.value])) };
+}
+
 function scores(row: { taken_at: string; metrics_json: string } | undefined): ScoresAt | null {
-  if (!row) return null;
-  const m = JSON.parse(row.metrics_json) as QualityMetrics;
-  return { takenAt: row.taken_at, records: m.records, overall: Object.fromEntries(Object.entries(m.overall).map(([d, v]) => [d, v.value])) };
+  return row ? scoresOf(row.taken_at, JSON.parse(row.metrics_json) as QualityMetrics) : null;
 }
 
 export function beforeAfter(db: Database.Database): BeforeAfter {

@@ -11,6 +11,7 @@ import { matchHandlers } from './match-handlers.ts';
 import { guardPaths } from './path-guard.ts';
 import { mergeHandlers } from './merge-handlers.ts';
 import { projectHandlers } from './project-handlers.ts';
+import { reportHandlers } from './report-handlers.ts';
 import { qualityHandlers } from './quality-handlers.ts';
 import { ServiceContext, type ServiceOptions } from './service-context.ts';
 import { segmentHandlers } from './segment-handlers.ts';
@@ -30,7 +31,7 @@ export function createService(options: ServiceOptions): Service {
   // A missing handler is a compile error: Handlers requires every channel.
   const handlers: Handlers = { ...projectHandlers(context), ...dataHandlers(context), ...qualityHandlers(context), ...matchHandlers(context),
     ...fixHandlers(context), ...historyHandlers(context), ...editHandlers(context), ...exportHandlers(context),
-    ...backupHandlers(context), ...mergeHandlers(context), ...sourceHandlers(context), ...segmentHandlers(context), ...analysisHandlers(context) };
+    ...backupHandlers(context), ...mergeHandlers(context), ...sourceHandlers(context), ...segmentHandlers(context), ...analysisHandlers(context), ...reportHandlers(context) };
 
   async function invokeUnknown(channel: string, input: unknown): Promise<unknown> {
     if (!isChannel(channel)) throw new AppError('invalid_input', `Unknown channel ${channel}.`);

@@ -19,6 +19,7 @@ export const pathsOfChannel: { [C in Channel]?: Paths<C> } = {
   'export:start': (i) => ({ write: [i.path] }),
   'history:export': (i) => ({ write: [i.path] }),
   'merge:export-start': (i) => ({ write: [i.path] }),
+  'report:write': (i) => ({ write: [i.path] }),
 };
 
 /** Throws the FileAccess's refusal for the first path of this request it does not allow. */

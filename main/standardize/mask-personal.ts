@@ -94,3 +94,24 @@ function maskStreet(text: string): string {
     return joined && [...word].length <= 2 ? word : firstLetter(word);
   });
 }
+
+/**
+ * A report handed to a client hides who the customers are, not only how to
+ * reach them: besides the fields above, names and the town are cut to each
+ * word's first letter (Jane Smith → J*** S***, 王小明 → 王***) and a
+ * postcode keeps its first two characters (SW1A 1AA → SW** ***).
+ */
+export const clientMaskedFields = [...maskedFields, 'full_name', 'given_name', 'family_name', 'company', 'city', 'postcode'] as const;
+
+export function maskForClient(field: string, value: string | null): string | null {
+  if (value === null || value.trim() === '') return value;
+  switch (field) {
+    case 'full_name': case 'given_name': case 'family_name': case 'company': case 'city':
+      return value.replace(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu, firstLetter);
+    case 'postcode': {
+      let seen = 0;
+      return value.replace(/[\p{L}\p{N}]/gu, (c) => (seen++ < 2 ? c : '*'));
+    }
+    default: return String(maskValue(field, value));
+  }
+}

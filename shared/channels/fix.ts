@@ -179,6 +179,10 @@ const page = { offset: z.number().int().min(0).default(0), limit: z.number().int
 
 export const ExportFormat = z.enum(['csv', 'xlsx']);
 
+/** What a save dialog offers to write: an export, the change log, a report. */
+export const SaveFormat = z.enum(['csv', 'xlsx', 'html']);
+export type SaveFormat = z.infer<typeof SaveFormat>;
+
 export const fixChannels = {
   'quality:before-after': { input: z.object({}).strict().default({}), output: BeforeAfter },
   'fix:rules': { input: z.object({}).strict().default({}), output: z.object({ rules: z.array(FixRuleInfo), settings: FixSettings }) },
@@ -233,7 +237,7 @@ export const fixChannels = {
     output: z.object({ jobId: z.string() }),
   },
   'dialog:save-file': {
-    input: z.object({ defaultName: z.string().max(200), format: z.enum(['csv', 'xlsx']) }),
+    input: z.object({ defaultName: z.string().max(200), format: SaveFormat }),
     /** null in browser mode (no native dialog) or when the user cancels. */
     output: z.object({ path: z.string().nullable(), defaultPath: z.string() }),
   },

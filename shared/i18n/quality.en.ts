@@ -79,7 +79,7 @@ export const quality_en = {
     fieldName: {
       source_record_id: 'Record id', full_name: 'Full name', given_name: 'Given name', family_name: 'Family name', gender: 'Gender', birth_date: 'Birth date',
       email: 'Email', phone: 'Phone', mobile: 'Mobile', company: 'Company', street: 'Street', city: 'City', region: 'Region', postcode: 'Postcode',
-      country: 'Country', income: 'Income', created_at: 'Created', updated_at: 'Updated', record: 'Whole record',
+      country: 'Country', income: 'Income', income_currency: 'Income currency', created_at: 'Created', updated_at: 'Updated', record: 'Whole record',
     },
     ruleName: {
       missing: 'Value missing', placeholder: 'Placeholder instead of a value', email_syntax: 'Email malformed', email_domain_typo: 'Email domain mistyped',

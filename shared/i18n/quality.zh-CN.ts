@@ -79,7 +79,7 @@ export const quality_zhCN = {
     fieldName: {
       source_record_id: '记录编号', full_name: '姓名', given_name: '名', family_name: '姓', gender: '性别', birth_date: '出生日期',
       email: '邮箱', phone: '电话', mobile: '手机', company: '公司', street: '街道', city: '城市', region: '省/州', postcode: '邮编',
-      country: '国家', income: '收入', created_at: '创建时间', updated_at: '更新时间', record: '整条记录',
+      country: '国家', income: '收入', income_currency: '收入币种', created_at: '创建时间', updated_at: '更新时间', record: '整条记录',
     },
     ruleName: {
       missing: '缺少值', placeholder: '占位值而非真实值', email_syntax: '邮箱格式错误', email_domain_typo: '邮箱域名疑似拼写错误',

@@ -73,3 +73,21 @@ export function groupedBars(title: string, groups: string[], series: { name: str
   const h = top + plotH + 32 + Math.ceil(series.length / perRow) * 16;
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" class="chart"><text x="0" y="14" class="title">${escapeHtml(title)}</text>${axis}${body}${legend}</svg>`;
 }
+
+/** Horizontal bars of counts (segment sizes): one neutral colour, each bar's count and share written after it. */
+export function countBars(title: string, bars: { label: string; count: number; text: string }[], width = 560): string {
+  const labelW = 170;
+  const rowH = 22;
+  const chartW = width - labelW - 130;
+  const max = Math.max(1, ...bars.map((b) => b.count));
+  const h = bars.length * rowH + 30;
+  const rows = bars
+    .map((b, i) => {
+      const y = 24 + i * rowH;
+      const w = Math.max(1, Math.round((b.count / max) * chartW));
+      const label = b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label;
+      return `<text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(label)}</text><rect x="${labelW}" y="${y + 3}" width="${w}" height="${rowH - 8}" fill="#1565c0"/><text x="${labelW + w + 6}" y="${y + 14}">${escapeHtml(b.text)}</text>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" class="chart"><text x="0" y="14" class="title">${escapeHtml(title)}</text>${rows}</svg>`;
+}

@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
+import type { SaveFormat as Format } from '../../../shared/channels/fix.ts';
 
-type Format = 'csv' | 'xlsx';
-
-const withExtension = (path: string, format: Format): string => path.replace(/\.(csv|xlsx)$/i, '') + `.${format}`;
+const withExtension = (path: string, format: Format): string => path.replace(/\.(csv|xlsx|html)$/i, '') + `.${format}`;
 /** The same folder, another file name (either separator: the service may run on Windows). */
 export const inFolderOf = (path: string, name: string): string => path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) + name;
 

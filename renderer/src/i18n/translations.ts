@@ -20,11 +20,13 @@ import { sources_zhCN } from './areas/sources.zh-CN.ts';
 import { segments_en } from './areas/segments.en.ts';
 import { segments_zhCN } from './areas/segments.zh-CN.ts';
 import { qualityText } from '../../../shared/i18n/quality-text.ts';
+import { clientReport_en } from '../../../shared/i18n/client-report.en.ts';
+import { clientReport_zhCN } from '../../../shared/i18n/client-report.zh-CN.ts';
 import type { Language } from '../../../shared/i18n/translate.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const translations: Record<Language, Record<string, unknown>> = {
-  en: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...protect_en, ...sources_en, ...segments_en, ...analysis_en },
-  'zh-CN': { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...protect_zhCN, ...sources_zhCN, ...segments_zhCN, ...analysis_zhCN },
+  en: { ...en, ...qualityText.en, ...match_en, ...fixes_en, ...backup_en, ...merge_en, ...protect_en, ...sources_en, ...segments_en, ...analysis_en, ...clientReport_en },
+  'zh-CN': { ...zhCN, ...qualityText['zh-CN'], ...match_zhCN, ...fixes_zhCN, ...backup_zhCN, ...merge_zhCN, ...protect_zhCN, ...sources_zhCN, ...segments_zhCN, ...analysis_zhCN, ...clientReport_zhCN },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayStacks, type BatchSkeleton } from '../../../main/history/undo-stack.ts';
+import { appliedBatches, replayStacks, type BatchSkeleton } from '../../../main/history/undo-stack.ts';
 
 const b = (id: number, kind: BatchSkeleton['kind'] = 'edit', target: number | null = null): BatchSkeleton => ({ id, kind, target });
 
@@ -23,5 +23,14 @@ describe('undo and redo stacks replayed from the batch table', () => {
 
   it('a revert from the history view is an ordinary batch that can itself be undone', () => {
     expect(replayStacks([b(1, 'fix'), b(2, 'edit'), b(3, 'revert', 1)])).toEqual({ undo: [1, 2, 3], redo: [] });
+  });
+
+  it('the batches whose work stands: undone ones left out, a redone one (through any chain of redos) back in', () => {
+    expect(appliedBatches([b(1, 'fix'), b(2, 'edit')])).toEqual([1, 2]);
+    expect(appliedBatches([b(1, 'fix'), b(2, 'edit'), b(3, 'undo', 2)])).toEqual([1]);
+    expect(appliedBatches([b(1, 'fix'), b(2, 'undo', 1), b(3, 'redo', 2)])).toEqual([1]);
+    // Undo the redo, redo it again: still the fix of batch 1.
+    expect(appliedBatches([b(1, 'fix'), b(2, 'undo', 1), b(3, 'redo', 2), b(4, 'undo', 3), b(5, 'redo', 4)])).toEqual([1]);
+    expect(appliedBatches([b(1, 'fix'), b(2, 'undo', 1), b(3, 'redo', 2), b(4, 'undo', 3)])).toEqual([]);
   });
 });

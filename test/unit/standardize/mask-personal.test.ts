@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskFindingText, maskValue } from '../../../main/standardize/mask-personal.ts';
+import { maskFindingText, maskForClient, maskValue } from '../../../main/standardize/mask-personal.ts';
 
 describe('masking personal fields for sharing', () => {
   it.each([
@@ -42,5 +42,18 @@ describe('masking personal fields for sharing', () => {
       .toBe('phone "+44 ** **** **58" differs from "+44 ** **** **00" held by customer 12 (crm.csv), the same customer');
     expect(maskFindingText('birth_date', '“31/02/1985”不是可读的日期')).toBe('“**/**/1985”不是可读的日期');
     expect(maskFindingText('city', '"Leeds" is a placeholder, not a value')).toBe('"Leeds" is a placeholder, not a value');
+  });
+
+  it.each([
+    ['full_name', 'Jane Smith', 'J*** S***'],
+    ['full_name', '王小明', '王***'],
+    ['given_name', "Mary-Jane O'Neil", "M*** O***"],
+    ['city', 'Den Haag', 'D*** H***'],
+    ['postcode', 'SW1A 1AA', 'SW** ***'],
+    ['email', 'jane.doe@example.org', 'j***@example.org'],
+    ['birth_date', '1985-03-12', '1985-**-**'],
+    ['country', 'NL', 'NL'],
+  ])('a client report masks %s "%s" as "%s"', (field, value, masked) => {
+    expect(maskForClient(field, value)).toBe(masked);
   });
 });

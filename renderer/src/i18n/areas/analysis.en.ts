@@ -1,4 +1,5 @@
 /** UI text of transactions, needs and RFM (issue 12) (en). */
+import { rfmSegmentNames } from '../../../../shared/i18n/rfm-segment-names.ts';
 export const analysis_en = {
   activity: {
     nav: 'Transactions',
@@ -73,10 +74,7 @@ export const analysis_en = {
     reset: 'Back to the defaults',
     dead: 'Never matches: every score it holds is taken by {{rules}}.',
     newRule: 'New segment',
-    segments: {
-      champions: 'Champions', loyal: 'Loyal', potential_loyalist: 'Potential loyalist', new: 'New', promising: 'Promising', need_attention: 'Need attention',
-      about_to_sleep: 'About to sleep', at_risk: 'At risk', cant_lose: "Can't lose them", hibernating: 'Hibernating', lost: 'Lost',
-    },
+    segments: rfmSegmentNames.en,
     banner: 'RFM segment: {{segment}}',
     exportPart: 'the RFM segment',
     clear: 'Show all customers',

@@ -1,4 +1,5 @@
 /** UI text of transactions, needs and RFM (issue 12) (zh-CN). */
+import { rfmSegmentNames } from '../../../../shared/i18n/rfm-segment-names.ts';
 export const analysis_zhCN = {
   activity: {
     nav: '交易',
@@ -73,10 +74,7 @@ export const analysis_zhCN = {
     reset: '恢复默认',
     dead: '永远不会匹配：{{rules}} 已覆盖它的全部分数组合。',
     newRule: '新分群',
-    segments: {
-      champions: '冠军客户', loyal: '忠诚客户', potential_loyalist: '潜在忠诚客户', new: '新客户', promising: '有潜力客户', need_attention: '需要关注',
-      about_to_sleep: '即将沉睡', at_risk: '流失风险', cant_lose: '不能失去', hibernating: '休眠客户', lost: '已流失',
-    },
+    segments: rfmSegmentNames['zh-CN'],
     banner: 'RFM 分群：{{segment}}',
     exportPart: 'RFM 分群',
     clear: '显示全部客户',

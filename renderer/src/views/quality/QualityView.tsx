@@ -9,6 +9,7 @@ import { AccuracyCard } from './AccuracyCard.tsx';
 import { Chart } from './Chart.tsx';
 import { ageBars, chartDimensions, fieldBars, fieldsFor, sourceBars, trendLines } from './charts.ts';
 import type { Drill } from './drill.ts';
+import { ClientReportDialog } from './ClientReportDialog.tsx';
 import { ProfileControls } from './ProfileControls.tsx';
 import { ReferenceNotice } from './ReferenceNotice.tsx';
 import { RuleTable } from './RuleTable.tsx';
@@ -32,6 +33,7 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
   const [imported, setImported] = useState<ReferenceImport[]>([]);
   const [referenceError, setReferenceError] = useState<Error | null>(null);
   const [profileError, setProfileError] = useState<Error | null>(null);
+  const [reporting, setReporting] = useState(false);
 
   const profileAgain = (): void => {
     setProfileError(null);
@@ -78,7 +80,9 @@ export function QualityView({ project, onDrill, onShowCustomers }: { project: Pr
             {o.newCustomers > 0 && <> {t('quality.newSince', { formatted: o.newCustomers.toLocaleString(i18n.language) })}</>}
           </span>
         )}
+        {project.customers > 0 && <button className="secondary push-right" data-testid="client-report" onClick={() => setReporting(true)}>{t('clientReport.action')}</button>}
       </div>
+      {reporting && <ClientReportDialog project={project} onClose={() => setReporting(false)} />}
       <p className="muted intro">{t('quality.intro')}</p>
       {project.customers > 0 && <ProfileControls key={`${o?.runId ?? 0}-${profileJob ?? ''}`} initialJobId={profileJob} settings={o?.settings ?? null} onFinished={profileFinished} />}
       {overview.error && <ErrorBanner error={overview.error} />}
