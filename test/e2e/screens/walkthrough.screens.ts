@@ -7,6 +7,8 @@ import { FixesPage } from '../pages/fixes-page.ts';
 import { HistoryPage } from '../pages/history-page.ts';
 import { ImportPage } from '../pages/import-page.ts';
 import { QualityPage } from '../pages/quality-page.ts';
+import { SegmentsPage } from '../pages/segments-page.ts';
+import { BackupsPage } from '../pages/backups-page.ts';
 import { StartPage } from '../pages/start-page.ts';
 import { expect, test } from '../fixtures.ts';
 import { docsScreenPath } from '../screenshot-path.ts';
@@ -16,7 +18,9 @@ import { docsScreenPath } from '../screenshot-path.ts';
  * English and Chinese, written to docs/screens/ (committed). A new project,
  * the demo export imported, the customers, the quality dashboard and a
  * drill-down, duplicates, fixes with the safe ones accepted, History with
- * the undo, and the export. Each language runs against its own fresh
+ * the undo, the export; then the views past the first hour: k-means
+ * segments, transactions, RFM, the client report, sources, quarantine and
+ * backups. Each language runs against its own fresh
  * browser-mode server, so the pictures never depend on the other's work.
  */
 const demoDir = join(process.cwd(), 'resources/demo');
@@ -114,4 +118,38 @@ async function walk(page: Page, url: string, home: string, lang: 'en' | 'zh-CN')
   await dialog.getByTestId('export-start').click();
   await dialog.getByTestId('export-saved').waitFor({ timeout: 120_000 });
   await shot('10-export');
+
+  await page.keyboard.press('Escape');
+
+  const segments = new SegmentsPage(page);
+  await segments.go();
+  await segments.run(3);
+  await segments.row(1).waitFor({ timeout: 120_000 });
+  await page.getByTestId('segment-scatter').locator('canvas').waitFor();
+  await page.screenshot({ path: docsScreenPath(lang, '11-segments'), fullPage: true });
+
+  await page.getByTestId('nav-activity').click();
+  await page.getByTestId('activity-grid').locator('.ag-row').first().waitFor();
+  await shot('12-transactions');
+
+  await page.getByTestId('nav-rfm').click();
+  await page.getByTestId('rfm-as-of').fill('2026-10-01');
+  await page.getByTestId('rfm-run').click();
+  await page.getByTestId('rfm-segments').waitFor({ timeout: 120_000 });
+  await page.screenshot({ path: docsScreenPath(lang, '13-rfm'), fullPage: true });
+
+  await new QualityPage(page).go();
+  await page.getByTestId('client-report').click();
+  await page.getByTestId('client-report-dialog').waitFor();
+  await shot('14-client-report');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('nav-sources').click();
+  await page.getByTestId('sources-table').waitFor();
+  await shot('15-sources');
+  await page.getByTestId('nav-quarantine').click();
+  await page.getByTestId('quarantine-table').waitFor();
+  await shot('16-quarantine');
+  await new BackupsPage(page).go();
+  await shot('17-backups');
 }
