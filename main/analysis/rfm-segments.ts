@@ -43,10 +43,15 @@ export function saveRfmRules(db: Db, rules: RfmRule[] | null): void {
 
 /** Computes RFM and stores it as the project's current run. */
 export function runRfm(db: Db, opts: RfmOptions, now: Date = new Date()): RfmOverview {
-  const { rows, ...figures } = computeRfm(db, opts);
+  storeRfmRun(db, computeRfm(db, opts), now);
+  return rfmOverview(db);
+}
+
+/** Stores a computed run as the project's current one (scores and figures). */
+export function storeRfmRun(db: Db, run: RfmRun, now: Date = new Date()): void {
+  const { rows, ...figures } = run;
   saveRfmScores(db, rows);
   writeJsonSetting(db, RUN_KEY, { ...figures, scored: rows.length, ranAt: now.toISOString() } satisfies RunFigures);
-  return rfmOverview(db);
 }
 
 /** The newest run's figures (date, per, currency, rates), null before a first run. */

@@ -153,8 +153,8 @@ export function resolveFeatures(db: Db, names: readonly string[]): FeatureDef[] 
   return names.map((name) => {
     const def = known.find((f) => f.name === name);
     if (!def) throw new AppError('invalid_input', `Unknown feature "${name}". This project offers: ${known.map((f) => f.name).join(', ')}.`);
-    if (def.kind === 'rfm' && rfmProblem === 'no_run') throw new AppError('invalid_input', `"${name}" comes from RFM, which has not been run on this project yet: run RFM first (the RFM view, or crm-steward rfm).`);
-    if (def.kind === 'rfm' && rfmProblem === 'per_golden') throw new AppError('invalid_input', `"${name}" needs an RFM run per customer; the newest run is per golden record. Run RFM per customer first.`);
+    if (def.kind === 'rfm' && rfmProblem === 'no_run') throw new AppError('invalid_input', `"${name}" comes from RFM, which has not been run on this project yet: run RFM first (the RFM view, or crm-steward rfm --save).`);
+    if (def.kind === 'rfm' && rfmProblem === 'per_golden') throw new AppError('invalid_input', `"${name}" needs an RFM run per customer; the newest run is per golden record. Run RFM per customer first (the RFM view, or crm-steward rfm --save).`);
     return def;
   });
 }

@@ -67,7 +67,8 @@ describe('crm-steward segment', () => {
     const out = join(dir, 's.csv');
     const early = cli(['segment', '--project', project, '--features', 'recency,monetary', '--k', '2', '--out', out]);
     expect(early.stderr).toContain('has not been run on this project yet');
-    expect(cli(['rfm', '--project', project, '--as-of', '2026-06-30', '--out', join(dir, 'rfm.csv')]).status).toBe(0);
+    expect(early.stderr).toContain('crm-steward rfm --save');
+    expect(cli(['rfm', '--project', project, '--as-of', '2026-06-30', '--out', join(dir, 'rfm.csv'), '--save']).status).toBe(0);
     const r = cli(['segment', '--project', project, '--features', 'recency,monetary', '--k', '2', '--out', out, '--json']);
     expect(r.stderr).toBe('');
     const s = JSON.parse(r.stdout) as { sizes: number[]; missing: number; centroids: Record<string, number>[] };
