@@ -28,7 +28,7 @@ export function heatOption(charts: RfmCharts, words: HeatWords, lang: string): E
     },
     xAxis: { type: 'category', data: SCORES, name: words.frequency, nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
     yAxis: { type: 'category', data: SCORES, name: words.recency, nameLocation: 'middle', nameGap: 30, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 160, inRange: { color: ['#eff6ff', '#93c5fd', '#1d4ed8'] }, formatter: (v: unknown) => Math.round(Number(v)).toLocaleString(lang) },
+    visualMap: { min: 0, max, calculable: false, text: [max.toLocaleString(lang), '0'], orient: 'horizontal', left: 'center', bottom: 4, itemHeight: 160, inRange: { color: ['#eff6ff', '#93c5fd', '#1d4ed8'] }, formatter: (v: unknown) => Math.round(Number(v)).toLocaleString(lang) },
     series: [{
       type: 'heatmap',
       data: charts.heat.map((c) => [c.f - 1, c.r - 1, c.count]),

@@ -45,7 +45,15 @@ export function Chart({ option, onClick, height = 260, testId }: { option: EChar
     const bars: { s: number; i: number; x: number; y: number }[] = [];
     const series = (option.series ?? []) as { type?: string; data?: unknown[] }[];
     series.forEach((s, si) => {
-      if (s.type !== 'bar' && s.type !== 'heatmap') return;
+      if (s.type === 'heatmap') {
+        // A heat-map cell has no item layout: its centre is where its (x, y) category pair sits.
+        (s.data ?? []).forEach((d, di) => {
+          const [x, y] = chart.convertToPixel({ seriesIndex: si }, (d as number[]).slice(0, 2)) as number[];
+          if (Number.isFinite(x) && Number.isFinite(y)) bars.push({ s: si, i: di, x: Math.round(x), y: Math.round(y) });
+        });
+        return;
+      }
+      if (s.type !== 'bar') return;
       const data = model.getSeriesByIndex(si)?.getData();
       (s.data ?? []).forEach((_, di) => {
         const layout = data?.getItemLayout(di);
