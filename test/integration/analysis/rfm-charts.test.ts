@@ -35,13 +35,15 @@ const ordersCsv = [
   'C5,2026-06-01,10,EUR,Purchase',
 ].join('\n');
 
-async function project() {
+async function project(extra?: { customers: string; orders: string }) {
   const dir = tempDir();
   const { service, waitForJob } = makeService(dir);
   writeFileSync(join(dir, 'crm.csv'), customersCsv);
-  writeFileSync(join(dir, 'orders.csv'), ordersCsv);
+  writeFileSync(join(dir, 'orders.csv'), extra ? `${ordersCsv}\n${extra.orders}` : ordersCsv);
+  if (extra) writeFileSync(join(dir, 'shop.csv'), extra.customers);
   await service.invoke('project:create', { path: join(dir, 'p.crmsteward') });
-  const imp = await service.invoke('import:start', { files: [{ path: join(dir, 'crm.csv') }, { path: join(dir, 'orders.csv') }] });
+  const files = [join(dir, 'crm.csv'), ...(extra ? [join(dir, 'shop.csv')] : []), join(dir, 'orders.csv')].map((path) => ({ path }));
+  const imp = await service.invoke('import:start', { files });
   expect((await waitForJob(imp.jobId)).status).toBe('succeeded');
   while (service.context.jobs.busy()) await new Promise((r) => setTimeout(r, 20));
   return { dir, service, waitForJob };
@@ -103,6 +105,21 @@ describe('RFM charts, worked out by hand', () => {
     const cell = charts.heat.find((c) => c.meanMonetary === 60)!;
     const page = await service.invoke('customers:page', { startRow: 0, endRow: 100, rfmCell: { r: cell.r, f: cell.f } });
     expect(recordIds(page.rows)).toEqual(['C2', 'C5']);
+    service.dispose();
+  }, 60_000);
+
+  it('leaves out the transactions of customers whose source was withdrawn', async () => {
+    const { service } = await project({ customers: 'Customer ID,First Name,Last Name\nC6,Frances,Allen\n', orders: 'C6,2026-06-10,70,EUR,Purchase' });
+    const before = await service.invoke('rfm:charts', {});
+    expect(before.purchases).toEqual([3, 0, 7, 1]);
+    expect(before.revenue[0].values).toEqual([141, -30, 230, 500]);
+    const shop = (await service.invoke('sources:list', {})).find((s) => s.fileName === 'shop.csv')!;
+    await service.invoke('sources:withdraw', { sourceId: shop.id });
+    const after = await service.invoke('rfm:charts', {});
+    expect(after.purchases).toEqual([3, 0, 6, 1]);
+    expect(after.revenue[0].values).toEqual([141, -30, 160, 500]);
+    const june = await service.invoke('customers:page', { startRow: 0, endRow: 100, rfmMonth: { month: '2026-06', refund: false } });
+    expect(recordIds(june.rows)).toEqual(['C1', 'C2', 'C3', 'C5']);
     service.dispose();
   }, 60_000);
 });
