@@ -17,19 +17,20 @@ export interface MonthActivity {
  * transactions_month (migration 015), which is in month, kind and currency
  * order, so nothing is sorted. Joining every row to the customers to leave
  * out withdrawn sources' customers would cost a lookup per transaction;
- * instead their (few) transactions are summed apart, through
- * transactions_rfm, and taken off.
+ * instead, when a source is withdrawn, its customers' (few) transactions are
+ * summed apart — those customers first (CROSS JOIN keeps that order), then
+ * their transactions through transactions_rfm — and taken off.
  */
 export function monthlyActivity(db: Db, asOf: string | null): MonthActivity[] {
+  const all = `SELECT substr(txn_day, 1, 7) AS month, is_refund AS refund, amount_currency AS currency, count(*) AS count, total(abs(amount_value)) AS amount
+    FROM transactions WHERE customer_id IS NOT NULL AND txn_day IS NOT NULL AND txn_day <= @asOf GROUP BY 1, 2, 3`;
+  const withdrawn = `SELECT substr(t.txn_day, 1, 7), t.is_refund, t.amount_currency, -count(*), -total(abs(t.amount_value))
+    FROM customer_records cr CROSS JOIN transactions t ON t.customer_id = cr.id
+    WHERE cr.source_id IN (SELECT source_id FROM withdrawn_sources) AND t.txn_day IS NOT NULL AND t.txn_day <= @asOf GROUP BY 1, 2, 3`;
+  const anyWithdrawn = db.prepare('SELECT EXISTS (SELECT 1 FROM withdrawn_sources)').pluck().get() === 1;
   return db.prepare(`
-    SELECT month, currency, refund, sum(count) AS count, total(amount) AS amount FROM (
-      SELECT substr(txn_day, 1, 7) AS month, is_refund AS refund, amount_currency AS currency, count(*) AS count, total(abs(amount_value)) AS amount
-      FROM transactions WHERE customer_id IS NOT NULL AND txn_day IS NOT NULL AND txn_day <= @asOf GROUP BY 1, 2, 3
-      UNION ALL
-      SELECT substr(t.txn_day, 1, 7), t.is_refund, t.amount_currency, -count(*), -total(abs(t.amount_value))
-      FROM customer_records cr JOIN transactions t ON t.customer_id = cr.id
-      WHERE cr.source_id IN (SELECT source_id FROM withdrawn_sources) AND t.txn_day IS NOT NULL AND t.txn_day <= @asOf GROUP BY 1, 2, 3
-    ) GROUP BY 1, 2, 3 HAVING sum(count) > 0 ORDER BY 1, 2, 3`).all({ asOf: asOf ?? '9999-12-31' }) as MonthActivity[];
+    SELECT month, currency, refund, sum(count) AS count, total(amount) AS amount FROM (${all}${anyWithdrawn ? ` UNION ALL ${withdrawn}` : ''})
+    GROUP BY 1, 2, 3 HAVING sum(count) > 0 ORDER BY 1, 2, 3`).all({ asOf: asOf ?? '9999-12-31' }) as MonthActivity[];
 }
 
 /** `SELECT customer_id …` of the customers with a purchase (or, `refund`, a refund) dated in the month (yyyy-MM) up to the as-of date, for the Customers grid: a seek into transactions_month. */
