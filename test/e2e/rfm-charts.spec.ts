@@ -41,6 +41,8 @@ for (const lang of ['en', 'zh-CN'] as const) {
     // Before a calculation: revenue per currency, no heat map yet.
     await expect(page.getByTestId('rfm-revenue')).toBeVisible();
     await expect(page.getByTestId('rfm-heat-empty')).toBeVisible();
+    await page.getByTestId('rfm-charts').scrollIntoViewIfNeeded();
+    await shot('rfm-charts-before-run');
     await page.getByTestId('rfm-as-of').fill('2026-10-01');
     await page.getByTestId('rfm-currency').fill('EUR');
     await page.getByTestId('rfm-rates').fill('USD=0.92, CNY=0.13, GBP=1.17');
