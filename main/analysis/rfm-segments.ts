@@ -43,15 +43,25 @@ export function saveRfmRules(db: Db, rules: RfmRule[] | null): void {
 
 /** Computes RFM and stores it as the project's current run. */
 export function runRfm(db: Db, opts: RfmOptions, now: Date = new Date()): RfmOverview {
-  const { rows, ...figures } = computeRfm(db, opts);
+  storeRfmRun(db, computeRfm(db, opts), now);
+  return rfmOverview(db);
+}
+
+/** Stores a computed run as the project's current one (scores and figures). */
+export function storeRfmRun(db: Db, run: RfmRun, now: Date = new Date()): void {
+  const { rows, ...figures } = run;
   saveRfmScores(db, rows);
   writeJsonSetting(db, RUN_KEY, { ...figures, scored: rows.length, ranAt: now.toISOString() } satisfies RunFigures);
-  return rfmOverview(db);
+}
+
+/** The newest run's figures (date, per, currency, rates), null before a first run. */
+export function currentRun(db: Db): RunFigures | null {
+  return readJsonSetting<RunFigures>(db, RUN_KEY);
 }
 
 export function rfmOverview(db: Db): RfmOverview {
   const rules = rfmRules(db);
-  const run = readJsonSetting<RunFigures>(db, RUN_KEY);
+  const run = currentRun(db);
   const lines: SegmentLine[] = [...rules.map((r, index) => ({ index, name: r.name, preset: r.preset, count: 0, monetary: 0 })), { index: -1, name: OTHER_SEGMENT, count: 0, monetary: 0 }];
   for (const { cell, count, monetary } of rfmCells(db)) {
     const i = ruleIndexOf(rules, Math.floor(cell / 100), Math.floor(cell / 10) % 10, cell % 10);
@@ -65,6 +75,5 @@ export function rfmOverview(db: Db): RfmOverview {
 
 /** The customers of one segment (rule index, -1 for "Other") under the current rules, as the grid's restriction. */
 export function segmentCustomers(db: Db, index: number): WhereClause {
-  const run = readJsonSetting<RunFigures>(db, RUN_KEY);
-  return customersInCells(run?.per ?? 'customer', cellsOfRule(rfmRules(db), index));
+  return customersInCells(currentRun(db)?.per ?? 'customer', cellsOfRule(rfmRules(db), index));
 }

@@ -66,8 +66,8 @@ export const commands: Record<string, Command> = {
     load: async () => (await import('./fix-commands.ts')).redoCommand,
   },
   rfm: {
-    usage: 'crm-steward rfm --project <path> --out <rfm.csv> [--as-of YYYY-MM-DD] [--per customer|golden] [--currency EUR] [--rates USD=0.92,CNY=0.13] [--json]',
-    summary: 'Recency, frequency and monetary value of every customer (or golden record) with a purchase, scored 1-5 by quintiles and segmented by the project\'s rules: source,source_record_id,recency_days,frequency,monetary,r,f,m,segment. Amounts in other currencies count when --rates gives them.',
+    usage: 'crm-steward rfm --project <path> --out <rfm.csv> [--as-of YYYY-MM-DD] [--per customer|golden] [--currency EUR] [--rates USD=0.92,CNY=0.13] [--save] [--json]',
+    summary: 'Recency, frequency and monetary value of every customer (or golden record) with a purchase, scored 1-5 by quintiles and segmented by the project\'s rules: source,source_record_id,recency_days,frequency,monetary,r,f,m,segment. Amounts in other currencies count when --rates gives them. --save keeps the run as the project\'s current one (the app\'s RFM view, its charts and the segment command\'s recency, frequency and monetary features read it).',
     valued: ['project', 'out', 'as-of', 'per', 'currency', 'rates'],
     load: async () => (await import('./rfm-command.ts')).rfmCommand,
   },
@@ -133,7 +133,7 @@ export const commands: Record<string, Command> = {
   },
   segment: {
     usage: 'crm-steward segment --project <path> --out <segments.csv> [--k 3] [--features age,income] [--seed 42] [--starts 4] [--as-of YYYY-MM-DD] [--json]',
-    summary: 'Group the customers with k-means on standardised features (age from the birth date, income, numeric extra columns) and save it as the current segmentation; writes source,source_record_id, each feature, its z-score as z_<name>, and segment (blank for a customer lacking a feature). --json prints k, inertia, silhouette, sizes and centroids in original units.',
+    summary: 'Group the customers with k-means on standardised features (age from the birth date, income, recency, frequency and monetary of the saved per-customer RFM run, numeric extra columns) and save it as the current segmentation; writes source,source_record_id, each feature, its z-score as z_<name>, and segment (blank for a customer lacking a feature). --json prints k, inertia, silhouette, sizes and centroids in original units.',
     valued: ['project', 'out', 'k', 'features', 'seed', 'starts', 'as-of'],
     load: async () => (await import('./segment-command.ts')).segmentCommand,
   },

@@ -1,13 +1,13 @@
 /**
  * `crm-steward rfm`: recency, frequency, monetary value, their 1-5 scores and
  * the segment of every customer (or golden record) with a purchase, as CSV.
- * The project's stored run and rules are used, not changed: the app's RFM
- * view keeps what the steward last ran.
+ * The project's rules are used, not changed; its stored run is replaced only
+ * with --save (the app's RFM view otherwise keeps what the steward last ran).
  */
 import { resolve } from 'node:path';
 import { segmentOf } from '../../shared/domain/rfm-rules.ts';
 import { computeRfm, parseRates } from '../analysis/rfm.ts';
-import { rfmRules } from '../analysis/rfm-segments.ts';
+import { rfmRules, storeRfmRun } from '../analysis/rfm-segments.ts';
 import { todayIso } from '../analysis/rfm-scores.ts';
 import { CsvFileWriter } from '../lib/csv.ts';
 import { readActivityOnce } from '../service/analysis-handlers.ts';
@@ -30,6 +30,7 @@ export async function rfmCommand(args: ParsedArgs): Promise<number> {
   return withProject(args, { command: 'rfm', access: 'write' }, ({ db }) => {
     readActivityOnce(db);
     const run = computeRfm(db, { asOf, per, currency, rates });
+    if (args.options.get('save') === true) storeRfmRun(db, run);
     const rules = rfmRules(db);
     const names = customerIdentities(db);
     const csv = new CsvFileWriter(out);
@@ -41,7 +42,7 @@ export async function rfmCommand(args: ParsedArgs): Promise<number> {
     csv.close();
     const { rows, ...figures } = run;
     print(args, { ...figures, scored: rows.length, out }, () => [
-      `RFM as of ${asOf} per ${per}: ${rows.length.toLocaleString('en-US')} scored${run.currency ? ` (monetary in ${run.currency})` : ''}; wrote ${out}`,
+      `RFM as of ${asOf} per ${per}: ${rows.length.toLocaleString('en-US')} scored${run.currency ? ` (monetary in ${run.currency})` : ''}; wrote ${out}${args.options.get('save') === true ? '; saved as the project\'s current run' : ''}`,
       ...(run.leftOut.length ? [`Left out of monetary (no rate given; use --rates ${run.leftOut.map((l) => `${l.currency}=…`).join(',')}): ${run.leftOut.map((l) => `${l.transactions} in ${l.currency}`).join(', ')}`] : []),
       ...(run.unlinked ? [`${run.unlinked.toLocaleString('en-US')} transactions are not linked to a customer (see Transactions in the app).`] : []),
       ...(run.undated ? [`${run.undated.toLocaleString('en-US')} linked transactions have no readable date and were left out.`] : []),

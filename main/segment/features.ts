@@ -2,14 +2,16 @@
  * The features a segmentation can use, in one registry. A feature says which
  * customer columns it reads and how one row becomes a number (or null when
  * the customer lacks it). Features computed elsewhere (recency, frequency and
- * monetary value from transactions) join by adding an entry whose `prepare`
- * loads its values once and whose reader looks the customer up by id.
+ * monetary value of the newest per-customer RFM run) load their values once
+ * in `prepare` and look the customer up by id; a customer the run did not
+ * score (no purchase up to its as-of date) lacks them.
  */
 import { checkBirthDate, dateOrderFor } from '../standardize/date.ts';
 import { parseIncome } from '../standardize/income.ts';
 import { resolveCountry } from '../standardize/country.ts';
 import type { Db } from '../store/open-project.ts';
-import { sampleExtraJson } from '../store/segments-repo.ts';
+import { rfmScoreColumn, sampleExtraJson } from '../store/segments-repo.ts';
+import { currentRun } from '../analysis/rfm-segments.ts';
 import { AppError } from '../../shared/errors.ts';
 
 /** One customer's row as the features see it: its id and the columns they asked for, by name. */
@@ -27,8 +29,8 @@ export type FeatureReader = (row: FeatureRow) => number | null;
 
 export interface FeatureDef {
   name: string;
-  /** builtin: a customer field; extra: a numeric column of the customers' unmapped (extra) data. */
-  kind: 'builtin' | 'extra';
+  /** builtin: a customer field; rfm: a value of the newest RFM run; extra: a numeric column of the customers' unmapped (extra) data. */
+  kind: 'builtin' | 'rfm' | 'extra';
   /** Columns of the customers table it reads. */
   columns: readonly string[];
   prepare(db: Db, ctx: FeatureContext): FeatureReader;
@@ -68,7 +70,27 @@ const income: FeatureDef = {
   prepare: () => (row) => numberOf(row.get('income')),
 };
 
-const builtins: readonly FeatureDef[] = [age, income];
+/** recency (days), frequency (purchases) and monetary value as the newest RFM run scored them, which must be per customer. */
+function rfmFeature(name: 'recency' | 'frequency' | 'monetary', column: 'recency_days' | 'frequency' | 'monetary'): FeatureDef {
+  return {
+    name,
+    kind: 'rfm',
+    columns: [],
+    prepare: (db) => {
+      const values = rfmScoreColumn(db, column);
+      return (row) => values.get(row.id) ?? null;
+    },
+  };
+}
+
+const builtins: readonly FeatureDef[] = [age, income, rfmFeature('recency', 'recency_days'), rfmFeature('frequency', 'frequency'), rfmFeature('monetary', 'monetary')];
+
+/** Why the RFM features cannot be used yet (no run, or a run per golden record), null when they can. */
+export function rfmFeaturesUnavailable(db: Db): 'no_run' | 'per_golden' | null {
+  const run = currentRun(db);
+  if (!run) return 'no_run';
+  return run.per === 'golden' ? 'per_golden' : null;
+}
 
 function numberOf(raw: unknown): number | null {
   if (typeof raw !== 'string' && typeof raw !== 'number') return null;
@@ -127,9 +149,12 @@ export function resolveFeatures(db: Db, names: readonly string[]): FeatureDef[] 
   if (names.length === 0) throw new AppError('invalid_input', 'Choose at least one feature.');
   if (new Set(names).size !== names.length) throw new AppError('invalid_input', 'A feature is listed twice.');
   const known = availableFeatures(db);
+  const rfmProblem = rfmFeaturesUnavailable(db);
   return names.map((name) => {
     const def = known.find((f) => f.name === name);
     if (!def) throw new AppError('invalid_input', `Unknown feature "${name}". This project offers: ${known.map((f) => f.name).join(', ')}.`);
+    if (def.kind === 'rfm' && rfmProblem === 'no_run') throw new AppError('invalid_input', `"${name}" comes from RFM, which has not been run on this project yet: run RFM first (the RFM view, or crm-steward rfm --save).`);
+    if (def.kind === 'rfm' && rfmProblem === 'per_golden') throw new AppError('invalid_input', `"${name}" needs an RFM run per customer; the newest run is per golden record. Run RFM per customer first (the RFM view, or crm-steward rfm --save).`);
     return def;
   });
 }

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../shared/contract.ts';
+import { rfmCharts } from '../analysis/rfm-charts.ts';
 import { runRfm, rfmOverview, saveRfmRules } from '../analysis/rfm-segments.ts';
 import { todayIso } from '../analysis/rfm-scores.ts';
 import { linkReferences, setLinkSource } from '../ingest/link-references.ts';
@@ -20,7 +21,7 @@ export function readActivityOnce(db: Db): void {
 }
 
 /** Transactions, needs and RFM (issue 12). */
-export function analysisHandlers(ctx: ServiceContext): Pick<Handlers, 'activity:transactions-page' | 'activity:needs-page' | 'activity:customer' | 'activity:link-counts' | 'activity:link-source' | 'rfm:overview' | 'rfm:run' | 'rfm:save-rules'> {
+export function analysisHandlers(ctx: ServiceContext): Pick<Handlers, 'activity:transactions-page' | 'activity:needs-page' | 'activity:customer' | 'activity:link-counts' | 'activity:link-source' | 'rfm:overview' | 'rfm:charts' | 'rfm:run' | 'rfm:save-rules'> {
   const page = { startRow: 0, endRow: DETAIL_ROWS, filterModel: {}, quickFilter: '' };
   return {
     'activity:transactions-page': async (q) => transactionsPage(ctx.project().db, q),
@@ -43,6 +44,7 @@ export function analysisHandlers(ctx: ServiceContext): Pick<Handlers, 'activity:
       return linkCounts(db);
     },
     'rfm:overview': async () => rfmOverview(ctx.project().db),
+    'rfm:charts': async () => rfmCharts(ctx.project().db),
     'rfm:run': async ({ asOf, ...opts }) => {
       ctx.assertCanWrite();
       const { db } = ctx.project();

@@ -28,7 +28,7 @@ export function dataHandlers(ctx: ServiceContext): Pick<Handlers, 'import:previe
     },
     'sources:list': async () => listSources(ctx.project().db),
     // A drill-down lists exactly the customers the quality metrics, the segmentation or the RFM segment counted: the same subquery.
-    'customers:page': async ({ issue, segment, rfmSegment, ...q }) => ctx.project().customers.page({ ...q, restrictTo: gridRestriction(ctx.project().db, { issue, segment, rfmSegment }) }),
+    'customers:page': async ({ issue, segment, rfmSegment, rfmCell, rfmMonth, ...q }) => ctx.project().customers.page({ ...q, restrictTo: gridRestriction(ctx.project().db, { issue, segment, rfmSegment, rfmCell, rfmMonth }) }),
     'customers:get': async ({ id }) => {
       const { db, customers } = ctx.project();
       const { rawRowId, ...detail } = customers.detail(id);

@@ -2,14 +2,17 @@
 import type { Handlers } from '../../shared/contract.ts';
 import type { segmentChannels } from '../../shared/channels/segment.ts';
 import { AppError } from '../../shared/errors.ts';
-import { availableFeatures, resolveFeatures } from '../segment/features.ts';
+import { availableFeatures, resolveFeatures, rfmFeaturesUnavailable } from '../segment/features.ts';
 import { currentView } from '../segment/segmentation-view.ts';
 import { renameSegment } from '../store/segments-repo.ts';
 import type { ServiceContext } from './service-context.ts';
 
 export function segmentHandlers(ctx: ServiceContext): Pick<Handlers, keyof typeof segmentChannels> {
   return {
-    'segment:features': async () => ({ features: availableFeatures(ctx.project().db).map(({ name, kind }) => ({ name, kind })) }),
+    'segment:features': async () => {
+      const { db } = ctx.project();
+      return { features: availableFeatures(db).map(({ name, kind }) => ({ name, kind })), rfmUnavailable: rfmFeaturesUnavailable(db) };
+    },
     'segment:current': async () => currentView(ctx.project().db),
     // Feature names are checked here, so a typo is answered at once rather than by a failed job.
     'segment:run': async (req) => {

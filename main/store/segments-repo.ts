@@ -20,6 +20,11 @@ export function sourceFileNames(db: Db): Map<number, string> {
   return new Map(db.prepare('SELECT id, file_name FROM sources').raw().all() as [number, string][]);
 }
 
+/** One column of the newest RFM run by entity id (a customer's id in a per-customer run). */
+export function rfmScoreColumn(db: Db, column: 'recency_days' | 'frequency' | 'monetary'): Map<number, number> {
+  return new Map(db.prepare(`SELECT entity_id, ${column} FROM rfm_scores`).raw().all() as [number, number][]);
+}
+
 /** The first `limit` customers' extra columns (JSON text), to see which extra columns hold numbers. */
 export function sampleExtraJson(db: Db, limit: number): string[] {
   return db.prepare('SELECT extra_json FROM customers WHERE extra_json IS NOT NULL ORDER BY id LIMIT ?').pluck().all(limit) as string[];

@@ -8,7 +8,7 @@ import { ErrorBanner } from './components/ErrorBanner.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { ActivityView } from './views/analysis/ActivityView.tsx';
 import { RfmView } from './views/analysis/RfmView.tsx';
-import type { SegmentDrill as RfmSegmentDrill } from './views/analysis/segment-name.ts';
+import type { RfmDrill } from './views/analysis/segment-name.ts';
 import { BackupsView } from './views/backups/BackupsView.tsx';
 import { CustomersView } from './views/customers/CustomersView.tsx';
 import { ImportView } from './views/import/ImportView.tsx';
@@ -37,7 +37,7 @@ export function App() {
   const [pendingJob, setPendingJob] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
   const [segmentDrill, setSegmentDrill] = useState<SegmentDrill | null>(null);
-  const [rfmSegment, setRfmSegment] = useState<RfmSegmentDrill | null>(null);
+  const [rfmSegment, setRfmSegment] = useState<RfmDrill | null>(null);
   const [canRemember, setCanRemember] = useState(false);
   const [passphraseOpen, setPassphraseOpen] = useState(false);
 
@@ -104,7 +104,7 @@ export function App() {
           segment={segmentDrill} onClearSegment={() => setSegmentDrill(null)} onSegment={setSegmentDrill} rfmSegment={rfmSegment} onClearRfmSegment={() => setRfmSegment(null)} />}
         {view === 'quality' && <QualityView project={project} onDrill={(d) => (setDrill(d), setSegmentDrill(null), setRfmSegment(null), setView('customers'))} onShowCustomers={() => (setDrill(null), setSegmentDrill(null), setRfmSegment(null), setView('customers'))} />}
         {view === 'activity' && <ActivityView project={project} />}
-        {view === 'rfm' && <RfmView project={project} onOpenSegment={(s) => (setRfmSegment(s), setSegmentDrill(null), setDrill(null), setView('customers'))} />}
+        {view === 'rfm' && <RfmView project={project} onOpen={(s) => (setRfmSegment(s), setSegmentDrill(null), setDrill(null), setView('customers'))} />}
         {view === 'import' && <ImportView initialJobId={pendingJob} onShow={setView} />}
         {view === 'sources' && <SourcesView onShowQuarantine={() => setView('quarantine')} />}
         {view === 'quarantine' && <QuarantineView />}

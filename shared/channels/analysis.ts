@@ -71,6 +71,19 @@ export const RfmOverview = z.object({
 });
 export type RfmOverview = z.infer<typeof RfmOverview>;
 
+/** The RFM view's charts (main/analysis/rfm-charts.ts); each mark opens the Customers grid (customers:page with `rfmCell` or `rfmMonth`). */
+export const RfmCharts = z.object({
+  /** The newest run's as-of date (months end there) and currency (revenue is converted into it); null before a first run. */
+  asOf: z.string().nullable(),
+  currency: z.string().nullable(),
+  heat: z.array(z.object({ r: z.number(), f: z.number(), count: z.number(), meanMonetary: z.number() })),
+  months: z.array(z.string()),
+  purchases: z.array(z.number()),
+  refunds: z.array(z.number()),
+  revenue: z.array(z.object({ currency: z.string().nullable(), converted: z.boolean(), values: z.array(z.number()) })),
+});
+export type RfmCharts = z.infer<typeof RfmCharts>;
+
 export const LinkCount = z.object({ entity: z.string(), status: z.string(), count: z.number() });
 
 export const analysisChannels = {
@@ -83,6 +96,8 @@ export const analysisChannels = {
   /** Which customers source a transactions or needs file's record ids belong to (null: the usual rules); links are recomputed. */
   'activity:link-source': { input: z.object({ sourceId: z.number().int(), customerSourceId: z.number().int().nullable() }).strict(), output: z.array(LinkCount) },
   'rfm:overview': { input: z.object({}).strict().default({}), output: RfmOverview },
+  /** The R×F heat map, revenue per month and purchases against refunds per month, following the newest run. */
+  'rfm:charts': { input: z.object({}).strict().default({}), output: RfmCharts },
   'rfm:run': {
     input: z.object({
       asOf: IsoDay.optional(),

@@ -31,6 +31,10 @@ export const GridQuery = z.object({
   segment: SegmentFilter.optional(),
   /** Opened from the RFM view: only customers in this segment of the newest run (the rule's position; -1 for "Other"). */
   rfmSegment: z.number().int().min(-1).max(40).optional(),
+  /** Opened from the RFM heat map: only customers (or golden records' members) scored with this recency and frequency in the newest run. */
+  rfmCell: z.object({ r: z.number().int().min(1).max(5), f: z.number().int().min(1).max(5) }).strict().optional(),
+  /** Opened from a monthly RFM chart: only customers with a purchase (or, refund true, a refund) dated in this month (yyyy-MM), up to the newest run's as-of date. */
+  rfmMonth: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'A month is written yyyy-MM.'), refund: z.boolean() }).strict().optional(),
 });
 export type GridQuery = z.input<typeof GridQuery>;
 

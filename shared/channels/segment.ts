@@ -15,8 +15,8 @@ const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as YYYY-MM
 
 export const SegmentFeature = z.object({
   name: z.string(),
-  /** builtin: age (from the birth date) or income; extra: a numeric column of the customers' extra data. */
-  kind: z.enum(['builtin', 'extra']),
+  /** builtin: age (from the birth date) or income; rfm: recency, frequency or monetary of the newest per-customer RFM run; extra: a numeric column of the customers' extra data. */
+  kind: z.enum(['builtin', 'rfm', 'extra']),
 });
 
 export const FeatureScale = z.object({ name: z.string(), mean: z.number(), sd: z.number() });
@@ -82,7 +82,8 @@ export type ElbowRequest = z.input<typeof ElbowRequest>;
 export const SegmentFilter = z.object({ segmentationId: Id, segment: Id.nullable() });
 
 export const segmentChannels = {
-  'segment:features': { input: z.object({}).strict().default({}), output: z.object({ features: z.array(SegmentFeature) }) },
+  /** rfmUnavailable: why the RFM features cannot be chosen yet (no RFM run, or the newest is per golden record), null when they can. */
+  'segment:features': { input: z.object({}).strict().default({}), output: z.object({ features: z.array(SegmentFeature), rfmUnavailable: z.enum(['no_run', 'per_golden']).nullable() }) },
   'segment:current': { input: z.object({}).strict().default({}), output: SegmentationView.nullable() },
   /** A job (kind 'segment', result SegmentationView): the new segmentation becomes current when it ends. */
   'segment:run': { input: SegmentRequest, output: z.object({ jobId: z.string() }) },

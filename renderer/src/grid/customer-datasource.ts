@@ -16,8 +16,8 @@ export function customerDatasource(opts: {
   issue?: IssueFilter;
   /** A segment's customers (opened from the Segments view). */
   segment?: GridQuery['segment'];
-  /** Opened from the RFM view: only this segment's customers (the rule's position; -1 for "Other"). */
-  rfmSegment?: number;
+  /** Opened from the RFM view: a segment's customers, a heat-map cell's or a month's. */
+  rfm?: Pick<GridQuery, 'rfmSegment' | 'rfmCell' | 'rfmMonth'>;
   decorate?: (rows: CustomerRow[]) => Promise<CustomerRow[]>;
   onError: (e: Error) => void;
   onCount: (n: number) => void;
@@ -34,7 +34,7 @@ export function customerDatasource(opts: {
         sourceId: opts.sourceId,
         issue: opts.issue,
         segment: opts.segment,
-        rfmSegment: opts.rfmSegment,
+        ...opts.rfm,
       };
       opts.onLoading(1);
       api.invoke('customers:page', request)

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../helpers/temp.ts';
+import { rfmSegmentCustomers, rfmSegmentOrders } from '../segment/segment-rfm.test.ts';
 
 const tempDir = useTempDir();
 const cli = (args: string[]) => spawnSync(process.execPath, ['bin/crm-steward.mjs', ...args], { encoding: 'utf8' });
@@ -54,6 +55,29 @@ describe('crm-steward segment', () => {
     expect(cli(['segment', '--project', project, '--out', out, '--k', '1']).stderr).toContain('--k: k must be at least 2.');
     const unknown = cli(['segment', '--project', project, '--out', out, '--features', 'age,height']);
     expect(unknown.status).not.toBe(0);
-    expect(unknown.stderr).toContain('Unknown feature "height". This project offers: age, income.');
+    expect(unknown.stderr).toContain('Unknown feature "height". This project offers: age, income, recency, frequency, monetary.');
+  });
+
+  it('segments on RFM features once RFM has run: --features recency,monetary', () => {
+    const dir = tempDir();
+    const project = join(dir, 'p.crmsteward');
+    writeFileSync(join(dir, 'crm.csv'), rfmSegmentCustomers);
+    writeFileSync(join(dir, 'orders.csv'), rfmSegmentOrders);
+    expect(cli(['import', join(dir, 'crm.csv'), join(dir, 'orders.csv'), '--project', project]).status).toBe(0);
+    const out = join(dir, 's.csv');
+    const early = cli(['segment', '--project', project, '--features', 'recency,monetary', '--k', '2', '--out', out]);
+    expect(early.stderr).toContain('has not been run on this project yet');
+    expect(early.stderr).toContain('crm-steward rfm --save');
+    expect(cli(['rfm', '--project', project, '--as-of', '2026-06-30', '--out', join(dir, 'rfm.csv'), '--save']).status).toBe(0);
+    const r = cli(['segment', '--project', project, '--features', 'recency,monetary', '--k', '2', '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    const s = JSON.parse(r.stdout) as { sizes: number[]; missing: number; centroids: Record<string, number>[] };
+    expect(s.sizes).toEqual([3, 3]);
+    expect(s.missing).toBe(2);
+    expect(s.centroids.map((c) => [Math.round(c.recency), Math.round(c.monetary)]).sort((a, b) => a[0] - b[0])).toEqual([[2, 1100], [301, 20]]);
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines[0]).toBe('source,source_record_id,recency,monetary,z_recency,z_monetary,segment');
+    expect(lines.find((l) => l.includes(',A1,'))!.split(',').slice(2, 4)).toEqual(['1', '1000']);
+    expect(lines.find((l) => l.includes(',N1,'))).toBe('crm.csv,N1,,,,,');
   });
 });

@@ -29,7 +29,7 @@ async function projectWithFixture() {
 describe('segmentation', () => {
   it('reaches the independent reference inertia within 1%, with the reference’s population mean and deviation', async () => {
     const { service, waitForJob } = await projectWithFixture();
-    expect((await service.invoke('segment:features', {})).features.map((f) => f.name)).toEqual(['age', 'income']);
+    expect((await service.invoke('segment:features', {})).features.map((f) => f.name)).toEqual(['age', 'income', 'recency', 'frequency', 'monetary']);
     expect(await service.invoke('segment:current', {})).toBeNull();
     const run = await service.invoke('segment:run', { features: ['age', 'income'], k: 3, asOf: reference.asOf });
     const done = await waitForJob(run.jobId);
@@ -81,9 +81,9 @@ describe('segmentation', () => {
     writeFileSync(file, lines.join('\n'));
     expect((await waitForJob((await service.invoke('import:start', { files: [{ path: file }] })).jobId)).status).toBe('succeeded');
     const features = (await service.invoke('segment:features', {})).features;
-    expect(features).toEqual([{ name: 'age', kind: 'builtin' }, { name: 'income', kind: 'builtin' }, { name: 'Loyalty points', kind: 'extra' }]);
+    expect(features).toEqual([{ name: 'age', kind: 'builtin' }, { name: 'income', kind: 'builtin' }, { name: 'recency', kind: 'rfm' }, { name: 'frequency', kind: 'rfm' }, { name: 'monetary', kind: 'rfm' }, { name: 'Loyalty points', kind: 'extra' }]);
     await expect(service.invoke('segment:run', { features: ['income', 'shoe size'] })).rejects.toMatchObject({
-      code: 'invalid_input', message: 'Unknown feature "shoe size". This project offers: age, income, Loyalty points.',
+      code: 'invalid_input', message: 'Unknown feature "shoe size". This project offers: age, income, recency, frequency, monetary, Loyalty points.',
     });
 
     const elbow = (await waitForJob((await service.invoke('segment:elbow', { features: ['income', 'Loyalty points'] })).jobId)).result as ElbowResult;

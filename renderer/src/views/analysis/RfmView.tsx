@@ -8,18 +8,20 @@ import { api } from '../../api/client.ts';
 import { useLoad } from '../../api/hooks.ts';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
-import { segmentName, type SegmentDrill } from './segment-name.ts';
+import { RfmChartsPanel } from './RfmChartsPanel.tsx';
+import { segmentName, type RfmDrill } from './segment-name.ts';
 import './analysis.css';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * RFM: the date and currency it is computed for, the segment table (each
- * segment opens its customers in the Customers grid) and the rules editor.
+ * segment opens its customers in the Customers grid), the charts (each mark
+ * opens its customers too) and the rules editor.
  * Editing a rule re-labels the stored scores at once; a new calculation is
  * needed only for another date, currency or rates.
  */
-export function RfmView({ project, onOpenSegment }: { project: ProjectInfo; onOpenSegment: (s: SegmentDrill) => void }) {
+export function RfmView({ project, onOpen }: { project: ProjectInfo; onOpen: (d: RfmDrill) => void }) {
   const { t, i18n } = useTranslation();
   const loaded = useLoad(() => api.invoke('rfm:overview', {}), [project.path]);
   const [overview, setOverview] = useState<RfmOverview | null>(null);
@@ -90,12 +92,13 @@ export function RfmView({ project, onOpenSegment }: { project: ProjectInfo; onOp
                 <td className="num" data-testid={`segment-${s.index}-count`}>{n(s.count)}</td>
                 <td className="num">{scored ? `${((100 * s.count) / scored).toFixed(1)}%` : '—'}</td>
                 <td className="num">{money(s.monetary)}</td>
-                <td><button className="link" data-testid={`segment-${s.index}-open`} disabled={s.count === 0} onClick={() => onOpenSegment({ index: s.index, label: segmentName(t, s) })}>{t('rfm.open')}</button></td>
+                <td><button className="link" data-testid={`segment-${s.index}-open`} disabled={s.count === 0} onClick={() => onOpen({ kind: 'segment', index: s.index, label: segmentName(t, s) })}>{t('rfm.open')}</button></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {shown && <RfmChartsPanel runKey={`${project.path}|${shown.run?.ranAt ?? ''}`} onOpen={onOpen} />}
       {saved && <div className="success" role="status" data-testid="rules-saved">{t('rfm.saved')}</div>}
       {shown && <RulesEditor rules={shown.rules} saving={busy} onSave={(r) => void saveRules(r)} onReset={() => void saveRules(null)} />}
     </div>

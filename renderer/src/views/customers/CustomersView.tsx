@@ -22,7 +22,7 @@ import { ExportDialog, type ExportQuery } from './ExportDialog.tsx';
 import { verifiedColumn, withVerified } from './verified-column.ts';
 import { DrillBanner } from '../quality/DrillBanner.tsx';
 import { SegmentBanner as RfmSegmentBanner } from '../analysis/SegmentBanner.tsx';
-import type { SegmentDrill as RfmSegmentDrill } from '../analysis/segment-name.ts';
+import { rfmDrillQuery, type RfmDrill } from '../analysis/segment-name.ts';
 import { issueColumn, withIssues } from '../quality/issue-column.ts';
 import type { Drill } from '../quality/drill.ts';
 import { SegmentBanner, type SegmentDrill } from '../segments/SegmentBanner.tsx';
@@ -39,7 +39,7 @@ import { SegmentSelect } from '../segments/SegmentSelect.tsx';
  */
 export function CustomersView({ project, onImport, drill = null, onClearDrill, onShowQuality, segment = null, onClearSegment, onSegment, rfmSegment = null, onClearRfmSegment }: {
   project: ProjectInfo; onImport: () => void; drill?: Drill | null; onClearDrill?: () => void; onShowQuality?: () => void; segment?: SegmentDrill | null; onClearSegment?: () => void; onSegment?: (d: SegmentDrill | null) => void;
-  rfmSegment?: RfmSegmentDrill | null; onClearRfmSegment?: () => void;
+  rfmSegment?: RfmDrill | null; onClearRfmSegment?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
@@ -97,7 +97,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   }, [search]);
 
   const datasource = useMemo(
-    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, segment: segment?.filter, rfmSegment: rfmSegment?.index, decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
+    () => customerDatasource({ quickFilter: quick, issue: drill?.filter, segment: segment?.filter, rfm: rfmDrillQuery(rfmSegment), decorate: async (rows) => withVerified(drill ? await withIssues(t, rows, drill.filter) : rows), onError: setError, onCount: setCount, onLoading: (d) => setInFlight((n) => n + d) }),
     [quick, project.customers, project.sources, drill, segment, rfmSegment, t],
   );
   const editor = useMemo(() => customerEditor(bump, setLateProblem), [bump]);
@@ -106,7 +106,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
   const currentQuery = (): ExportQuery | null => {
     const filterModel = (gridApi.current?.getFilterModel() ?? {}) as ExportQuery['filterModel'];
     const any = quick !== '' || Object.keys(filterModel ?? {}).length > 0 || drill !== null || segment !== null || rfmSegment !== null;
-    return any ? { quickFilter: quick, filterModel, issue: drill?.filter, segment: segment?.filter, rfmSegment: rfmSegment?.index } : null;
+    return any ? { quickFilter: quick, filterModel, issue: drill?.filter, segment: segment?.filter, ...rfmDrillQuery(rfmSegment) } : null;
   };
   const localeText = useMemo(() => gridLocale(i18n.language), [i18n.language]);
 
@@ -167,7 +167,7 @@ export function CustomersView({ project, onImport, drill = null, onClearDrill, o
       <div className="grid-and-detail">
         <div className="grid-wrap" data-testid="customers-grid">
           {!visible ? <p className="muted" data-testid="grid-columns-loading">{t('app.loading')}</p> : <AgGridReact
-            key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}-${segment ? JSON.stringify(segment.filter) : ''}-${rfmSegment?.index ?? ''}`}
+            key={`${i18n.language}-${drill ? JSON.stringify(drill.filter) : ''}-${segment ? JSON.stringify(segment.filter) : ''}-${rfmSegment ? JSON.stringify(rfmSegment) : ''}`}
             theme={gridTheme}
             localeText={localeText}
             rowModelType="infinite"

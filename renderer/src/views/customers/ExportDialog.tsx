@@ -117,5 +117,7 @@ function filterWords(t: ReturnType<typeof useTranslation>['t'], q: ExportQuery):
   if (q.issue) parts.push(t('export.filterParts.drill'));
   if (q.segment) parts.push(t('segments.exportPart'));
   if (q.rfmSegment !== undefined) parts.push(t('rfm.exportPart'));
+  if (q.rfmCell) parts.push(t('rfm.charts.exportCell', { r: q.rfmCell.r, f: q.rfmCell.f }));
+  if (q.rfmMonth) parts.push(t(q.rfmMonth.refund ? 'rfm.charts.exportRefunds' : 'rfm.charts.exportPurchases', { month: q.rfmMonth.month }));
   return parts.join(t('common.listSeparator'));
 }

@@ -1,5 +1,5 @@
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TitleComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, MarkPointComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: the CommonJS one reaches the bundle as a module object, not a component.
@@ -7,7 +7,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { EChartsOption } from 'echarts';
 import { useEffect, useRef, useState } from 'react';
 
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent, MarkPointComponent, CanvasRenderer]);
+echarts.use([BarChart, HeatmapChart, LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, TitleComponent, MarkLineComponent, MarkPointComponent, VisualMapComponent, CanvasRenderer]);
 
 export interface ChartClick {
   seriesIndex: number;
@@ -18,8 +18,8 @@ export interface ChartClick {
  * One echarts chart (canvas). Its option may depend on the width it gets
  * (category labels are wrapped or shortened to fit theirs, never drawn over
  * each other), measured as the container is laid out and again whenever it
- * changes size. After each render the pixel centre of every bar is written to
- * data-bars, so end-to-end tests can click a bar the way a person would
+ * changes size. After each render the pixel centre of every bar (and heat-map
+ * cell) is written to data-bars, so end-to-end tests can click a bar the way a person would
  * without reading the canvas.
  */
 export function Chart({ option, onClick, height = 260, testId }: { option: EChartsOption | ((width: number) => EChartsOption); onClick?: (c: ChartClick) => void; height?: number; testId: string }) {
@@ -45,6 +45,14 @@ export function Chart({ option, onClick, height = 260, testId }: { option: EChar
     const bars: { s: number; i: number; x: number; y: number }[] = [];
     const series = (option.series ?? []) as { type?: string; data?: unknown[] }[];
     series.forEach((s, si) => {
+      if (s.type === 'heatmap') {
+        // A heat-map cell has no item layout: its centre is where its (x, y) category pair sits.
+        (s.data ?? []).forEach((d, di) => {
+          const [x, y] = chart.convertToPixel({ seriesIndex: si }, (d as number[]).slice(0, 2)) as number[];
+          if (Number.isFinite(x) && Number.isFinite(y)) bars.push({ s: si, i: di, x: Math.round(x), y: Math.round(y) });
+        });
+        return;
+      }
       if (s.type !== 'bar') return;
       const data = model.getSeriesByIndex(si)?.getData();
       (s.data ?? []).forEach((_, di) => {

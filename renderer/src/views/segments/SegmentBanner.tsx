@@ -26,7 +26,9 @@ export function SegmentBanner({ segment, count, onClear }: { segment: SegmentDri
   );
 }
 
-/** A feature as the user reads it: the built-in ones in the UI language, an extra column by its header. */
+const namedFeatures = new Set(['age', 'income', 'recency', 'frequency', 'monetary']);
+
+/** A feature as the user reads it: the built-in and RFM ones in the UI language, an extra column by its header. */
 export function featureLabel(t: TFunction, name: string): string {
-  return name === 'age' || name === 'income' ? t(`segments.featureShort.${name}`) : name;
+  return namedFeatures.has(name) ? t(`segments.featureShort.${name}`) : name;
 }

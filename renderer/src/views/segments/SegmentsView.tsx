@@ -35,7 +35,10 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
   const elb = useJob(elbowJob);
 
   const offered = features.data?.features ?? [];
-  const picked = chosen ?? offered.filter((f) => DEFAULT_FEATURES.includes(f.name)).map((f) => f.name);
+  const rfmUnavailable = features.data?.rfmUnavailable ?? null;
+  // An RFM feature cannot be run without a per-customer RFM calculation: a choice made before one is left out.
+  const usable = (name: string): boolean => rfmUnavailable === null || offered.find((f) => f.name === name)?.kind !== 'rfm';
+  const picked = (chosen ?? offered.filter((f) => DEFAULT_FEATURES.includes(f.name)).map((f) => f.name)).filter(usable);
   const view = current.data;
 
   useEffect(() => finished(run.done, () => (current.reload(), setAxes([0, 1]))), [run.done]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -76,9 +79,9 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
           <legend>{t('segments.features')}</legend>
           {features.loading && !features.data && <span className="muted">{t('app.loading')}</span>}
           {offered.map((f) => (
-            <label key={f.name} className="segment-feature">
-              <input type="checkbox" data-testid={`feature-${f.name}`} checked={picked.includes(f.name)} onChange={() => toggle(f.name)} />
-              {f.kind === 'builtin' ? t(`segments.feature.${f.name}`) : t('segments.feature.extra', { name: f.name })}
+            <label key={f.name} className={usable(f.name) ? 'segment-feature' : 'segment-feature muted'}>
+              <input type="checkbox" data-testid={`feature-${f.name}`} checked={picked.includes(f.name)} disabled={!usable(f.name)} onChange={() => toggle(f.name)} />
+              {f.kind === 'extra' ? t('segments.feature.extra', { name: f.name }) : t(`segments.feature.${f.name}`)}
             </label>
           ))}
         </fieldset>
@@ -89,6 +92,8 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
         <button data-testid="segment-run" disabled={picked.length === 0 || running} onClick={() => start('segment:run')}>{t('segments.run')}</button>
         <button className="secondary" data-testid="segment-elbow" disabled={picked.length === 0 || elbowRunning} onClick={() => start('segment:elbow')}>{t('segments.elbow')}</button>
         <p className="muted segment-note">{t('segments.method')}</p>
+        {rfmUnavailable && <p className="warn-text segment-note" data-testid="segment-rfm-unavailable">{t(rfmUnavailable === 'no_run' ? 'segments.rfmNoRun' : 'segments.rfmPerGolden')}</p>}
+        {!rfmUnavailable && offered.some((f) => f.kind === 'rfm') && <p className="muted segment-note">{t('segments.rfmNote')}</p>}
       </div>
       {running && runJob && <ProgressBar testId="segment-progress" progress={run.progress} stepText={stepText(run.progress)} onCancel={() => void api.invoke('job:cancel', { jobId: runJob })} />}
       {elbowRunning && elbowJob && <ProgressBar testId="elbow-progress" progress={elb.progress} stepText={stepText(elb.progress)} onCancel={() => void api.invoke('job:cancel', { jobId: elbowJob })} />}
