@@ -167,7 +167,7 @@ export const QuarantinedRow = z.object({
 });
 
 /** Every kind of long work; an area adds its kinds here. */
-export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index', 'backup', 'restore', 'merge', 'segment', 'segment-elbow']);
+export const JobKind = z.enum(['import', 'profile', 'match', 'fix', 'fix-apply', 'export', 'history', 'sort-index', 'backup', 'restore', 'merge', 'segment', 'segment-elbow', 'rfm']);
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export const JobProgress = z.object({
   jobId: z.string(),

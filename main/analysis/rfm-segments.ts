@@ -8,7 +8,8 @@ import { cellsOfRule, deadRules, defaultRfmRules, OTHER_SEGMENT, ruleIndexOf, ty
 import type { WhereClause } from '../store/grid-query.ts';
 import type { Db } from '../store/open-project.ts';
 import { customersInCells, readJsonSetting, rfmCells, saveRfmScores, writeJsonSetting } from '../store/rfm-repo.ts';
-import { computeRfm, type RfmOptions, type RfmRun } from './rfm.ts';
+import { throwIfCancelled } from '../lib/cancellation.ts';
+import { computeRfm, type RfmOptions, type RfmRun, type RfmWork } from './rfm.ts';
 
 const RULES_KEY = 'rfm_rules';
 const RUN_KEY = 'rfm_run';
@@ -42,8 +43,11 @@ export function saveRfmRules(db: Db, rules: RfmRule[] | null): void {
 }
 
 /** Computes RFM and stores it as the project's current run. */
-export function runRfm(db: Db, opts: RfmOptions, now: Date = new Date()): RfmOverview {
-  storeRfmRun(db, computeRfm(db, opts), now);
+export function runRfm(db: Db, opts: RfmOptions, now: Date = new Date(), work: RfmWork = {}): RfmOverview {
+  const run = computeRfm(db, opts, work);
+  throwIfCancelled(work.signal, 'RFM was cancelled; the previous run stands.');
+  work.onProgress?.({ step: 'save', done: 0, total: run.rows.length });
+  storeRfmRun(db, run, now);
   return rfmOverview(db);
 }
 

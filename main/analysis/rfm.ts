@@ -7,6 +7,7 @@
  * same money. A transaction with no currency is taken to be in the base one.
  */
 import { AppError } from '../../shared/errors.ts';
+import { throwIfCancelled, type Cancellation } from '../lib/cancellation.ts';
 import { readRates } from '../../shared/domain/rfm-rates.ts';
 import { activityAggregates, goldenOf, largestCustomerId, transactionCurrencies, undatedTransactions, unlinkedTransactions, type ScoredRow } from '../store/rfm-repo.ts';
 import type { Db } from '../store/open-project.ts';
@@ -36,12 +37,27 @@ export interface RfmRun {
   unlinked: number;
 }
 
-export function computeRfm(db: Db, opts: RfmOptions): RfmRun {
+/** Progress of an RFM run: customers' activity read (in customers), then scoring and saving. */
+export interface RfmProgress {
+  step: 'read' | 'score' | 'save';
+  done: number;
+  total: number;
+}
+
+export interface RfmWork {
+  signal?: Cancellation;
+  onProgress?: (p: RfmProgress) => void;
+}
+
+const PROGRESS_EVERY = 100_000;
+
+export function computeRfm(db: Db, opts: RfmOptions, work: RfmWork = {}): RfmRun {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))) {
     throw new AppError('invalid_input', `The as-of date must be a date written yyyy-MM-dd (got "${opts.asOf}").`);
   }
   // One snapshot: the currency list and the sums must see the same transactions.
-  const sums = db.transaction(() => sumPerEntity(db, opts))();
+  const sums = db.transaction(() => sumPerEntity(db, opts, work))();
+  work.onProgress?.({ step: 'score', done: 0, total: 1 });
   const currency = opts.currency?.toUpperCase() ?? mostPurchasedCurrency(sums.purchasesIn);
   const rates = opts.rates ?? {};
   const rateOf = (c: string): number | undefined => (c === '' || c === currency ? 1 : rates[c]);
@@ -93,8 +109,9 @@ interface EntitySums {
  * (customer or golden record): at a million customers, maps of maps per
  * entity took most of an RFM run.
  */
-function sumPerEntity(db: Db, opts: RfmOptions): EntitySums {
+function sumPerEntity(db: Db, opts: RfmOptions, work: RfmWork): EntitySums {
   const size = largestCustomerId(db) + 1;
+  let groups = 0;
   const entityOf = new Int32Array(size).map((_, i) => i);
   if (opts.per === 'golden') for (const [customer, golden] of goldenOf(db)) entityOf[customer] = golden;
   const currencies = transactionCurrencies(db);
@@ -103,6 +120,11 @@ function sumPerEntity(db: Db, opts: RfmOptions): EntitySums {
   const transactions = currencies.map(() => 0);
   const sums: EntitySums = { seen: new Uint8Array(size), lastDay: new Int32Array(size).fill(NO_PURCHASE), frequency: new Int32Array(size), cents: new Map(currencies.map((c, i) => [c, cents[i]])), purchasesIn: new Map(), transactionsIn: new Map() };
   for (const [customerId, currency, refund, lastDay, count, amount] of activityAggregates(db, opts.asOf, currencies)) {
+    if (++groups % PROGRESS_EVERY === 0) {
+      throwIfCancelled(work.signal, 'RFM was cancelled; the previous run stands.');
+      // Customer ids come in order: how far the walk is through them.
+      work.onProgress?.({ step: 'read', done: customerId, total: size - 1 });
+    }
     const entity = entityOf[customerId];
     sums.seen[entity] = 1;
     transactions[currency] += count;

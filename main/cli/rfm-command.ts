@@ -10,7 +10,7 @@ import { computeRfm, parseRates } from '../analysis/rfm.ts';
 import { rfmRules, storeRfmRun } from '../analysis/rfm-segments.ts';
 import { todayIso } from '../analysis/rfm-scores.ts';
 import { CsvFileWriter } from '../lib/csv.ts';
-import { readActivityOnce } from '../service/analysis-handlers.ts';
+import { readActivityOnce } from '../ingest/read-activity-once.ts';
 import { customerIdentities } from '../store/rfm-repo.ts';
 import { requireOption, stringOption, UsageError, type ParsedArgs } from './args.ts';
 import { print } from './output.ts';

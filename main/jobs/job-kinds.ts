@@ -2,6 +2,7 @@ import { importFiles, type ImportFileRequest } from '../ingest/import-files.ts';
 import type { Db } from '../store/open-project.ts';
 import { buildSortIndex } from '../store/sort-indexes.ts';
 import type { JobContext } from '../lib/jobs.ts';
+import { analysisJobs } from './analysis-jobs.ts';
 import { backedUpFirst, backupJobs } from './backup-jobs.ts';
 import { fixJobs } from './fix-jobs.ts';
 import { matchJobs } from './match-jobs.ts';
@@ -30,6 +31,7 @@ export const jobKinds = {
   ...backupJobs,
   ...mergeJobs,
   ...segmentJobs,
+  ...analysisJobs,
 } as const;
 
 export type JobKindName = keyof typeof jobKinds;

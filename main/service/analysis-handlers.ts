@@ -1,24 +1,12 @@
 import type { Handlers } from '../../shared/contract.ts';
 import { rfmCharts } from '../analysis/rfm-charts.ts';
-import { runRfm, rfmOverview, saveRfmRules } from '../analysis/rfm-segments.ts';
-import { todayIso } from '../analysis/rfm-scores.ts';
-import { linkReferences, setLinkSource } from '../ingest/link-references.ts';
-import { activityUnread, readActivity } from '../ingest/read-activity.ts';
+import { rfmOverview, saveRfmRules } from '../analysis/rfm-segments.ts';
+import { setLinkSource } from '../ingest/link-references.ts';
 import { activityMembers, activityTotals, linkCounts, needsPage, transactionsPage } from '../store/activity-repo.ts';
-import type { Db } from '../store/open-project.ts';
 import type { ServiceContext } from './service-context.ts';
 
 /** A page of one customer's activity is short; a golden record of many members is still shown whole up to this. */
 const DETAIL_ROWS = 1000;
-
-/** A project imported before transactions were read (issue 12) has them read, and linked, before its first analysis. */
-export function readActivityOnce(db: Db): void {
-  if (!activityUnread(db)) return;
-  db.transaction(() => {
-    readActivity(db);
-    linkReferences(db);
-  })();
-}
 
 /** Transactions, needs and RFM (issue 12). */
 export function analysisHandlers(ctx: ServiceContext): Pick<Handlers, 'activity:transactions-page' | 'activity:needs-page' | 'activity:customer' | 'activity:link-counts' | 'activity:link-source' | 'rfm:overview' | 'rfm:charts' | 'rfm:run' | 'rfm:save-rules'> {
@@ -45,13 +33,10 @@ export function analysisHandlers(ctx: ServiceContext): Pick<Handlers, 'activity:
     },
     'rfm:overview': async () => rfmOverview(ctx.project().db),
     'rfm:charts': async () => rfmCharts(ctx.project().db),
-    'rfm:run': async ({ asOf, ...opts }) => {
+    'rfm:run': async (req) => {
       ctx.assertCanWrite();
-      const { db } = ctx.project();
-      readActivityOnce(db);
-      const overview = runRfm(db, { asOf: asOf ?? todayIso(), ...opts });
-      ctx.changed(); // a segment's customers in the grid are this run's
-      return overview;
+      ctx.project();
+      return { jobId: ctx.startJob('rfm', req) };
     },
     'rfm:save-rules': async ({ rules }) => {
       ctx.assertCanWrite();

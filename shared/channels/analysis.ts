@@ -84,6 +84,15 @@ export const RfmCharts = z.object({
 });
 export type RfmCharts = z.infer<typeof RfmCharts>;
 
+/** What an RFM run is computed for: the as-of date (default today), per customer or golden record, the currency and rates. */
+export const RfmRunRequest = z.object({
+  asOf: IsoDay.optional(),
+  per: Per.default('customer'),
+  currency: z.string().regex(/^[A-Za-z]{3}$/, 'A currency is a three-letter code such as EUR.').optional(),
+  rates: z.record(z.string().regex(/^[A-Za-z]{3}$/, 'A currency is a three-letter code such as EUR.'), z.number().positive('A rate is a positive number.')).default({}),
+}).strict();
+export type RfmRunRequest = z.infer<typeof RfmRunRequest>;
+
 export const LinkCount = z.object({ entity: z.string(), status: z.string(), count: z.number() });
 
 export const analysisChannels = {
@@ -98,15 +107,8 @@ export const analysisChannels = {
   'rfm:overview': { input: z.object({}).strict().default({}), output: RfmOverview },
   /** The R×F heat map, revenue per month and purchases against refunds per month, following the newest run. */
   'rfm:charts': { input: z.object({}).strict().default({}), output: RfmCharts },
-  'rfm:run': {
-    input: z.object({
-      asOf: IsoDay.optional(),
-      per: Per.default('customer'),
-      currency: z.string().regex(/^[A-Za-z]{3}$/, 'A currency is a three-letter code such as EUR.').optional(),
-      rates: z.record(z.string().regex(/^[A-Za-z]{3}$/, 'A currency is a three-letter code such as EUR.'), z.number().positive('A rate is a positive number.')).default({}),
-    }).strict(),
-    output: RfmOverview,
-  },
+  /** A job (kind 'rfm', result RfmOverview): computes RFM and stores it as the project's run; cancelling keeps the previous one. */
+  'rfm:run': { input: RfmRunRequest, output: z.object({ jobId: z.string() }) },
   /** Stores the ordered segment rules (null: back to the defaults). */
   'rfm:save-rules': { input: z.object({ rules: z.array(RfmRuleSchema).min(1, 'Keep at least one rule.').max(40).nullable() }).strict(), output: RfmOverview },
 } as const;

@@ -1,3 +1,4 @@
+import type { RfmOverview } from '../../../shared/channels/analysis.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ const ordersCsv = [
 
 async function project(extra?: { customers: string; orders: string }) {
   const dir = tempDir();
-  const { service, waitForJob } = makeService(dir);
+  const { service, waitForJob, jobResult } = makeService(dir);
   writeFileSync(join(dir, 'crm.csv'), customersCsv);
   writeFileSync(join(dir, 'orders.csv'), extra ? `${ordersCsv}\n${extra.orders}` : ordersCsv);
   if (extra) writeFileSync(join(dir, 'shop.csv'), extra.customers);
@@ -46,7 +47,7 @@ async function project(extra?: { customers: string; orders: string }) {
   const imp = await service.invoke('import:start', { files });
   expect((await waitForJob(imp.jobId)).status).toBe('succeeded');
   while (service.context.jobs.busy()) await new Promise((r) => setTimeout(r, 20));
-  return { dir, service, waitForJob };
+  return { dir, service, waitForJob, jobResult };
 }
 
 const recordIds = (rows: Record<string, unknown>[]): unknown[] => rows.map((r) => r.source_record_id).sort();
@@ -64,8 +65,8 @@ describe('RFM charts, worked out by hand', () => {
   }, 60_000);
 
   it('follows the run (as-of date, currency and rates); a cell and a month open exactly their customers, in the grid and the export', async () => {
-    const { dir, service, waitForJob } = await project();
-    await service.invoke('rfm:run', { asOf: '2026-06-30', rates: { USD: 0.9 } });
+    const { dir, service, waitForJob, jobResult } = await project();
+    await jobResult(service.invoke('rfm:run', { asOf: '2026-06-30', rates: { USD: 0.9 } }));
     const charts = await service.invoke('rfm:charts', {});
     expect(charts).toMatchObject({ asOf: '2026-06-30', currency: 'EUR', months: ['2026-04', '2026-05', '2026-06'], purchases: [3, 0, 6], refunds: [0, 1, 0] });
     expect(charts.revenue).toEqual([{ currency: 'EUR', converted: true, values: [141, -30, 169] }]);
@@ -94,12 +95,12 @@ describe('RFM charts, worked out by hand', () => {
   }, 60_000);
 
   it('per golden record: a cell opens the members of its golden records', async () => {
-    const { service } = await project();
+    const { service, jobResult } = await project();
     const ids = Object.fromEntries((await service.invoke('customers:page', { startRow: 0, endRow: 10 })).rows.map((r) => [r.source_record_id, Number(r.id)]));
     const db = service.context.project().db;
     // C2 and C5 as one golden record, as a merge records its members (the merge itself is tested elsewhere): recency 29, frequency 4, monetary 60.
     db.prepare('INSERT INTO golden_members (customer_id, golden_id) VALUES (?, ?), (?, ?)').run(ids.C2, ids.C2, ids.C5, ids.C2);
-    const overview = await service.invoke('rfm:run', { asOf: '2026-06-30', per: 'golden', rates: { USD: 0.9 } });
+    const overview = await jobResult<RfmOverview>(service.invoke('rfm:run', { asOf: '2026-06-30', per: 'golden', rates: { USD: 0.9 } }));
     expect(overview.run?.scored).toBe(3);
     const charts = await service.invoke('rfm:charts', {});
     const cell = charts.heat.find((c) => c.meanMonetary === 60)!;

@@ -1,3 +1,4 @@
+import type { RfmOverview } from '../../../shared/channels/analysis.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ const tempDir = useTempDir();
 describe('RFM through the service', () => {
   it('runs, opens a segment\'s customers in the grid and exports exactly them; a customer\'s activity has its totals', async () => {
     const dir = tempDir();
-    const { service, waitForJob } = makeService(dir);
+    const { service, waitForJob, jobResult } = makeService(dir);
     writeFileSync(join(dir, 'crm.csv'), 'Customer ID,First Name,Last Name,Email\nC1,Ada,Lovelace,ada@example.com\nC2,Alan,Turing,alan@example.com\nC3,Grace,Hopper,grace@example.com\n');
     writeFileSync(join(dir, 'orders.csv'), 'Customer ID,Order Date,Amount,Currency,Type\nC1,2026-06-20,100,EUR,Purchase\nC1,2026-06-21,30,EUR,Refund\nC2,2025-01-01,10,EUR,Purchase\nC3,2026-06-29,50,EUR,Purchase\nC3,2026-06-28,50,EUR,Purchase\n');
     await service.invoke('project:create', { path: join(dir, 'p.crmsteward') });
@@ -17,7 +18,7 @@ describe('RFM through the service', () => {
     expect((await waitForJob(imp.jobId)).status).toBe('succeeded');
     while (service.context.jobs.busy()) await new Promise((r) => setTimeout(r, 20));
 
-    const overview = await service.invoke('rfm:run', { asOf: '2026-06-30' });
+    const overview = await jobResult<RfmOverview>(service.invoke('rfm:run', { asOf: '2026-06-30' }));
     expect(overview.run).toMatchObject({ scored: 3, currency: 'EUR' });
     const loyal = overview.segments.find((s) => s.name === 'Loyal')!;
     const page = await service.invoke('customers:page', { startRow: 0, endRow: 100, rfmSegment: loyal.index });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeActivity } from '../../../resources/generator/activity/write-activity.ts';
 import { writeCsvExport } from '../../../resources/generator/write-export.ts';
-import { createService } from '../../../main/service/create-service.ts';
+import type { RfmOverview } from '../../../shared/channels/analysis.ts';
+import { makeService } from '../match/match-fixture.ts';
 import { useTempDir } from '../../helpers/temp.ts';
 
 const tempDir = useTempDir();
@@ -46,9 +47,9 @@ describe('crm-steward report', () => {
     const dir = tempDir();
     const project = await fullProject(dir);
     // The app's RFM run (stored, as the RFM view does), and the figures the service reports.
-    const service = createService({ dataDir: join(dir, 'data'), projectsDir: dir, demoDir: join(dir, 'no-demo'), mode: 'cli', version: 'test', emit: () => {} });
+    const { service, jobResult } = makeService(dir);
     await service.invoke('project:open', { path: project });
-    const rfm = await service.invoke('rfm:run', { asOf: '2026-10-01' });
+    const rfm = await jobResult<RfmOverview>(service.invoke('rfm:run', { asOf: '2026-10-01' }));
     const merge = await service.invoke('merge:summary', {});
     const segmentation = await service.invoke('segment:current', {});
     await service.invoke('project:close', undefined);

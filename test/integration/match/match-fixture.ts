@@ -31,5 +31,11 @@ export function makeService(dir: string) {
       await new Promise((r) => setTimeout(r, 20));
     }
   };
-  return { service, events, waitForJob };
+  /** Starts a job through its channel and waits for it: its result, or the reason it did not succeed. */
+  const jobResult = async <T>(start: Promise<{ jobId: string }>): Promise<T> => {
+    const done = await waitForJob((await start).jobId);
+    if (done.status !== 'succeeded') throw new Error(`${done.kind} ${done.status}: ${done.error?.message ?? ''}`);
+    return done.result as T;
+  };
+  return { service, events, waitForJob, jobResult };
 }

@@ -25,7 +25,7 @@ export const rfmSegmentOrders = [
 describe('segmentation on RFM features', () => {
   it('says no RFM run exists yet, then segments on recency and monetary with known means, deviations and centroids', async () => {
     const dir = tempDir();
-    const { service, waitForJob } = makeService(dir);
+    const { service, waitForJob, jobResult } = makeService(dir);
     writeFileSync(join(dir, 'crm.csv'), rfmSegmentCustomers);
     writeFileSync(join(dir, 'orders.csv'), rfmSegmentOrders);
     await service.invoke('project:create', { path: join(dir, 'p.crmsteward') });
@@ -37,7 +37,7 @@ describe('segmentation on RFM features', () => {
     expect(before.rfmUnavailable).toBe('no_run');
     await expect(service.invoke('segment:run', { features: ['recency', 'monetary'], k: 2 })).rejects.toThrow(/has not been run on this project yet/);
 
-    await service.invoke('rfm:run', { asOf: '2026-06-30' });
+    await jobResult(service.invoke('rfm:run', { asOf: '2026-06-30' }));
     expect((await service.invoke('segment:features', {})).rfmUnavailable).toBeNull();
     const done = await waitForJob((await service.invoke('segment:run', { features: ['recency', 'monetary'], k: 2 })).jobId);
     expect(done.status, done.error?.message).toBe('succeeded');
@@ -55,7 +55,7 @@ describe('segmentation on RFM features', () => {
     const missing = await service.invoke('customers:page', { startRow: 0, endRow: 10, segment: { segmentationId: view.id, segment: null } });
     expect(missing.rows.map((r) => r.source_record_id).sort()).toEqual(['N1', 'N2']);
 
-    await service.invoke('rfm:run', { asOf: '2026-06-30', per: 'golden' });
+    await jobResult(service.invoke('rfm:run', { asOf: '2026-06-30', per: 'golden' }));
     expect((await service.invoke('segment:features', {})).rfmUnavailable).toBe('per_golden');
     await expect(service.invoke('segment:run', { features: ['frequency'], k: 2 })).rejects.toThrow(/per customer/);
     service.dispose();

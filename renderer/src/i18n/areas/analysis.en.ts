@@ -49,6 +49,8 @@ export const analysis_en = {
     ratesInvalid: 'Write rates as CODE=number, separated by commas (e.g. USD=0.92).',
     run: 'Calculate',
     running: 'Calculating…',
+    step: { read: 'Reading each customer\'s purchases and refunds', score: 'Scoring', save: 'Saving the scores' },
+    cancelled: 'RFM was cancelled; the previous calculation stands.',
     notRun: 'Not calculated yet. Choose the date and press Calculate.',
     noTransactions: 'This project has no transactions yet: import a transactions file to see RFM segments.',
     ranAs: 'As of {{asOf}} per {{per}}: {{scored}} scored, monetary in {{currency}}.',

@@ -49,6 +49,8 @@ export const analysis_zhCN = {
     ratesInvalid: '汇率请写成 代码=数字，用逗号分隔（例如 USD=0.92）。',
     run: '计算',
     running: '正在计算…',
+    step: { read: '正在读取每位客户的购买与退款', score: '正在评分', save: '正在保存评分' },
+    cancelled: '已取消 RFM 计算；保留上一次的结果。',
     notRun: '尚未计算。选择日期后点击“计算”。',
     noTransactions: '该项目还没有交易：导入交易文件后即可查看 RFM 分群。',
     ranAs: '统计日期 {{asOf}}，按{{per}}：共 {{scored}} 个打分，金额以 {{currency}} 计。',

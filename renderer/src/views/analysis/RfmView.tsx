@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RfmOverview } from '../../../../shared/channels/analysis.ts';
 import type { ProjectInfo } from '../../../../shared/contract.ts';
 import type { RfmRule } from '../../../../shared/domain/rfm-rules.ts';
 import { readRates } from '../../../../shared/domain/rfm-rates.ts';
 import { api } from '../../api/client.ts';
-import { useLoad } from '../../api/hooks.ts';
+import { useJob, useLoad } from '../../api/hooks.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { ErrorBanner } from '../../components/ErrorBanner.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { RfmChartsPanel } from './RfmChartsPanel.tsx';
@@ -50,7 +51,20 @@ export function RfmView({ project, onOpen }: { project: ProjectInfo; onOpen: (d:
       setBusy(false);
     }
   };
-  const run = () => act(() => api.invoke('rfm:run', { asOf, per, currency: currency || undefined, rates: rates ?? {} }));
+  // A run is a job: progress, a cancel button, and the service answers meanwhile. Its result is the new overview.
+  const [runJob, setRunJob] = useState<string | null>(null);
+  const job = useJob(runJob);
+  const running = runJob !== null && job.done === null;
+  useEffect(() => {
+    if (!job.done) return;
+    if (job.done.status === 'succeeded') setOverview(job.done.result as RfmOverview);
+    if (job.done.status === 'failed') setError(new Error(job.done.error?.message ?? ''));
+  }, [job.done]);
+  const run = (): void => {
+    setError(null);
+    setSaved(false);
+    api.invoke('rfm:run', { asOf, per, currency: currency || undefined, rates: rates ?? {} }).then((r) => setRunJob(r.jobId), (e: Error) => setError(e));
+  };
   const saveRules = (rules: RfmRule[] | null) => act(() => api.invoke('rfm:save-rules', { rules }), () => setSaved(true));
 
   const scored = shown?.run?.scored ?? 0;
@@ -67,8 +81,10 @@ export function RfmView({ project, onOpen }: { project: ProjectInfo; onOpen: (d:
         </select></label>
         <label>{t('rfm.currency')} <input className="currency" data-testid="rfm-currency" maxLength={3} placeholder={t('rfm.currencyAuto')} value={currency} onChange={(e) => setCurrency(e.target.value.toUpperCase())} /></label>
         <label className="rates">{t('rfm.rates')} <input data-testid="rfm-rates" placeholder={t('rfm.ratesHelp')} value={ratesText} onChange={(e) => setRatesText(e.target.value)} /></label>
-        <button data-testid="rfm-run" disabled={busy || rates === null || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || (currency !== '' && currency.length !== 3)} onClick={() => void run()}>{busy ? t('rfm.running') : t('rfm.run')}</button>
+        <button data-testid="rfm-run" disabled={busy || running || rates === null || !/^\d{4}-\d{2}-\d{2}$/.test(asOf) || (currency !== '' && currency.length !== 3)} onClick={run}>{running ? t('rfm.running') : t('rfm.run')}</button>
       </div>
+      {running && <ProgressBar testId="rfm-progress" progress={job.progress} stepText={t(`rfm.step.${job.progress?.step || 'read'}`)} onCancel={() => void api.invoke('job:cancel', { jobId: runJob })} />}
+      {job.done?.status === 'cancelled' && <p className="muted" data-testid="rfm-cancelled">{t('rfm.cancelled')}</p>}
       {rates === null && <p className="warn-text" data-testid="rfm-rates-invalid">{t('rfm.ratesInvalid')}</p>}
       {(error ?? loaded.error) && <ErrorBanner error={(error ?? loaded.error)!} onDismiss={() => setError(null)} />}
       {!shown && loaded.loading && <p className="muted">{t('app.loading')}</p>}

@@ -54,14 +54,22 @@ export function SegmentsView({ onOpenSegment }: { onOpenSegment: (drill: Segment
     const req = channel === 'segment:run' ? api.invoke('segment:run', { features: picked, k }) : api.invoke('segment:elbow', { features: picked });
     req.then((r) => (channel === 'segment:run' ? setRunJob(r.jobId) : (setElbow(null), setElbowJob(r.jobId))), setError);
   };
-  const names = (segment: number): string => segmentLabel(t, segment, view?.segments.find((s) => s.segment === segment)?.name ?? null);
+  // A name typed and confirmed counts at once: a chart clicked before the saved segmentation is read again opens under it.
+  const [renamed, setRenamed] = useState<{ id: number; names: Map<number, string | null> } | null>(null);
+  const nameOf = (segment: number): string | null => {
+    const typed = renamed && view && renamed.id === view.id ? renamed.names.get(segment) : undefined;
+    return typed !== undefined ? typed : view?.segments.find((s) => s.segment === segment)?.name ?? null;
+  };
+  const names = (segment: number): string => segmentLabel(t, segment, nameOf(segment));
   const open = (segment: number | null): void => {
     if (!view) return;
-    onOpenSegment({ filter: { segmentationId: view.id, segment }, name: segment === null ? null : view.segments.find((s) => s.segment === segment)?.name ?? null });
+    onOpenSegment({ filter: { segmentationId: view.id, segment }, name: segment === null ? null : nameOf(segment) });
   };
   const rename = (segment: number, name: string): void => {
     if (!view) return;
-    api.invoke('segment:rename', { segmentationId: view.id, segment, name: name || null }).then(() => current.reload(), setError);
+    const id = view.id;
+    setRenamed((r) => ({ id, names: new Map(r?.id === id ? r.names : []).set(segment, name || null) }));
+    api.invoke('segment:rename', { segmentationId: id, segment, name: name || null }).then(() => current.reload(), setError);
   };
   const stepText = (p: JobProgress | null): string => t(`segments.step.${p?.step || 'starting'}`, { defaultValue: t('segments.step.starting') });
   const toggle = (name: string): void => setChosen(picked.includes(name) ? picked.filter((n) => n !== name) : [...picked, name]);
