@@ -5,7 +5,9 @@
  * predicts (bench/datasets/splink-duckdb.ts). Every pair Splink compares must
  * get the engine's level in every comparison and the engine's match weight.
  */
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../../helpers/temp.ts';
@@ -24,6 +26,7 @@ import { levelIndex, predictWithDuckDb } from '../../../bench/datasets/splink-du
 import type { SplinkSettings } from '../../../main/match/splink-export/splink-settings.ts';
 
 const tempDir = useTempDir();
+const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['bin/crm-steward.mjs', ...args], { cwd: process.cwd() });
 
 describe('export-model for Splink', () => {
   it('scores every blocked pair with the engine\'s levels and weights when run in DuckDB', async () => {
@@ -76,5 +79,21 @@ describe('export-model for Splink', () => {
     } finally {
       db.close();
     }
+  }, 120_000);
+
+  it('crm-steward export-model writes the three files, and says what to do first without a trained model', async () => {
+    const dir = tempDir();
+    const { path } = await generatedCsv(dir, 200, 5);
+    const project = join(dir, 'p.crmsteward');
+    await cli('import', path, '--project', project, '--json');
+    const out = join(dir, 'splink');
+    await expect(cli('export-model', '--project', project, '--out', out)).rejects.toMatchObject({ stderr: expect.stringContaining('crm-steward dedupe') });
+    await cli('dedupe', '--project', project, '--out', join(dir, 'clusters.csv'));
+    const { stdout } = await cli('export-model', '--project', project, '--out', out, '--dialect', 'spark', '--json');
+    expect(JSON.parse(stdout)).toMatchObject({ dialect: 'spark', records: 200 });
+    for (const f of ['model.json', 'prepared.csv', 'run_splink.py']) expect(existsSync(join(out, f))).toBe(true);
+    expect(readFileSync(join(out, 'model.json'), 'utf8')).toContain('"sql_dialect": "spark"');
+    expect(readFileSync(join(out, 'prepared.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(201);
+    await expect(cli('export-model', '--project', project, '--out', out, '--dialect', 'oracle')).rejects.toMatchObject({ code: 2 });
   }, 120_000);
 });
