@@ -41,6 +41,22 @@ const isNull = (c: string): string => `${l(c)} IS NULL OR ${r(c)} IS NULL`;
 const any = (...xs: string[]): string => xs.map((x) => `(${x})`).join(' OR ');
 const all = (...xs: string[]): string => xs.map((x) => `(${x})`).join(' AND ');
 
+/**
+ * The levels of a one-column comparison as the engine orders them: missing, `before` (levels tested
+ * ahead of agreement), exact (adjusted by the column's term frequency when `tf`), the comparison's own
+ * levels, and plain disagreement (the engine's last level).
+ */
+function framed(column: string, exactLabel: string, tf: boolean, middle: LevelSql[], before: LevelSql[] = []): LevelSql[] {
+  const last = Math.max(1, ...middle.map((x) => x.engineLevel)) + 1;
+  return [
+    { engineLevel: 0, label: 'missing', sql: isNull(column) },
+    ...before,
+    { engineLevel: 1, label: exactLabel, sql: eq(column), ...(tf ? { tfColumn: column } : {}) },
+    ...middle,
+    { engineLevel: last, label: 'different', sql: 'ELSE' },
+  ];
+}
+
 /** Name a of one record is the other name slot of the other record (comparisons.ts swapped()), with its first/second-letter gate. */
 function swapped(d: DialectSql, a: string, otherOfB: string, b: string, otherOfA: string): string {
   const gate = any(
@@ -62,17 +78,14 @@ function givenName(d: DialectSql): ComparisonSql {
   return {
     name: 'given_name',
     description: 'Given name (folded, nickname groups, double metaphone); exact agreement adjusted by term frequency.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('given_name') },
-      { engineLevel: 1, label: 'exact', sql: eq('given_name'), tfColumn: 'given_name' },
+    levels: framed('given_name', 'exact', true, [
       { engineLevel: 2, label: 'nickname', sql: d.listsShare(l('given_nicknames'), r('given_nicknames')) },
       { engineLevel: 3, label: 'jaro-winkler ≥ 0.92', sql: `${d.jaroWinkler(l('given_name'), r('given_name'))} >= 0.92` },
       { engineLevel: 4, label: 'swapped with family name', sql: swapped(d, l('given_name'), r('family_name'), r('given_name'), l('family_name')) },
       { engineLevel: 5, label: 'double metaphone', sql: metaphoneAgrees('given') },
       { engineLevel: 6, label: 'jaro-winkler ≥ 0.80', sql: `${d.jaroWinkler(l('given_name'), r('given_name'))} >= 0.8` },
       { engineLevel: 7, label: 'initial', sql: all(any(`length(${l('given_name')}) = 1`, `length(${r('given_name')}) = 1`), `substr(${l('given_name')}, 1, 1) = substr(${r('given_name')}, 1, 1)`) },
-      { engineLevel: 8, label: 'different', sql: 'ELSE' },
-    ],
+    ]),
   };
 }
 
@@ -80,15 +93,12 @@ function familyName(d: DialectSql): ComparisonSql {
   return {
     name: 'family_name',
     description: 'Family name (folded, double metaphone); exact agreement adjusted by term frequency.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('family_name') },
-      { engineLevel: 1, label: 'exact', sql: eq('family_name'), tfColumn: 'family_name' },
+    levels: framed('family_name', 'exact', true, [
       { engineLevel: 3, label: 'jaro-winkler ≥ 0.92', sql: `${d.jaroWinkler(l('family_name'), r('family_name'))} >= 0.92` },
       { engineLevel: 2, label: 'swapped with given name', sql: swapped(d, l('family_name'), r('given_name'), r('family_name'), l('given_name')) },
       { engineLevel: 4, label: 'double metaphone', sql: metaphoneAgrees('family') },
       { engineLevel: 5, label: 'jaro-winkler ≥ 0.80', sql: `${d.jaroWinkler(l('family_name'), r('family_name'))} >= 0.8` },
-      { engineLevel: 6, label: 'different', sql: 'ELSE' },
-    ],
+    ]),
   };
 }
 
@@ -98,14 +108,11 @@ function birthDate(d: DialectSql): ComparisonSql {
   return {
     name: 'birth_date',
     description: 'Birth date as YYYYMMDD, read in the record country\'s day/month order; placeholder dates are missing.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('birth_date') },
-      { engineLevel: 1, label: 'exact', sql: eq('birth_date') },
+    levels: framed('birth_date', 'exact', false, [
       { engineLevel: 2, label: 'day and month swapped', sql: all(sameYear, `substr(${a}, 5, 2) = substr(${b}, 7, 2)`, `substr(${a}, 7, 2) = substr(${b}, 5, 2)`) },
       { engineLevel: 3, label: 'one digit off', sql: d.oneCharacterDiffers(a, b) },
       { engineLevel: 4, label: 'same year', sql: sameYear },
-      { engineLevel: 5, label: 'different', sql: 'ELSE' },
-    ],
+    ]),
   };
 }
 
@@ -122,9 +129,7 @@ function email(d: DialectSql, withNames: boolean): ComparisonSql {
   return {
     name: 'email',
     description: 'Canonical email (case, gmail dots and +tags removed). Look-alike local parts add nothing when they are built from a shared family name or both names agree exactly (the names already count that agreement).',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('email') },
-      { engineLevel: 1, label: 'exact (canonical)', sql: eq('email'), tfColumn: 'email' },
+    levels: framed('email', 'exact (canonical)', true, [
       { engineLevel: 0, label: 'look-alike local part built from a shared family name', sql: all(lookAlike, builtFromSharedName) },
       ...(withNames ? [
         { engineLevel: 2, label: 'same local part, names agree exactly (implied)', sql: all(eq('email_local'), namesExact), noEvidence: 'agreement' as const },
@@ -132,8 +137,7 @@ function email(d: DialectSql, withNames: boolean): ComparisonSql {
       ] satisfies LevelSql[] : []),
       { engineLevel: 2, label: 'same local part', sql: eq('email_local') },
       { engineLevel: 3, label: 'local part jaro-winkler ≥ 0.95', sql: `${d.jaroWinkler(l('email_local'), r('email_local'))} >= 0.95` },
-      { engineLevel: 4, label: 'different', sql: 'ELSE' },
-    ],
+    ]),
   };
 }
 
@@ -158,14 +162,11 @@ function street(d: DialectSql): ComparisonSql {
   return {
     name: 'street',
     description: 'Street as normalised tokens (abbreviations expanded); exact agreement adjusted by term frequency.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('street') },
-      { engineLevel: 1, label: 'exact', sql: eq('street'), tfColumn: 'street' },
+    levels: framed('street', 'exact', true, [
       { engineLevel: 2, label: 'same number, similar words', sql: all(eq('street_number'), any(`${overlap} >= 0.6`, `${d.jaroWinkler(l('street'), r('street'))} >= 0.9`)) },
       { engineLevel: 3, label: 'most tokens shared', sql: `${overlap} >= 0.6` },
       { engineLevel: 4, label: 'some tokens shared', sql: `${overlap} >= 0.3` },
-      { engineLevel: 5, label: 'different', sql: 'ELSE' },
-    ],
+    ]),
   };
 }
 
@@ -173,12 +174,7 @@ function postcode(d: DialectSql): ComparisonSql {
   return {
     name: 'postcode',
     description: 'Postcode without spaces, upper case; exact agreement adjusted by term frequency.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('postcode') },
-      { engineLevel: 1, label: 'exact', sql: eq('postcode'), tfColumn: 'postcode' },
-      { engineLevel: 2, label: 'one edit apart', sql: d.withinOneEdit(l('postcode'), r('postcode')) },
-      { engineLevel: 3, label: 'different', sql: 'ELSE' },
-    ],
+    levels: framed('postcode', 'exact', true, [{ engineLevel: 2, label: 'one edit apart', sql: d.withinOneEdit(l('postcode'), r('postcode')) }]),
   };
 }
 
@@ -191,12 +187,7 @@ function city(d: DialectSql): ComparisonSql {
   return {
     name: 'city',
     description: 'City (folded); exact agreement adjusted by term frequency.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('city') },
-      { engineLevel: 1, label: 'exact', sql: eq('city'), tfColumn: 'city' },
-      { engineLevel: 2, label: 'jaro-winkler ≥ 0.90', sql: `${d.jaroWinkler(l('city'), r('city'))} >= 0.9` },
-      { engineLevel: 3, label: 'different', sql: 'ELSE' },
-    ],
+    levels: framed('city', 'exact', true, [{ engineLevel: 2, label: 'jaro-winkler ≥ 0.90', sql: `${d.jaroWinkler(l('city'), r('city'))} >= 0.9` }]),
   };
 }
 
@@ -207,12 +198,7 @@ function region(d: DialectSql, withCity: boolean): ComparisonSql {
   return {
     name: 'region',
     description: 'Region (folded). A region agreement adds nothing when the city agrees: the city names its region.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('region') },
-      ...implied,
-      { engineLevel: 1, label: 'exact', sql: eq('region') },
-      { engineLevel: 2, label: 'different', sql: 'ELSE' },
-    ],
+    levels: framed('region', 'exact', false, [], implied),
   };
 }
 
@@ -224,15 +210,11 @@ function company(d: DialectSql): ComparisonSql {
   return {
     name: 'company',
     description: 'Company without legal form; a company named after a family name both records share adds nothing (the family name counts it).',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('company') },
-      { engineLevel: 0, label: 'named after the shared family name', sql: namedAfterFamily },
-      { engineLevel: 1, label: 'exact (legal form removed)', sql: eq('company'), tfColumn: 'company' },
+    levels: framed('company', 'exact (legal form removed)', true, [
       { engineLevel: 2, label: 'most words shared', sql: `${overlap} >= 0.75` },
       { engineLevel: 3, label: 'jaro-winkler ≥ 0.90', sql: `${d.jaroWinkler(l('company'), r('company'))} >= 0.9` },
       { engineLevel: 4, label: 'some words shared', sql: `${overlap} >= 0.4` },
-      { engineLevel: 5, label: 'different', sql: 'ELSE' },
-    ],
+    ], [{ engineLevel: 0, label: 'named after the shared family name', sql: namedAfterFamily }]),
   };
 }
 
@@ -240,11 +222,7 @@ function gender(): ComparisonSql {
   return {
     name: 'gender',
     description: 'Gender as one code per recognised gender.',
-    levels: [
-      { engineLevel: 0, label: 'missing', sql: isNull('gender') },
-      { engineLevel: 1, label: 'same', sql: eq('gender') },
-      { engineLevel: 2, label: 'different', sql: 'ELSE' },
-    ],
+    levels: framed('gender', 'same', false, []),
   };
 }
 
