@@ -205,8 +205,7 @@ function region(d: DialectSql, withCity: boolean): ComparisonSql {
 function company(d: DialectSql): ComparisonSql {
   const overlap = d.tokenOverlap(l('company'), r('company'));
   // comparisons-place.ts namedAfterSharedFamily: "Thompson Inc." for two Thompsons.
-  const namedAfterFamily = all(eq('family_name'), `length(${l('family_name')}) >= 3`,
-    d.someTokenStarts(l('company'), l('family_name')), d.someTokenStarts(r('company'), l('family_name')));
+  const namedAfterFamily = all(eq('family_name'), `${l('company_named_after_family')} = '1'`, `${r('company_named_after_family')} = '1'`);
   return {
     name: 'company',
     description: 'Company without legal form; a company named after a family name both records share adds nothing (the family name counts it).',

@@ -5,7 +5,8 @@
  * metaphone codes and nickname groups the engine compared. Nothing here
  * normalises anything itself.
  */
-import { digitsText, nicknamesOf, text, valueOf, type Prepared } from '../prepare.ts';
+import { companyTokensOf, digitsText, nicknamesOf, text, valueOf, type Prepared } from '../prepare.ts';
+import { companyNamedAfter } from '../comparisons-place.ts';
 import { letters } from '../comparisons.ts';
 import { longestWordOf } from '../blocking-rules.ts';
 import { numberToken, tokenEnd } from '../similarity.ts';
@@ -15,7 +16,7 @@ export const PREPARED_COLUMNS = [
   'unique_id', 'source', 'source_record_id',
   'given_name', 'family_name', 'given_meta', 'given_meta2', 'family_meta', 'family_meta2', 'given_nicknames',
   'birth_date', 'email', 'email_local', 'email_letters', 'phone', 'mobile', 'phone_last7', 'mobile_last7',
-  'street', 'street_number', 'street_word', 'postcode', 'city', 'region', 'company', 'company_word', 'gender',
+  'street', 'street_number', 'street_word', 'postcode', 'city', 'region', 'company', 'company_word', 'company_named_after_family', 'gender',
 ] as const;
 
 export type PreparedRow = Record<(typeof PREPARED_COLUMNS)[number], string>;
@@ -65,6 +66,8 @@ export function preparedRow(p: Prepared, i: number, origin: RecordOrigin): Prepa
     region: valueOf(p, 'region', i),
     company,
     company_word: longestWordOf(company),
+    // Per record, since the company comparison asks it only of records sharing the family name.
+    company_named_after_family: companyNamedAfter(companyTokensOf(p)[p.company[i]], valueOf(p, 'family', i)) ? '1' : '',
     gender: valueOf(p, 'gender', i),
   };
 }
