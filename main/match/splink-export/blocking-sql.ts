@@ -7,10 +7,13 @@
  */
 const eq = (c: string): string => `l.${c} = r.${c}`;
 const prefixEq = (c: string, n: number): string => `substr(l.${c}, 1, ${n}) = substr(r.${c}, 1, ${n})`;
-/** "a|b" keys with the smaller value first: the two columns agree in either order. */
-const eitherOrder = (a: string, b: string): string => `((${eq(a)} AND ${eq(b)}) OR (l.${a} = r.${b} AND l.${b} = r.${a}))`;
+/**
+ * "a|b" keys with the smaller value first: the two columns agree in either order. Two rules, not one
+ * with OR: an OR is no equi-join, and Spark would compare every pair of records to evaluate it.
+ */
+const eitherOrder = (a: string, b: string): string[] => [`${eq(a)} AND ${eq(b)}`, `l.${a} = r.${b} AND l.${b} = r.${a}`];
 
-const RULES: Readonly<Record<string, string>> = {
+const RULES: Readonly<Record<string, string | string[]>> = {
   email: eq('email'),
   phone: eq('phone_last7'),
   mobile: eq('mobile_last7'),
@@ -35,9 +38,9 @@ const RULES: Readonly<Record<string, string>> = {
 
 /** Join conditions of the model's rules; `acrossSources` (link mode) pairs only records of different sources. */
 export function blockingSql(rules: readonly string[], acrossSources: boolean): string[] {
-  return rules.map((name) => {
+  return rules.flatMap((name) => {
     const sql = RULES[name];
     if (!sql) throw new Error(`No Splink form for the blocking rule ${name}.`);
-    return acrossSources ? `(${sql}) AND l.source <> r.source` : sql;
+    return (Array.isArray(sql) ? sql : [sql]).map((one) => (acrossSources ? `${one} AND l.source <> r.source` : one));
   });
 }
