@@ -98,6 +98,7 @@ export async function predictWithDuckDb(csvPath: string, settings: SplinkSetting
     });
   } finally {
     con.closeSync();
+    db.closeSync();
   }
 }
 
