@@ -70,7 +70,8 @@ describe('export-model for Splink', () => {
         if (Math.abs(engine.weight - pair.matchWeight) < 0.01) close++;
         else if (!documented) farOtherwise.push(`${pair.idL}-${pair.idR}: engine ${engine.weight}, splink ${pair.matchWeight}`);
       }
-      // Jaro-Winkler in DuckDB (rapidfuzz) and in the engine disagree on a rare string pair.
+      // Jaro-Winkler in DuckDB (rapidfuzz) and in the engine disagree on a rare string pair, and SQL counts a word
+      // repeated within one street or company once.
       expect(levelMismatches / cells).toBeLessThan(0.001);
       expect(farOtherwise.length).toBeLessThanOrEqual(Math.ceil(pairs.length * 0.001));
       expect(close / pairs.length).toBeGreaterThan(0.5);
