@@ -82,7 +82,7 @@ async function generated(n: number): Promise<void> {
     const labels = known.map((r) => truth.get(r[1])!);
     const e = pairwiseScore(known.map((r) => r[2]), labels);
     const s = pairwiseScore(known.map((r) => splink.get(r[0])!), labels);
-    console.log(`${n.toLocaleString()} records: export-model ${exportSeconds.toFixed(1)} s, DuckDB predict ${predictSeconds.toFixed(1)} s (${pairs.length.toLocaleString()} pairs)`);
+    console.log(`${rows.length.toLocaleString()} records (of ${n.toLocaleString()} generated rows): export-model ${exportSeconds.toFixed(1)} s, DuckDB predict ${predictSeconds.toFixed(1)} s (${pairs.length.toLocaleString()} pairs)`);
     console.log(`engine  precision ${f(e.precision)} recall ${f(e.recall)} F1 ${f(e.f1)}`);
     console.log(`Splink  precision ${f(s.precision)} recall ${f(s.recall)} F1 ${f(s.f1)} (difference ${(s.f1 - e.f1 >= 0 ? '+' : '') + f(s.f1 - e.f1)})`);
   } finally {
