@@ -18,7 +18,7 @@ import { pairwiseScore } from './pairwise-score.ts';
 
 const dataDir = join(import.meta.dirname, '..', '.data');
 
-async function exportOf(n: number): Promise<string> {
+export async function exportOf(n: number): Promise<string> {
   const csv = join(dataDir, `match-${n}.csv`);
   if (existsSync(csv) && existsSync(`${csv}.truth.csv`)) return csv;
   mkdirSync(dataDir, { recursive: true });
@@ -29,7 +29,7 @@ async function exportOf(n: number): Promise<string> {
 }
 
 /** record id → entity id from the generator's truth file (broken rows never became customers). */
-function truthOf(csv: string): Map<string, string> {
+export function truthOf(csv: string): Map<string, string> {
   const lines = readFileSync(`${csv}.truth.csv`, 'utf8').split('\n');
   const head = lines[0].split(',');
   const rid = head.indexOf('record_id');

@@ -41,6 +41,12 @@ export const commands: Record<string, Command> = {
     valued: ['project', 'out', 'threshold'],
     load: async () => (await import('./match-commands.ts')).dedupeCommand,
   },
+  'export-model': {
+    usage: 'crm-steward export-model --project <path> --out <folder> [--dialect duckdb|spark] [--json]',
+    summary: 'Write the project\'s trained matching model for Splink 4 (scale-out on DuckDB or Spark): model.json (Splink settings: blocking rules, comparisons with m/u and term-frequency adjustments, prior), prepared.csv (each customer\'s normalised values) and run_splink.py. Run `dedupe` first.',
+    valued: ['project', 'out', 'dialect'],
+    load: async () => (await import('./export-model-command.ts')).exportModelCommand,
+  },
   fix: {
     usage: 'crm-steward fix --project <path> [--apply-safe | --apply-all | --apply-rule <rule>...] [--no-backup] [--json]',
     summary: 'Find standardisation suggestions (E.164 phones, ISO countries and dates, …) and optionally apply them; every change can be undone.',

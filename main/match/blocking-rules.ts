@@ -125,6 +125,13 @@ function digitsKey(code: number): number {
   return h >>> 1;
 }
 
+/** The longest space-separated token not starting with a digit (the first of equal length), or ''. */
+export function longestWordOf(value: string): string {
+  let best = '';
+  for (const t of value.split(' ')) if (t.length > best.length && !isDigit(t.charCodeAt(0))) best = t;
+  return best;
+}
+
 /**
  * Per company code: the hash state after "<longest word>|", or NaN without a
  * word. Companies are few, so this is built once per prepared set.
@@ -137,8 +144,7 @@ function companyWordKey(p: Prepared, i: number): number {
     const names = texts(p, 'company');
     states = new Float64Array(names.length).fill(NaN);
     for (let c = 1; c < names.length; c++) {
-      let best = '';
-      for (const t of names[c].split(' ')) if (t.length > best.length && !isDigit(t.charCodeAt(0))) best = t;
+      const best = longestWordOf(names[c]);
       if (!best) continue;
       let h = FNV;
       for (let k = 0; k < best.length; k++) h = mix(h, best.charCodeAt(k));

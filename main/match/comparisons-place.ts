@@ -78,13 +78,16 @@ export const region: Comparison = {
   },
 };
 
+/** Some company token of three or more letters starts the family name ("thompson" for "Thompson Inc."). */
+export function companyNamedAfter(companyTokens: readonly string[], family: string): boolean {
+  return family.length >= 3 && companyTokens.some((t) => family.startsWith(t) && t.length >= 3);
+}
+
 function namedAfterSharedFamily(p: Prepared, i: number, j: number, tokens: string[][]): boolean {
   const fc = p.family[i];
   if (fc !== p.family[j]) return false;
   const f = texts(p, 'names')[fc];
-  if (f.length < 3) return false;
-  const inI = tokens[p.company[i]].some((t) => f.startsWith(t) && t.length >= 3);
-  return inI && tokens[p.company[j]].some((t) => f.startsWith(t) && t.length >= 3);
+  return companyNamedAfter(tokens[p.company[i]], f) && companyNamedAfter(tokens[p.company[j]], f);
 }
 
 export const company: Comparison = {

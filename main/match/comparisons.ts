@@ -130,7 +130,7 @@ export const birthDate: Comparison = {
 };
 
 /** Letters only: local parts decorate names with digits, dots and dashes (jose.ortiz47). */
-function letters(s: string): string {
+export function letters(s: string): string {
   return s.replace(/[^\p{L}]/gu, '');
 }
 

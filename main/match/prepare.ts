@@ -65,6 +65,13 @@ export function digitsCode(d: string): number {
   return 1 + Number(d) + (d.length === 7 ? 10_000_000 : 0);
 }
 
+/** The digit string of a digitsCode ('' for 0). */
+export function digitsText(code: number): string {
+  if (!code) return '';
+  const v = code - 1;
+  return v >= 10_000_000 ? String(v - 10_000_000).padStart(7, '0') : String(v).padStart(6, '0');
+}
+
 /**
  * Columnar normalised records; index i is the i-th input record. A street or
  * company value is its tokens joined by single spaces; an email's local part
