@@ -1,6 +1,7 @@
 import { buildOrder, buildWhere, type GridTable } from './grid-query.ts';
 import type { PageQuery } from './customers-repo.ts';
 import type { Db } from './open-project.ts';
+import { customerLabelSql } from './customer-label.ts';
 
 /**
  * Transactions and needs as grids of their own, and one customer's (or
@@ -13,20 +14,20 @@ const linkStatus = (alias: string): string => `CASE WHEN ${alias}.customer_id IS
 
 export const transactionsGrid: GridTable = {
   columns: {
-    id: 't.id', source: 's.file_name', customer_ref: 't.customer_ref', customer_id: 'c.id', customer_name: 'c.full_name',
+    id: 't.id', source: 's.file_name', customer_ref: 't.customer_ref', customer_id: 'c.id', customer_name: customerLabelSql('c'),
     txn_date: 't.txn_date', txn_day: 't.txn_day', amount: 't.amount', amount_value: 't.amount_value', currency: 't.amount_currency',
     txn_kind: 't.txn_kind', refund: 't.is_refund', product: 't.product', link_status: linkStatus('t'),
   },
-  quick: ['t.customer_ref', 't.product', 'c.full_name', 't.txn_kind'],
+  quick: ['t.customer_ref', 't.product', customerLabelSql('c'), 't.txn_kind'],
   id: 't.id',
 };
 
 export const needsGrid: GridTable = {
   columns: {
-    id: 'n.id', source: 's.file_name', customer_ref: 'n.need_customer_ref', customer_id: 'c.id', customer_name: 'c.full_name',
+    id: 'n.id', source: 's.file_name', customer_ref: 'n.need_customer_ref', customer_id: 'c.id', customer_name: customerLabelSql('c'),
     need_kind: 'n.need_kind', need_description: 'n.need_description', need_date: 'n.need_date', need_day: 'n.need_day', link_status: linkStatus('n'),
   },
-  quick: ['n.need_customer_ref', 'n.need_kind', 'n.need_description', 'c.full_name'],
+  quick: ['n.need_customer_ref', 'n.need_kind', 'n.need_description', customerLabelSql('c')],
   id: 'n.id',
 };
 

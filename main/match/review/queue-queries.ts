@@ -9,6 +9,7 @@ import type { Db } from '../../store/open-project.ts';
 import { currentMatchRun } from '../match-repo.ts';
 import { refreshDirtyClusters } from './cluster-stats.ts';
 import { uncertainty } from './weakest-link.ts';
+import { customerLabelSql } from '../../store/customer-label.ts';
 
 const ORDER = {
   // Weakest link nearest a coin toss first: links are ≥ 0.5 in a cluster, so the lowest first.
@@ -81,7 +82,7 @@ export function queuePage(db: Db, view: QueueView & { startRow: number; endRow: 
   const limit = Math.max(0, Math.min(1000, view.endRow - view.startRow));
   const q = viewRows(view);
   const rows = db.prepare(
-    `SELECT q.*, trim(coalesce(c.full_name, trim(coalesce(c.given_name, '') || ' ' || coalesce(c.family_name, '')), '')) label, g.golden_id golden
+    `SELECT q.*, ${customerLabelSql('c')} label, g.golden_id golden
      FROM (${q.sql}) q LEFT JOIN customers c ON c.id = q.id LEFT JOIN golden_members g ON g.customer_id = q.id
      ORDER BY ${ORDER[view.sort]} LIMIT ? OFFSET ?`,
   ).all(...q.params, limit, view.startRow) as RawRow[];

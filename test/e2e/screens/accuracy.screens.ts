@@ -39,7 +39,9 @@ test('screens of accuracy: the card before and after a reference import, a refus
 
     const customers = new CustomersPage(page);
     await customers.go();
+    // Opening a record only shows it (a row click never ticks it): both are ticked to be marked.
     await customers.openRecord('source_record_id', 'C2');
+    await customers.tick('source_record_id', 'C2');
     await customers.tick('source_record_id', 'C4');
     await page.getByTestId('selection-bar').waitFor();
     await page.screenshot({ path: out(`${lang}-customers-selected`) });

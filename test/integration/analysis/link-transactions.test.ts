@@ -88,6 +88,9 @@ describe('linking transactions to customers', () => {
     await importFiles(db, [{ path: write('crm.csv', crm) }, { path: write('orders.csv', orders) }]);
     const page = transactionsPage(db, { startRow: 0, endRow: 100, sortModel: [{ colId: 'amount_value', sort: 'desc' }], filterModel: { currency: { filterType: 'text', type: 'equals', filter: 'eur' } }, quickFilter: '' });
     expect(page.rows.map((r) => r.amount_value)).toEqual([50, 40, 20, 10]);
-    expect(page.rows.find((r) => r.customer_ref === 'C3')).toMatchObject({ customer_name: null, source: 'orders.csv' });
+    // A CRM export with first and last names only: the grid names the customer from them.
+    expect(page.rows.find((r) => r.customer_ref === 'C3')).toMatchObject({ customer_name: 'Grace Hopper', source: 'orders.csv' });
+    const found = transactionsPage(db, { startRow: 0, endRow: 100, sortModel: [], filterModel: {}, quickFilter: 'grace hop' });
+    expect(found.rows.map((r) => r.customer_ref)).toEqual(['C3']);
   });
 });
