@@ -1,5 +1,6 @@
 import type { WhereClause } from './grid-query.ts';
 import type { Db } from './open-project.ts';
+import { anySourceWithdrawn } from './withdrawn-sources.ts';
 
 /** Dated transactions of one month, currency and kind (purchase or refund), customers still in the project. */
 export interface MonthActivity {
@@ -27,9 +28,8 @@ export function monthlyActivity(db: Db, asOf: string | null): MonthActivity[] {
   const withdrawn = `SELECT substr(t.txn_day, 1, 7), t.is_refund, t.amount_currency, -count(*), -total(abs(t.amount_value))
     FROM customer_records cr CROSS JOIN transactions t ON t.customer_id = cr.id
     WHERE cr.source_id IN (SELECT source_id FROM withdrawn_sources) AND t.txn_day IS NOT NULL AND t.txn_day <= @asOf GROUP BY 1, 2, 3`;
-  const anyWithdrawn = db.prepare('SELECT EXISTS (SELECT 1 FROM withdrawn_sources)').pluck().get() === 1;
   return db.prepare(`
-    SELECT month, currency, refund, sum(count) AS count, total(amount) AS amount FROM (${all}${anyWithdrawn ? ` UNION ALL ${withdrawn}` : ''})
+    SELECT month, currency, refund, sum(count) AS count, total(amount) AS amount FROM (${all}${anySourceWithdrawn(db) ? ` UNION ALL ${withdrawn}` : ''})
     GROUP BY 1, 2, 3 HAVING sum(count) > 0 ORDER BY 1, 2, 3`).all({ asOf: asOf ?? '9999-12-31' }) as MonthActivity[];
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './open-project.ts';
+import { anySourceWithdrawn } from './withdrawn-sources.ts';
 
 /**
  * One customer's purchases (or refunds) in one currency up to the as-of
@@ -26,8 +27,7 @@ export function transactionCurrencies(db: Db): string[] {
 export function* activityAggregates(db: Db, asOf: string, currencies: string[]): Generator<ActivityAggregate> {
   const index = currencies.map((c, i) => (c === '' ? `WHEN amount_currency IS NULL THEN ${i}` : `WHEN amount_currency = @c${i} THEN ${i}`)).join(' ');
   const params = Object.fromEntries(currencies.map((c, i) => [`c${i}`, c]));
-  const withdrawn = (db.prepare('SELECT count(*) FROM withdrawn_sources').pluck().get() as number) > 0;
-  const visible = withdrawn ? visibleCustomers(db) : null;
+  const visible = anySourceWithdrawn(db) ? visibleCustomers(db) : null;
   const rows = db.prepare(`
     SELECT customer_id, CASE ${index || 'WHEN 0 THEN 0'} END, is_refund, unixepoch(max(txn_day)) / 86400, count(*), total(abs(amount_value))
     FROM transactions WHERE customer_id IS NOT NULL AND txn_day <= @asOf GROUP BY customer_id, amount_currency, is_refund`).raw().iterate({ ...params, asOf }) as IterableIterator<ActivityAggregate>;
