@@ -46,6 +46,9 @@ export function findSystem(db: Db, sourceId: number): number | null {
   const candidates = db.prepare(
     `SELECT DISTINCT coalesce(system_id, id) FROM sources WHERE id <> ? AND entity = 'customer' AND id_column = ? AND headers_json = ? ORDER BY 1 DESC`,
   ).pluck().all(sourceId, me.id_column, me.headers_json) as number[];
+  // Counting a million ids takes seconds; a first export of a system (every
+  // import into a new project) has no earlier source to compare with.
+  if (candidates.length === 0) return null;
   const ids = db.prepare('SELECT count(DISTINCT source_record_id) FROM customers WHERE source_id = ? AND source_record_id IS NOT NULL').pluck().get(sourceId) as number;
   for (const system of candidates) {
     const known = db.prepare(
